@@ -1,0 +1,20 @@
+package org.clinictracker.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+@SpringBootTest
+class GatewayApplicationTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void the_application_starts() {
+        assertThat(context.getBean(GatewayApplication.class)).isNotNull();
+    }
+}
