@@ -1,0 +1,10 @@
+package org.clinictracker.events;
+
+/**
+ * A payload that travels in an {@link EventEnvelope}. Its simple class name is the event type and
+ * {@link #topic()} the topic it belongs to, so a producer cannot send it to the wrong place.
+ */
+public interface ClinicEvent {
+
+    String topic();
+}

@@ -1,0 +1,146 @@
+package org.clinictracker.patients.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.patients.PatientFixtures.eligibleScreeningAnswers;
+import static org.clinictracker.patients.PatientFixtures.registration;
+import static org.clinictracker.patients.PatientFixtures.uniqueFamilyName;
+import static org.clinictracker.patients.PatientFixtures.with;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clinictracker.events.Topics;
+import org.clinictracker.patients.PatientApi;
+import org.clinictracker.testsupport.ClinicJwt;
+import org.clinictracker.testsupport.ClinicServiceTest;
+import org.clinictracker.testsupport.EventSchemas;
+import org.clinictracker.testsupport.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ClinicServiceTest
+class ScreeningTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    PatientApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new PatientApi(mvc, json);
+    }
+
+    @Test
+    void a_candidate_with_no_contraindication_is_eligible_and_other_services_hear_of_it() throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+
+        JsonNode screening = screen(patientId, eligibleScreeningAnswers());
+
+        assertThat(screening.get("result").asString()).isEqualTo("ELIGIBLE");
+        assertThat(screening.get("reasons")).isEmpty();
+        assertThat(screening.get("screenedBy").asString()).isEqualTo("frontdesk1");
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS)) {
+            String event = topic.awaitRecord(patientId, e -> e.contains("\"PatientScreened\""), Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PATIENTS, "PatientScreened", event);
+            assertThat(json.readTree(event).get("data").get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+        }
+    }
+
+    @Test
+    void an_anticoagulated_patient_whose_anticoagulant_is_not_held_is_not_eligible_until_a_proceduralist_overrides()
+            throws Exception {
+        UUID patientId = api.registerId(with(registration(uniqueFamilyName()), "anticoagulated", true));
+        var answers = with(eligibleScreeningAnswers(), "anticoagulationHeld", false);
+
+        JsonNode screening = screen(patientId, answers);
+        String screeningId = screening.get("id").asString();
+        assertThat(screening.get("result").asString()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(screening.get("reasons").get(0).get("code").asString()).isEqualTo("ANTICOAGULATION_NOT_HELD");
+
+        mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screeningId)
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content(api.asJson(Map.of("reason", "Apixaban held 48 h before, per haematology"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.result").value("NOT_ELIGIBLE"))
+                .andExpect(jsonPath("$.effectiveResult").value("ELIGIBLE"))
+                .andExpect(jsonPath("$.override.overriddenBy").value("proceduralist1"));
+
+        mvc.perform(get("/api/patients/{id}", patientId).with(ClinicJwt.coordinator()))
+                .andExpect(jsonPath("$.screening.id").value(screeningId))
+                .andExpect(jsonPath("$.screening.effectiveResult").value("ELIGIBLE"))
+                .andExpect(jsonPath("$.screening.override.reason").value("Apixaban held 48 h before, per haematology"));
+        mvc.perform(get("/api/patients/{id}/screenings", patientId).with(ClinicJwt.proceduralist()))
+                .andExpect(jsonPath("$[0].overrides[*].result", contains("ELIGIBLE")));
+
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS)) {
+            String overridden = topic.awaitRecord(patientId, e -> e.contains("\"overrideResult\":\"ELIGIBLE\""),
+                    Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PATIENTS, "PatientScreened", overridden);
+            assertThat(overridden).doesNotContain("Apixaban"); // free-text reasons stay in this service
+        }
+    }
+
+    @Test
+    void screenings_are_kept_as_a_history_newest_first() throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        screen(patientId, with(eligibleScreeningAnswers(), "chronicPainMonths", 2));
+        screen(patientId, eligibleScreeningAnswers());
+
+        mvc.perform(get("/api/patients/{id}/screenings", patientId).with(ClinicJwt.frontDesk()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].result", contains("ELIGIBLE", "NEEDS_REVIEW")))
+                .andExpect(jsonPath("$[1].reasons[*].code", contains("PAIN_UNDER_THREE_MONTHS")))
+                .andExpect(jsonPath("$[0].overrides", empty()));
+    }
+
+    @Test
+    void an_override_needs_a_reason_and_an_existing_screening() throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        String screeningId = screen(patientId, eligibleScreeningAnswers()).get("id").asString();
+
+        mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screeningId)
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, UUID.randomUUID())
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"ok\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void screening_an_unknown_patient_is_not_found() throws Exception {
+        mvc.perform(post("/api/patients/{id}/screenings", UUID.randomUUID()).with(ClinicJwt.frontDesk())
+                        .contentType(MediaType.APPLICATION_JSON).content(api.asJson(eligibleScreeningAnswers())))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
+    }
+
+    private JsonNode screen(UUID patientId, Map<String, Object> answers) throws Exception {
+        var result = mvc.perform(post("/api/patients/{id}/screenings", patientId).with(ClinicJwt.frontDesk())
+                        .contentType(MediaType.APPLICATION_JSON).content(api.asJson(answers)))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+}

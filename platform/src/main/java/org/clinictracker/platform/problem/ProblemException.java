@@ -1,0 +1,78 @@
+package org.clinictracker.platform.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A refusal the clinic's rules produce on purpose (not found, stale version, duplicate chart...).
+ * The {@link ProblemHandler} turns it into an RFC 9457 problem whose {@code type} and {@code code}
+ * stay stable, so clients can branch on them.
+ */
+public class ProblemException extends RuntimeException {
+
+    public static final String TYPE_BASE = "https://clinic-tracker.org/problems/";
+
+    private final HttpStatus status;
+    private final String code;
+    private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ProblemException(HttpStatus status, String code, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what + " not found",
+                "No " + what.toLowerCase() + " with id " + id + ".");
+    }
+
+    /** The client's {@code If-Match} names a version someone else has already replaced. */
+    public static ProblemException staleVersion(long expected, long actual) {
+        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Record changed since you read it",
+                "You edited version " + expected + " but the record is now at version " + actual
+                        + "; reload it and apply your change again.")
+                .with("currentVersion", actual);
+    }
+
+    /** A rule that bean validation cannot express (one field depends on another) was broken. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "Some fields are missing or invalid: " + field + ".")
+                .with("errors", List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException ifMatchRequired() {
+        return new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match header required",
+                "Send the ETag you read in an If-Match header so that nobody's change is overwritten.");
+    }
+
+    public ProblemException with(String property, Object value) {
+        properties.put(property, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+}

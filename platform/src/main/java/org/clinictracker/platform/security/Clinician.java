@@ -1,0 +1,34 @@
+package org.clinictracker.platform.security;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is acting: the signed-in user's name and clinic roles, as the audit trail and records name them. */
+public record Clinician(String username, List<String> roles) {
+
+    public static final Clinician SYSTEM = new Clinician("system", List.of());
+
+    public static Clinician current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return SYSTEM;
+        }
+        List<String> roles = authentication.getAuthorities().stream()
+                .map(authority -> authority.getAuthority())
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring("ROLE_".length()))
+                .sorted()
+                .toList();
+        return new Clinician(authentication.getName(), roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public String rolesAsText() {
+        return String.join(",", roles);
+    }
+}
