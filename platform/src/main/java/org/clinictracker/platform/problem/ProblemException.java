@@ -49,6 +49,14 @@ public class ProblemException extends RuntimeException {
                 .with("errors", List.of(new FieldError(field, message)));
     }
 
+    /** Well-formed, but against the clinic's rules (an impossible temperature, a missing spinal level...). */
+    public static ProblemException ruleViolations(List<FieldError> violations) {
+        String fields = String.join(", ", violations.stream().map(FieldError::field).distinct().toList());
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "clinical-rule-violation",
+                "Against the clinic's rules", "These values are not possible as given: " + fields + ".")
+                .with("errors", List.copyOf(violations));
+    }
+
     public static ProblemException ifMatchRequired() {
         return new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match header required",
                 "Send the ETag you read in an If-Match header so that nobody's change is overwritten.");

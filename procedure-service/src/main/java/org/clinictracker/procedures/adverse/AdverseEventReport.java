@@ -1,0 +1,19 @@
+package org.clinictracker.procedures.adverse;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+/** A complication as reported, with the procedure or later (FHIR's {@code complication}). */
+public record AdverseEventReport(
+        @NotNull AdverseEventType type,
+        @Size(max = 200) String description,
+        @NotNull Severity severity,
+        @NotNull Boolean serious,
+        @NotNull @PastOrPresent LocalDate onsetOn,
+        @NotNull AdverseEventOutcome outcome,
+        @PastOrPresent LocalDate resolvedOn,
+        @Size(max = 4000) String notes) {
+}

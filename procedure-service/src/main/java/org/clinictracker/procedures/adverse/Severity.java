@@ -1,0 +1,7 @@
+package org.clinictracker.procedures.adverse;
+
+public enum Severity {
+    MILD,
+    MODERATE,
+    SEVERE
+}

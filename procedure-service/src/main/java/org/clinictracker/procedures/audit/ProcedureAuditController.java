@@ -1,0 +1,32 @@
+package org.clinictracker.procedures.audit;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.clinictracker.platform.audit.AuditEntry;
+import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.paging.PageOf;
+import org.clinictracker.platform.paging.PageRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The clinic admin's look at who saw or changed a patient's procedure records; looking is audited too. */
+@RestController
+class ProcedureAuditController {
+
+    private final AuditTrail audit;
+
+    ProcedureAuditController(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/procedures/audit")
+    PageOf<AuditEntry> trail(@RequestParam UUID patientId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return audit.forPatient(patientId, new PageRequest(page, size));
+    }
+}

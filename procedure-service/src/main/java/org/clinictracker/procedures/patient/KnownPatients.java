@@ -1,0 +1,170 @@
+package org.clinictracker.procedures.patient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.clinictracker.events.patients.PatientRegistered;
+import org.clinictracker.events.patients.PatientScreened;
+import org.clinictracker.events.patients.PatientUpdated;
+import org.clinictracker.procedures.patient.KnownPatient.LatestScreening;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The patients procedure-service knows (table {@code known_patient}), kept from patient-service's events.
+ * Each event is applied in one transaction with its {@code processed_event} row, so a redelivered event
+ * id changes nothing. Events may also arrive out of order, so every write keeps the newer fact: the higher
+ * chart version for demographics, the later screening (or a later override of the same screening).
+ * <p>
+ * A screening may arrive before the registration it belongs to; it then opens a row without
+ * demographics, which {@link #find} does not report until the registration (or an update) arrives.
+ */
+@Repository
+public class KnownPatients {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public KnownPatients(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The patient, if patient-service's registration of it has reached this service. */
+    @Transactional(readOnly = true)
+    public Optional<KnownPatient> find(UUID patientId) {
+        return jdbc.sql("""
+                SELECT id, mrn, display_name, birth_date, sex, demographics_version, screening_id, screening_result,
+                       screening_reason_codes, override_result, effective_screening_result, screened_at
+                FROM known_patient WHERE id = ? AND mrn IS NOT NULL""")
+                .param(patientId).query(this::mapRow).optional();
+    }
+
+    /** Applies a registration; false if this event id was applied before. */
+    @Transactional
+    public boolean registered(UUID eventId, PatientRegistered event) {
+        if (!firstDelivery(eventId, "PatientRegistered")) {
+            return false;
+        }
+        keepNewerDemographics(event.patientId(), event.mrn(), event.displayName(), event.birthDate(), event.sex(),
+                event.version());
+        return true;
+    }
+
+    /** Applies a demographics correction; false if this event id was applied before. */
+    @Transactional
+    public boolean updated(UUID eventId, PatientUpdated event) {
+        if (!firstDelivery(eventId, "PatientUpdated")) {
+            return false;
+        }
+        keepNewerDemographics(event.patientId(), event.mrn(), event.displayName(), event.birthDate(), event.sex(),
+                event.version());
+        return true;
+    }
+
+    /**
+     * Applies a screening or an override of one; false if this event id was applied before.
+     * {@code occurredAt} (the envelope's) orders several overrides of the same screening, which all
+     * carry that screening's {@code screenedAt}.
+     */
+    @Transactional
+    public boolean screened(UUID eventId, Instant occurredAt, PatientScreened event) {
+        if (!firstDelivery(eventId, "PatientScreened")) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO known_patient (id, screening_id, screening_result, screening_reason_codes, override_result,
+                                           effective_screening_result, screened_at, screening_event_at, updated_at)
+                VALUES (:id, :screeningId, :result, CAST(:reasonCodes AS jsonb), :overrideResult, :effectiveResult,
+                        :screenedAt, :eventAt, :now)
+                ON CONFLICT (id) DO UPDATE SET
+                    screening_id = EXCLUDED.screening_id, screening_result = EXCLUDED.screening_result,
+                    screening_reason_codes = EXCLUDED.screening_reason_codes, override_result = EXCLUDED.override_result,
+                    effective_screening_result = EXCLUDED.effective_screening_result,
+                    screened_at = EXCLUDED.screened_at, screening_event_at = EXCLUDED.screening_event_at,
+                    updated_at = EXCLUDED.updated_at
+                WHERE known_patient.screening_id IS NULL
+                   OR EXCLUDED.screened_at > known_patient.screened_at
+                   OR (EXCLUDED.screening_id = known_patient.screening_id
+                       AND EXCLUDED.screening_event_at >= known_patient.screening_event_at)""")
+                .param("id", event.patientId())
+                .param("screeningId", event.screeningId())
+                .param("result", event.result())
+                .param("reasonCodes", json.writeValueAsString(event.reasonCodes()))
+                .param("overrideResult", event.overrideResult())
+                .param("effectiveResult", event.effectiveResult())
+                .param("screenedAt", Timestamp.from(event.screenedAt()))
+                .param("eventAt", Timestamp.from(occurredAt))
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .update();
+        return true;
+    }
+
+    /**
+     * Records an event this service has no use for (ConsentRecorded, or a type newer than this code) as
+     * processed, so the topic moves on; false if it was seen before.
+     */
+    @Transactional
+    public boolean skipped(UUID eventId, String eventType) {
+        return firstDelivery(eventId, eventType);
+    }
+
+    /** Claims the event id; false if it is already there. Concurrent duplicates wait on the key, then lose. */
+    private boolean firstDelivery(UUID eventId, String eventType) {
+        return jdbc.sql("""
+                INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)
+                ON CONFLICT (event_id) DO NOTHING""")
+                .param(eventId).param(eventType).param(Timestamp.from(Instant.now(clock)))
+                .update() == 1;
+    }
+
+    private void keepNewerDemographics(UUID patientId, String mrn, String displayName, LocalDate birthDate, String sex,
+            int version) {
+        jdbc.sql("""
+                INSERT INTO known_patient (id, mrn, display_name, birth_date, sex, demographics_version, updated_at)
+                VALUES (:id, :mrn, :displayName, :birthDate, :sex, :version, :now)
+                ON CONFLICT (id) DO UPDATE SET
+                    mrn = EXCLUDED.mrn, display_name = EXCLUDED.display_name, birth_date = EXCLUDED.birth_date,
+                    sex = EXCLUDED.sex, demographics_version = EXCLUDED.demographics_version,
+                    updated_at = EXCLUDED.updated_at
+                WHERE known_patient.demographics_version IS NULL
+                   OR known_patient.demographics_version < EXCLUDED.demographics_version""")
+                .param("id", patientId)
+                .param("mrn", mrn)
+                .param("displayName", displayName)
+                .param("birthDate", birthDate)
+                .param("sex", sex)
+                .param("version", version)
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .update();
+    }
+
+    private KnownPatient mapRow(ResultSet rs, int row) throws SQLException {
+        UUID screeningId = rs.getObject("screening_id", UUID.class);
+        LatestScreening screening = screeningId == null ? null : new LatestScreening(screeningId,
+                result(rs.getString("screening_result")),
+                json.readValue(rs.getString("screening_reason_codes"), new TypeReference<List<String>>() { }),
+                result(rs.getString("override_result")), result(rs.getString("effective_screening_result")),
+                rs.getTimestamp("screened_at").toInstant());
+        return new KnownPatient(rs.getObject("id", UUID.class), rs.getString("mrn"), rs.getString("display_name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getInt("demographics_version"),
+                screening);
+    }
+
+    private static ScreeningResult result(String value) {
+        return value == null ? null : ScreeningResult.valueOf(value);
+    }
+}

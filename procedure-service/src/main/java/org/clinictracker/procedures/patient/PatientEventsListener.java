@@ -1,0 +1,54 @@
+package org.clinictracker.procedures.patient;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinictracker.events.EventEnvelope;
+import org.clinictracker.events.Topics;
+import org.clinictracker.events.patients.PatientRegistered;
+import org.clinictracker.events.patients.PatientScreened;
+import org.clinictracker.events.patients.PatientUpdated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps {@link KnownPatients} up to date from {@code clinic.patients.v1}. A message that is not a valid
+ * event throws {@link MalformedPatientEvent} and is parked on the dead-letter topic; anything else that
+ * fails is retried (see {@link PatientEventsConsumerConfig}). Logs carry event ids and types, never
+ * patient data.
+ */
+@Component
+class PatientEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientEventsListener.class);
+
+    private final PatientEventReader reader;
+    private final KnownPatients patients;
+
+    PatientEventsListener(JsonMapper json, KnownPatients patients) {
+        this.reader = new PatientEventReader(json);
+        this.patients = patients;
+    }
+
+    @KafkaListener(topics = Topics.PATIENTS, groupId = "${spring.kafka.consumer.group-id}",
+            containerFactory = PatientEventsConsumerConfig.CONTAINER_FACTORY)
+    public void onPatientEvent(ConsumerRecord<String, String> record) {
+        EventEnvelope<?> event = reader.read(record.value());
+        boolean firstTime;
+        if (event.data() instanceof PatientRegistered registered) {
+            firstTime = patients.registered(event.id(), registered);
+        } else if (event.data() instanceof PatientUpdated updated) {
+            firstTime = patients.updated(event.id(), updated);
+        } else if (event.data() instanceof PatientScreened screened) {
+            firstTime = patients.screened(event.id(), event.occurredAt(), screened);
+        } else {
+            // ConsentRecorded, or a type newer than this code: nothing here needs it
+            firstTime = patients.skipped(event.id(), event.type());
+        }
+        if (!firstTime) {
+            log.debug("Event {} ({}) was applied before; ignored", event.id(), event.type());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.clinictracker.procedures.procedure;
+
+public enum BlockPurpose {
+    DIAGNOSTIC,
+    THERAPEUTIC
+}

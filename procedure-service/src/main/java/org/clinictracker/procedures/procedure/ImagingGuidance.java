@@ -1,0 +1,8 @@
+package org.clinictracker.procedures.procedure;
+
+public enum ImagingGuidance {
+    ULTRASOUND,
+    FLUOROSCOPY,
+    CT,
+    LANDMARK
+}

@@ -1,0 +1,49 @@
+package org.clinictracker.procedures.procedure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.clinictracker.procedures.adverse.AdverseEventReport;
+import org.clinictracker.vocabulary.Modality;
+
+/**
+ * A case as the proceduralist logs it ({@code POST}) or corrects it ({@code PUT}, with an
+ * {@code amendmentReason}; adverse events are then reported through their own calls). Exactly one of {@code cryo}, {@code rfa} or {@code block} is
+ * given, the one matching {@code modality}; the clinic's rules ({@code ProcedureRules}) check what
+ * bean validation cannot: temperatures, cycles, nerve codes and levels.
+ */
+public record ProcedureDetails(
+        @NotNull UUID patientId,
+        @NotNull Instant performedAt,
+        @NotNull Modality modality,
+        @Valid IndicationEntry indication,
+        @NotEmpty @Size(max = 12) List<@Valid @NotNull TargetSite> targets,
+        @NotNull ImagingGuidance imagingGuidance,
+        @Valid Device device,
+        @Valid CryoParameters cryo,
+        @Valid RfaParameters rfa,
+        @Valid BlockParameters block,
+        @Size(max = 200) String localAnesthetic,
+        @Size(max = 200) String sedation,
+        @Min(0) @Max(10) Integer painBefore,
+        @Min(0) @Max(10) Integer painAfter,
+        @Size(max = 4000) String notes,
+        @Size(max = 20) List<@Valid @NotNull AdverseEventReport> adverseEvents,
+        @Size(max = 1000) String amendmentReason) {
+
+    public ProcedureDetails {
+        // Copies that keep null elements, so validation (not a NullPointerException) names them.
+        targets = targets == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(targets));
+        adverseEvents = adverseEvents == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(adverseEvents));
+    }
+}

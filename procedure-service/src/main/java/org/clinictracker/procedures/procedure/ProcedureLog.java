@@ -1,0 +1,181 @@
+package org.clinictracker.procedures.procedure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.outbox.EventOutbox;
+import org.clinictracker.platform.paging.PageOf;
+import org.clinictracker.platform.paging.PageRequest;
+import org.clinictracker.platform.problem.FieldError;
+import org.clinictracker.platform.problem.ProblemException;
+import org.clinictracker.platform.security.Clinician;
+import org.clinictracker.procedures.adverse.AdverseEvent;
+import org.clinictracker.procedures.adverse.AdverseEventLog;
+import org.clinictracker.procedures.adverse.AdverseEventLog.ProcedureRef;
+import org.clinictracker.procedures.patient.KnownPatient;
+import org.clinictracker.procedures.patient.KnownPatients;
+import org.clinictracker.procedures.procedure.ProcedureRepository.Filter;
+import org.clinictracker.procedures.repeat.RepeatLinkage;
+import org.clinictracker.procedures.rules.ProcedureRules;
+import org.clinictracker.procedures.rules.RuleCheck;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The proceduralists' log: records a case for a patient this service knows and may treat, checks it
+ * against the clinic's rules, links it to earlier treatments of the same nerves, and corrects it only
+ * by amendment, keeping every version. Reads and changes are audited, changes announced.
+ */
+@Service
+public class ProcedureLog {
+
+    /** Clocks of the clinic's workstations may run a little ahead of the server's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ProcedureRepository procedures;
+    private final KnownPatients patients;
+    private final AdverseEventLog adverseEvents;
+    private final AuditTrail audit;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public ProcedureLog(ProcedureRepository procedures, KnownPatients patients, AdverseEventLog adverseEvents,
+            AuditTrail audit, EventOutbox outbox, Clock clock) {
+        this.procedures = procedures;
+        this.patients = patients;
+        this.adverseEvents = adverseEvents;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ProcedureView record(ProcedureDetails details) {
+        Instant now = Instant.now(clock);
+        refuseFuture(details, now);
+        requireTreatable(details.patientId());
+        RuleCheck check = checked(details);
+        UUID id = UUID.randomUUID();
+        RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
+                ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
+        String clinician = Clinician.current().username();
+        ProcedureRecord record = new ProcedureRecord(id, 0, withoutReports(details), clinician, check.warnings(), link,
+                now, clinician, null, null);
+        procedures.insert(record);
+        List<AdverseEvent> reported = adverseEvents.report(refOf(record), details.adverseEvents(), "adverseEvents");
+        ProcedureView view = ProcedureView.of(record, reported);
+        procedures.insertVersion(id, 0, view, null, clinician, now);
+        audit.record(record.patientId(), "PROCEDURE_RECORDED", "procedure " + id);
+        outbox.append(ProcedureEvents.recorded(record, now));
+        return view;
+    }
+
+    /** A correction made on {@code expectedVersion}, with a reason; the earlier versions stay readable. */
+    @Transactional
+    public ProcedureView amend(UUID id, int expectedVersion, ProcedureDetails details) {
+        ProcedureRecord current = existing(id);
+        if (current.version() != expectedVersion) {
+            throw ProblemException.staleVersion(expectedVersion, current.version());
+        }
+        if (details.amendmentReason() == null || details.amendmentReason().isBlank()) {
+            throw ProblemException.invalidField("amendmentReason", "is required: say why the record is corrected");
+        }
+        if (!details.adverseEvents().isEmpty()) {
+            throw ProblemException.invalidField("adverseEvents",
+                    "are reported with POST /api/procedures/{id}/adverse-events, not in an amendment");
+        }
+        if (!details.patientId().equals(current.patientId())) {
+            throw ProblemException.ruleViolations(List.of(new FieldError("patientId",
+                    "cannot change: a procedure on another patient is recorded as a new procedure")));
+        }
+        Instant now = Instant.now(clock);
+        refuseFuture(details, now);
+        RuleCheck check = checked(details);
+        RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
+                ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
+        String clinician = Clinician.current().username();
+        ProcedureRecord amended = new ProcedureRecord(id, current.version() + 1, withoutReports(details),
+                current.performedBy(), check.warnings(), link, current.recordedAt(), current.recordedBy(), now, clinician);
+        if (!procedures.update(amended, expectedVersion)) {
+            throw ProblemException.staleVersion(expectedVersion, existing(id).version());
+        }
+        ProcedureView view = ProcedureView.of(amended, adverseEvents.forProcedure(id));
+        procedures.insertVersion(id, amended.version(), view, details.amendmentReason(), clinician, now);
+        audit.record(amended.patientId(), "PROCEDURE_AMENDED", "procedure " + id);
+        outbox.append(ProcedureEvents.amended(amended, now));
+        return view;
+    }
+
+    @Transactional
+    public ProcedureView read(UUID id) {
+        ProcedureRecord record = existing(id);
+        audit.record(record.patientId(), "PROCEDURE_READ", "procedure " + id);
+        return ProcedureView.of(record, adverseEvents.forProcedure(id));
+    }
+
+    /** Every version of the record, the first as logged, each amendment with its reason, author and time. */
+    @Transactional
+    public List<ProcedureVersion> history(UUID id) {
+        ProcedureRecord record = existing(id);
+        audit.record(record.patientId(), "PROCEDURE_HISTORY_READ", "procedure " + id);
+        return procedures.versions(id);
+    }
+
+    @Transactional
+    public PageOf<ProcedureView> list(Filter filter, PageRequest page) {
+        List<ProcedureRecord> found = procedures.list(filter, page);
+        Map<UUID, List<AdverseEvent>> events = adverseEvents.forProcedures(found.stream().map(ProcedureRecord::id).toList());
+        audit.recordAll(found.stream().map(ProcedureRecord::patientId).distinct().toList(), "PROCEDURE_LISTED",
+                "procedure list");
+        return PageOf.of(found.stream().map(r -> ProcedureView.of(r, events.getOrDefault(r.id(), List.of()))).toList(),
+                page, procedures.count(filter));
+    }
+
+    private ProcedureRecord existing(UUID id) {
+        return procedures.findById(id).orElseThrow(() -> ProblemException.notFound("Procedure", id));
+    }
+
+    private void requireTreatable(UUID patientId) {
+        KnownPatient patient = patients.find(patientId).orElseThrow(() -> new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT, "patient-not-known", "Patient not known here",
+                "No patient " + patientId + " is known to the procedure log. Register the patient at the front desk "
+                        + "first; a new registration reaches this service within seconds."));
+        patient.refusalReason().ifPresent(reason -> {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "patient-not-eligible",
+                    "Patient not eligible", reason + " (POST /api/patients/" + patientId
+                            + "/screenings/{screeningId}/override)")
+                    .with("screeningId", patient.latestScreening().screeningId());
+        });
+    }
+
+    private static RuleCheck checked(ProcedureDetails details) {
+        RuleCheck check = ProcedureRules.check(details);
+        if (!check.passes()) {
+            throw ProblemException.ruleViolations(check.violations());
+        }
+        return check;
+    }
+
+    private static void refuseFuture(ProcedureDetails details, Instant now) {
+        if (details.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalidField("performedAt", "cannot be in the future");
+        }
+    }
+
+    private static ProcedureRef refOf(ProcedureRecord record) {
+        return new ProcedureRef(record.id(), record.patientId(), record.details().performedAt());
+    }
+
+    /** Adverse events and the amendment reason are not part of the record's details. */
+    private static ProcedureDetails withoutReports(ProcedureDetails d) {
+        return new ProcedureDetails(d.patientId(), d.performedAt(), d.modality(), d.indication(), d.targets(),
+                d.imagingGuidance(), d.device(), d.cryo(), d.rfa(), d.block(), d.localAnesthetic(), d.sedation(),
+                d.painBefore(), d.painAfter(), d.notes(), List.of(), null);
+    }
+}

@@ -1,0 +1,7 @@
+package org.clinictracker.procedures.procedure;
+
+public enum RfaVariant {
+    CONVENTIONAL,
+    COOLED,
+    PULSED
+}

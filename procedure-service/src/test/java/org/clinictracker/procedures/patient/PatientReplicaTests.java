@@ -1,0 +1,308 @@
+package org.clinictracker.procedures.patient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.clinictracker.events.EventEnvelope;
+import org.clinictracker.events.Topics;
+import org.clinictracker.events.patients.ConsentRecorded;
+import org.clinictracker.events.patients.PatientEvent;
+import org.clinictracker.events.patients.PatientRegistered;
+import org.clinictracker.events.patients.PatientScreened;
+import org.clinictracker.events.patients.PatientUpdated;
+import org.clinictracker.testsupport.ClinicServiceTest;
+import org.clinictracker.testsupport.EventSchemas;
+import org.clinictracker.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The patient replica fed by real events on the embedded broker, written the way patient-service writes
+ * them (its envelope, serialised by the service's JsonMapper) and each checked against the published
+ * schema, so this consumer is tested against the same contract as the producer.
+ */
+@ClinicServiceTest
+class PatientReplicaTests {
+
+    private static final Duration AT_MOST = Duration.ofSeconds(30);
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    KnownPatients knownPatients;
+    @Autowired
+    JdbcClient jdbc;
+
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void aRegisteredPatientBecomesKnown() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = registration(patientId, "Silva, Maria", 0);
+
+        publish(patientId, registration);
+
+        KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null), found -> found != null);
+        assertThat(patient.mrn()).isEqualTo(registration.mrn());
+        assertThat(patient.displayName()).isEqualTo("Silva, Maria");
+        assertThat(patient.birthDate()).isEqualTo(LocalDate.of(1958, 3, 2));
+        assertThat(patient.sex()).isEqualTo("FEMALE");
+        assertThat(patient.demographicsVersion()).isZero();
+        assertThat(patient.latestScreening()).isNull();
+        assertThat(patient.mayBeTreated()).as("never screened: the proceduralist decides").isTrue();
+        assertThat(patient.refusalReason()).isEmpty();
+    }
+
+    @Test
+    void anUpdateReplacesTheDemographics() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = registration(patientId, "Silva, Maria", 0);
+        publish(patientId, registration);
+        publish(patientId, update(registration, "Silva-Costa, Maria", 1));
+
+        await().until(() -> knownPatients.find(patientId).map(KnownPatient::displayName).orElse(null),
+                "Silva-Costa, Maria"::equals);
+        assertThat(knownPatients.find(patientId).orElseThrow().demographicsVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothing() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = registration(patientId, "Silva, Maria", 0);
+        UUID registeredId = UUID.randomUUID();
+        String registered = publish(patientId, envelope(registeredId, patientId, registration, Instant.now()));
+        UUID updatedId = UUID.randomUUID();
+        publish(patientId, envelope(updatedId, patientId, update(registration, "Silva-Costa, Maria", 1), Instant.now()));
+        awaitProcessed(updatedId);
+
+        // the registration again, byte for byte, after the later update ...
+        publish(patientId, registered);
+        // ... and a redelivery of the update's id that would win on version alone: the id alone stops it
+        publish(patientId, envelope(updatedId, patientId, update(registration, "Someone Else", 7), Instant.now()));
+        // same key, so once this later event is in, both duplicates have been consumed
+        UUID laterId = UUID.randomUUID();
+        publish(patientId, envelope(laterId, patientId, screening(patientId, UUID.randomUUID(), "ELIGIBLE", null,
+                Instant.now()), Instant.now()));
+        awaitProcessed(laterId);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.displayName()).isEqualTo("Silva-Costa, Maria");
+        assertThat(patient.demographicsVersion()).isEqualTo(1);
+        assertThat(timesProcessed(registeredId)).isEqualTo(1);
+        assertThat(timesProcessed(updatedId)).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateOvertakingTheRegistrationIsKept() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = registration(patientId, "Silva, Maria", 0);
+        UUID updatedId = publish(patientId, update(registration, "Silva-Costa, Maria", 2));
+        awaitProcessed(updatedId);
+        assertThat(knownPatients.find(patientId)).as("an update carries full demographics").isPresent();
+
+        UUID registeredId = publish(patientId, registration);
+        awaitProcessed(registeredId);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.demographicsVersion()).isEqualTo(2);
+        assertThat(patient.displayName()).isEqualTo("Silva-Costa, Maria");
+    }
+
+    @Test
+    void aScreeningBeforeTheRegistrationWaitsForIt() {
+        UUID patientId = UUID.randomUUID();
+        UUID screeningId = UUID.randomUUID();
+        UUID screenedId = publish(patientId, screening(patientId, screeningId, "NOT_ELIGIBLE", null, Instant.now()));
+        awaitProcessed(screenedId);
+        assertThat(knownPatients.find(patientId)).as("no demographics yet: not a patient to record for").isEmpty();
+
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+
+        KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null), found -> found != null);
+        assertThat(patient.latestScreening().screeningId()).isEqualTo(screeningId);
+        assertThat(patient.mayBeTreated()).isFalse();
+    }
+
+    @Test
+    void anOverrideToEligibleLetsThePatientBeTreated() {
+        UUID patientId = UUID.randomUUID();
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+        UUID screeningId = UUID.randomUUID();
+        Instant screenedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        publish(patientId, screening(patientId, screeningId, "NOT_ELIGIBLE", null, screenedAt));
+
+        KnownPatient refused = await().until(() -> knownPatients.find(patientId).orElse(null),
+                found -> found != null && found.latestScreening() != null);
+        assertThat(refused.mayBeTreated()).isFalse();
+        assertThat(refused.latestScreening().effectiveResult()).isEqualTo(ScreeningResult.NOT_ELIGIBLE);
+        assertThat(refused.refusalReason()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains(screeningId.toString()).contains("ACTIVE_INFECTION").contains("override"));
+
+        // the override event carries the screening it overrides, with that screening's time
+        publish(patientId, screening(patientId, screeningId, "NOT_ELIGIBLE", "ELIGIBLE", screenedAt));
+
+        KnownPatient treatable = await().until(() -> knownPatients.find(patientId).orElseThrow(),
+                KnownPatient::mayBeTreated);
+        assertThat(treatable.latestScreening().result()).isEqualTo(ScreeningResult.NOT_ELIGIBLE);
+        assertThat(treatable.latestScreening().overrideResult()).isEqualTo(ScreeningResult.ELIGIBLE);
+        assertThat(treatable.refusalReason()).isEmpty();
+    }
+
+    @Test
+    void anOlderScreeningArrivingLateDoesNotReplaceTheLatest() {
+        UUID patientId = UUID.randomUUID();
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+        Instant now = Instant.now();
+        UUID latestScreening = UUID.randomUUID();
+        publish(patientId, screening(patientId, latestScreening, "ELIGIBLE", null, now));
+        UUID lateId = publish(patientId, screening(patientId, UUID.randomUUID(), "NOT_ELIGIBLE", null,
+                now.minus(Duration.ofDays(1))));
+        awaitProcessed(lateId);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.latestScreening().screeningId()).isEqualTo(latestScreening);
+        assertThat(patient.mayBeTreated()).isTrue();
+    }
+
+    @Test
+    void eventsThisServiceDoesNotUseAreSkipped() {
+        UUID patientId = UUID.randomUUID();
+        UUID consentId = publish(patientId, new ConsentRecorded(patientId, UUID.randomUUID(), "CRYONEUROLYSIS",
+                LocalDate.now()));
+        // a type added to the topic after this version was written
+        UUID futureId = UUID.randomUUID();
+        publish(patientId, """
+                {"id":"%s","type":"PatientArchived","occurredAt":"%s","subject":"%s","data":{"patientId":"%s"}}"""
+                .formatted(futureId, Instant.now(), patientId, patientId));
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+
+        await().until(() -> knownPatients.find(patientId).isPresent());
+        assertThat(timesProcessed(consentId)).isEqualTo(1);
+        assertThat(timesProcessed(futureId)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatIsNotJsonIsParkedAndTheNextEventStillApplied() {
+        UUID patientId = UUID.randomUUID();
+        String poison = "PatientRegistered, but not as JSON {";
+
+        try (TopicProbe deadLetters = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS + ".DLT")) {
+            publish(patientId, poison);
+            publish(patientId, registration(patientId, "Silva, Maria", 0));
+
+            await().until(() -> knownPatients.find(patientId).isPresent());
+            deadLetters.awaitRecord(patientId, poison::equals, AT_MOST);
+            assertThat(deadLetters.allRecordsFor(patientId)).as("parked once, not retried").containsExactly(poison);
+        }
+    }
+
+    @Test
+    void anEventWithoutSubjectIsParkedAndTheNextEventStillApplied() {
+        UUID patientId = UUID.randomUUID();
+        ObjectNode event = (ObjectNode) json.readTree(
+                envelope(UUID.randomUUID(), patientId, registration(patientId, "Silva, Maria", 0), Instant.now()));
+        event.remove("subject");
+        String poison = json.writeValueAsString(event);
+        assertThat(EventSchemas.violations(Topics.PATIENTS, "PatientRegistered", poison)).isNotEmpty();
+
+        try (TopicProbe deadLetters = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS + ".DLT")) {
+            publish(patientId, poison);
+            UUID goodId = publish(patientId, registration(patientId, "Silva, Maria", 0));
+
+            await().until(() -> knownPatients.find(patientId).isPresent());
+            deadLetters.awaitRecord(patientId, poison::equals, AT_MOST);
+            assertThat(timesProcessed(goodId)).isEqualTo(1);
+        }
+    }
+
+    private static PatientRegistered registration(UUID patientId, String displayName, int version) {
+        String mrn = "CT-" + (100000 + ThreadLocalRandom.current().nextInt(900000)) + "-" + ThreadLocalRandom.current().nextInt(10);
+        return new PatientRegistered(patientId, mrn, displayName, LocalDate.of(1958, 3, 2), "FEMALE",
+                "KNEE_OSTEOARTHRITIS", version);
+    }
+
+    private static PatientUpdated update(PatientRegistered registration, String displayName, int version) {
+        return new PatientUpdated(registration.patientId(), registration.mrn(), displayName, registration.birthDate(),
+                registration.sex(), registration.indicationCode(), version);
+    }
+
+    private static PatientScreened screening(UUID patientId, UUID screeningId, String result, String override,
+            Instant screenedAt) {
+        List<String> reasons = "NOT_ELIGIBLE".equals(result) ? List.of("ACTIVE_INFECTION") : List.of();
+        return new PatientScreened(patientId, screeningId, result, reasons, override,
+                override == null ? result : override, screenedAt);
+    }
+
+    /** The envelope as patient-service's outbox writes it, checked against the published schema. */
+    private String envelope(UUID eventId, UUID patientId, PatientEvent data, Instant occurredAt) {
+        String type = data.getClass().getSimpleName();
+        String value = json.writeValueAsString(new EventEnvelope<>(eventId, type, occurredAt, patientId, data));
+        EventSchemas.assertConforms(Topics.PATIENTS, type, value);
+        return value;
+    }
+
+    /** Publishes a fresh event about the patient; returns its event id. */
+    private UUID publish(UUID patientId, PatientEvent data) {
+        UUID eventId = UUID.randomUUID();
+        publish(patientId, envelope(eventId, patientId, data, Instant.now()));
+        return eventId;
+    }
+
+    /** Publishes {@code value} as it stands, keyed by the patient like patient-service does. */
+    private String publish(UUID patientId, String value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.PATIENTS, patientId.toString(), value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + Topics.PATIENTS, e);
+        }
+        return value;
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().until(() -> timesProcessed(eventId) == 1);
+    }
+
+    private int timesProcessed(UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(eventId)
+                .query(Integer.class).single();
+    }
+
+    private static ConditionFactory await() {
+        return Awaitility.await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50));
+    }
+}

@@ -1,0 +1,151 @@
+package org.clinictracker.procedures.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.procedures.ProcedureRequests.kneeCryoneurolysis;
+import static org.clinictracker.procedures.ProcedureRequests.with;
+import static org.clinictracker.procedures.ProcedureRequests.withCryo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.clinictracker.procedures.ClinicPatients;
+import org.clinictracker.procedures.patient.KnownPatients;
+import org.clinictracker.testsupport.ClinicJwt;
+import org.clinictracker.testsupport.ClinicServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bad input gets a 4xx problem naming the field and leaves no procedure, event or audit entry behind. */
+@ClinicServiceTest
+class BadProcedureInputTests {
+
+    static final UUID PATIENT_PLACEHOLDER = UUID.fromString("00000000-0000-0000-0000-000000000000");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    @Autowired
+    KnownPatients knownPatients;
+
+    UUID patientId;
+
+    @BeforeEach
+    void setUp() {
+        patientId = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients).registered();
+    }
+
+    static Stream<Arguments> impossibleProcedures() {
+        Map<String, Object> valid = kneeCryoneurolysis(PATIENT_PLACEHOLDER, 0);
+        return Stream.of(
+                Arguments.of("a cryo probe above freezing", withCryo(valid, "probeTemperatureCelsius", 5), "cryo.probeTemperatureCelsius"),
+                Arguments.of("a cryo probe at 0 °C", withCryo(valid, "probeTemperatureCelsius", 0), "cryo.probeTemperatureCelsius"),
+                Arguments.of("a cryo probe colder than liquid nitrogen", withCryo(valid, "probeTemperatureCelsius", -200), "cryo.probeTemperatureCelsius"),
+                Arguments.of("no freeze cycle", withCryo(valid, "cycles", List.of()), "cryo.cycles"),
+                Arguments.of("a freeze cycle of 0 seconds", withCryo(valid, "cycles", List.of(Map.of("seconds", 0))), "cryo.cycles[0].seconds"),
+                Arguments.of("an unknown nerve", with(valid, "targets", List.of(Map.of("nerve", "FUNNY_BONE", "laterality", "LEFT"))), "targets[0].nerve"),
+                Arguments.of("an intercostal nerve without its level", with(valid, "targets", List.of(Map.of("nerve", "INTERCOSTAL", "laterality", "LEFT"))), "targets[0].level"),
+                Arguments.of("an intercostal level that does not exist", with(valid, "targets", List.of(Map.of("nerve", "INTERCOSTAL", "laterality", "LEFT", "level", "T13"))), "targets[0].level"),
+                Arguments.of("cryoneurolysis without its parameters", with(valid, "cryo", null), "cryo"),
+                Arguments.of("an RFA lesion at body temperature minus", with(with(valid, "modality", "RADIOFREQUENCY_ABLATION"), "rfa",
+                        Map.of("variant", "CONVENTIONAL", "lesionTemperatureCelsius", -80, "secondsPerLesion", 90, "lesionCount", 3)), "rfa.lesionTemperatureCelsius"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("impossibleProcedures")
+    void a_physically_impossible_procedure_is_unprocessable_and_stores_nothing(String story, Map<String, Object> body,
+            String field) throws Exception {
+        Stored before = stored();
+
+        record(with(body, "patientId", patientId.toString()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("clinical-rule-violation"))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> malformedProcedures() {
+        Map<String, Object> valid = kneeCryoneurolysis(PATIENT_PLACEHOLDER, 0);
+        return Stream.of(
+                Arguments.of("no modality", with(valid, "modality", null), "modality"),
+                Arguments.of("an unknown modality", with(valid, "modality", "ACUPUNCTURE"), "modality"),
+                Arguments.of("no target", with(valid, "targets", List.of()), "targets"),
+                Arguments.of("a target without laterality", with(valid, "targets", List.of(Map.of("nerve", "SURAL"))), "targets[0].laterality"),
+                Arguments.of("a temperature that is not a number", withCryo(valid, "probeTemperatureCelsius", "very cold"), "cryo.probeTemperatureCelsius"),
+                Arguments.of("pain 11 before", with(valid, "painBefore", 11), "painBefore"),
+                Arguments.of("a date that is not a date", with(valid, "performedAt", "yesterday"), "performedAt"),
+                Arguments.of("performed tomorrow", with(valid, "performedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()), "performedAt"),
+                Arguments.of("notes of a novel", with(valid, "notes", "x".repeat(5000)), "notes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedProcedures")
+    void a_malformed_procedure_is_a_bad_request_and_stores_nothing(String story, Map<String, Object> body, String field)
+            throws Exception {
+        Stored before = stored();
+
+        record(with(body, "patientId", patientId.toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void malformed_json_is_a_bad_request() throws Exception {
+        Stored before = stored();
+
+        mvc.perform(post("/api/procedures").with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"patientId\": \"" + patientId + "\", \"modality\": CRYO"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("malformed-request"));
+
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions record(Map<String, Object> body) throws Exception {
+        return mvc.perform(post("/api/procedures").with(ClinicJwt.proceduralist())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+    }
+
+    private record Stored(long procedures, long events, long auditEntries) {
+    }
+
+    private Stored stored() {
+        return new Stored(count("procedure"), count("outbox_event"), count("audit_entry"));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+}
