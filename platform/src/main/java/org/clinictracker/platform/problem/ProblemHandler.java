@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldError> objectErrors = ex.getBindingResult().getGlobalErrors().stream()
                 .map(error -> new FieldError(error.getObjectName(), error.getDefaultMessage()))
                 .toList();
-        return asObject(validationProblem(concat(errors, objectErrors)));
+        return asObject(validationProblem(Stream.concat(errors.stream(), objectErrors.stream()).toList()));
     }
 
     @Override
@@ -147,10 +148,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? null : path.toString();
-    }
-
-    private static List<FieldError> concat(List<FieldError> a, List<FieldError> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
