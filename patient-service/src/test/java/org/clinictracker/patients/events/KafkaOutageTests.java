@@ -1,66 +1,20 @@
 package org.clinictracker.patients.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinictracker.patients.PatientFixtures.registration;
 import static org.clinictracker.patients.PatientFixtures.uniqueFamilyName;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.clinictracker.events.Topics;
 import org.clinictracker.patients.PatientApi;
-import org.clinictracker.testsupport.EventSchemas;
-import org.clinictracker.testsupport.TestDatabaseInitializer;
-import org.clinictracker.testsupport.TopicProbe;
-import org.clinictracker.testsupport.UnpluggableLink;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.clinictracker.testsupport.KafkaOutageContract;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The outbox promise: a patient committed while Kafka is unreachable still reaches Kafka, once,
- * when it is back. The service is told to find Kafka behind a link that stays unplugged until the
- * registration has committed and its event has failed to go out.
- */
-@SpringBootTest(properties = {
-        "clinic.test.schema=kafka_outage_test", // its own outbox, so no other test context's relay can send its events
-        "spring.kafka.producer.properties.max.block.ms=1000",
-        "spring.kafka.producer.properties.request.timeout.ms=1000",
-        "spring.kafka.producer.properties.delivery.timeout.ms=2000" })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@DirtiesContext
-class KafkaOutageTests {
-
-    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1, Topics.PATIENTS);
-    static final UnpluggableLink LINK_TO_KAFKA;
-
-    static {
-        KAFKA.afterPropertiesSet();
-        String[] hostAndPort = KAFKA.getBrokersAsString().split(",")[0].split(":");
-        LINK_TO_KAFKA = UnpluggableLink.to(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
-    }
-
-    @DynamicPropertySource
-    static void kafkaBehindTheLink(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", LINK_TO_KAFKA::address);
-    }
+/** A patient registered while Kafka is unreachable is announced once Kafka is back. */
+class KafkaOutageTests extends KafkaOutageContract {
 
     @Autowired
     MockMvc mvc;
@@ -68,42 +22,18 @@ class KafkaOutageTests {
     @Autowired
     JsonMapper json;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @AfterAll
-    static void stopKafka() {
-        LINK_TO_KAFKA.close();
-        KAFKA.destroy();
+    @Override
+    protected UUID changeWhileKafkaIsDown() throws Exception {
+        return new PatientApi(mvc, json).registerId(registration(uniqueFamilyName()));
     }
 
-    @Test
-    void a_patient_registered_while_kafka_is_down_reaches_kafka_exactly_once_when_it_is_back() throws Exception {
-        // Events left by an earlier, interrupted run would be sent first and hold this one back.
-        jdbc.sql("DELETE FROM outbox_event").update();
-        UUID patientId = new PatientApi(mvc, json).registerId(registration(uniqueFamilyName()));
-
-        // The registration committed; its event is held back while sends to the missing broker fail.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, Object> row = outboxRowOf(patientId);
-            assertThat(row.get("status")).isEqualTo("PENDING");
-            assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
-            assertThat((String) row.get("last_error")).isNotBlank();
-        });
-
-        LINK_TO_KAFKA.plugIn();
-
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> "PUBLISHED".equals(outboxRowOf(patientId).get("status")));
-        try (TopicProbe topic = TopicProbe.on(KAFKA.getBrokersAsString(), Topics.PATIENTS)) {
-            List<String> delivered = topic.allRecordsFor(patientId);
-            assertThat(delivered).hasSize(1);
-            EventSchemas.assertConforms(Topics.PATIENTS, "PatientRegistered", delivered.get(0));
-        }
+    @Override
+    protected String topic() {
+        return Topics.PATIENTS;
     }
 
-    private Map<String, Object> outboxRowOf(UUID patientId) {
-        return jdbc.sql("SELECT status, attempts, last_error FROM outbox_event WHERE message_key = ?")
-                .param(patientId.toString()).query().singleRow();
+    @Override
+    protected String eventType() {
+        return "PatientRegistered";
     }
 }
