@@ -1,5 +1,7 @@
 package org.clinictracker.procedures;
 
+import jakarta.annotation.PreDestroy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,20 +23,25 @@ import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.EventSchemas;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays patient-service's part: publishes its events on the real topic, checked against their schema,
- * and waits until this service's replica has taken them in.
+ * and waits until this service's replica has taken them in. A test-scoped bean: component scanning
+ * finds it on the test classpath.
  */
-public final class ClinicPatients {
+@Component
+public class ClinicPatients {
 
     private final KafkaProducer<String, String> producer;
     private final JsonMapper json;
     private final KnownPatients knownPatients;
 
-    public ClinicPatients(String bootstrapServers, JsonMapper json, KnownPatients knownPatients) {
+    public ClinicPatients(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, JsonMapper json,
+            KnownPatients knownPatients) {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer());
         this.json = json;
@@ -65,6 +72,11 @@ public final class ClinicPatients {
                 Instant.now()));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> knownPatients.find(patientId)
                 .map(patient -> patient.mayBeTreated() == !"NOT_ELIGIBLE".equals(effective)).orElse(false));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
     }
 
     private void publish(UUID patientId, PatientEvent event) {

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.clinictracker.vocabulary.Laterality;
+import org.clinictracker.vocabulary.IndicationEntry;
 
 /**
  * What the front desk records about a patient, at registration ({@code POST}) and when correcting it

@@ -14,7 +14,6 @@ import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.platform.security.Clinician;
-import org.clinictracker.vocabulary.Indication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -120,8 +119,7 @@ public class PatientRegistry {
         if (details.birthDate().isBefore(PatientDetails.EARLIEST_BIRTH_DATE)) {
             throw ProblemException.invalidField("birthDate", "must be on or after " + PatientDetails.EARLIEST_BIRTH_DATE);
         }
-        if (details.indication() != null && details.indication().code() == Indication.OTHER
-                && (details.indication().text() == null || details.indication().text().isBlank())) {
+        if (details.indication() != null && details.indication().lacksTextForOther()) {
             throw ProblemException.invalidField("indication.text", "must describe the indication when the code is OTHER");
         }
     }

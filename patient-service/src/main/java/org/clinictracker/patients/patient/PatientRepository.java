@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.clinictracker.vocabulary.IndicationEntry;
 
 /** Charts in table {@code patient}. Nested intake parts (address, contacts, insurance) are stored as JSON. */
 @Repository

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.clinictracker.vocabulary.IndicationEntry;
 
 /**
  * What bean validation refuses at the front desk before any rule of the registry runs. Each test

@@ -24,10 +24,6 @@ public record Clinician(String username, List<String> roles) {
         return new Clinician(authentication.getName(), roles);
     }
 
-    public boolean hasRole(String role) {
-        return roles.contains(role);
-    }
-
     public String rolesAsText() {
         return String.join(",", roles);
     }

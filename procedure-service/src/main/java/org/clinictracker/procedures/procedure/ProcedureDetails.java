@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import org.clinictracker.procedures.adverse.AdverseEventReport;
 import org.clinictracker.vocabulary.Modality;
+import org.clinictracker.vocabulary.IndicationEntry;
 
 /**
  * A case as the proceduralist logs it ({@code POST}) or corrects it ({@code PUT}, with an

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.clinictracker.procedures.adverse.AdverseEvent;
 import org.clinictracker.procedures.rules.Warning;
 import org.clinictracker.vocabulary.Modality;
+import org.clinictracker.vocabulary.IndicationEntry;
 
 /**
  * A procedure as clients read it: the logged details, who performed it, its place among repeat

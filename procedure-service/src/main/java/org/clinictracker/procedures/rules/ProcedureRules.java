@@ -78,6 +78,9 @@ public final class ProcedureRules {
         Findings findings = new Findings();
         Modality modality = details.modality();
         checkParametersMatch(modality, details, findings);
+        if (details.indication() != null && details.indication().lacksTextForOther()) {
+            findings.violation("indication.text", "must describe the indication when the code is OTHER");
+        }
         if (details.cryo() != null && (modality == null || modality == Modality.CRYONEUROLYSIS)) {
             checkCryo(details.cryo(), onlyKneeNerves(details.targets()), findings);
         }

@@ -22,7 +22,6 @@ import java.util.UUID;
 
 import org.clinictracker.events.Topics;
 import org.clinictracker.procedures.ClinicPatients;
-import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.EventSchemas;
@@ -51,13 +50,13 @@ class AdverseEventTests {
     EmbeddedKafkaBroker kafka;
 
     @Autowired
-    KnownPatients knownPatients;
+    ClinicPatients patients;
 
     UUID patientId;
 
     @BeforeEach
     void setUp() {
-        patientId = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients).registered();
+        patientId = patients.registered();
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.clinictracker.procedures.ClinicPatients;
-import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -50,16 +48,13 @@ class BadProcedureInputTests {
     JdbcClient jdbc;
 
     @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    @Autowired
-    KnownPatients knownPatients;
+    ClinicPatients patients;
 
     UUID patientId;
 
     @BeforeEach
     void setUp() {
-        patientId = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients).registered();
+        patientId = patients.registered();
     }
 
     static Stream<Arguments> impossibleProcedures() {
@@ -74,6 +69,7 @@ class BadProcedureInputTests {
                 Arguments.of("an intercostal nerve without its level", with(valid, "targets", List.of(Map.of("nerve", "INTERCOSTAL", "laterality", "LEFT"))), "targets[0].level"),
                 Arguments.of("an intercostal level that does not exist", with(valid, "targets", List.of(Map.of("nerve", "INTERCOSTAL", "laterality", "LEFT", "level", "T13"))), "targets[0].level"),
                 Arguments.of("cryoneurolysis without its parameters", with(valid, "cryo", null), "cryo"),
+                Arguments.of("an OTHER indication without its text", with(valid, "indication", Map.of("code", "OTHER")), "indication.text"),
                 Arguments.of("an RFA lesion at body temperature minus", with(with(valid, "modality", "RADIOFREQUENCY_ABLATION"), "rfa",
                         Map.of("variant", "CONVENTIONAL", "lesionTemperatureCelsius", -80, "secondsPerLesion", 90, "lesionCount", 3)), "rfa.lesionTemperatureCelsius"));
     }

@@ -11,13 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 
 import org.clinictracker.procedures.ClinicPatients;
-import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -34,14 +32,11 @@ class ProcedureAccessTests {
     JsonMapper json;
 
     @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    @Autowired
-    KnownPatients knownPatients;
+    ClinicPatients patients;
 
     @Test
     void only_proceduralists_record_procedures() throws Exception {
-        UUID patientId = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients).registered();
+        UUID patientId = patients.registered();
         String body = json.writeValueAsString(kneeCryoneurolysis(patientId, 0));
 
         for (RequestPostProcessor role : new RequestPostProcessor[] { ClinicJwt.frontDesk(), ClinicJwt.coordinator(),

@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.clinictracker.events.Topics;
 import org.clinictracker.procedures.ClinicPatients;
-import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.EventSchemas;
@@ -46,7 +45,7 @@ class ProcedureAmendmentTests {
     EmbeddedKafkaBroker kafka;
 
     @Autowired
-    KnownPatients knownPatients;
+    ClinicPatients patients;
 
     UUID patientId;
     Map<String, Object> original;
@@ -54,7 +53,7 @@ class ProcedureAmendmentTests {
 
     @BeforeEach
     void aRecordedProcedure() throws Exception {
-        patientId = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients).registered();
+        patientId = patients.registered();
         original = kneeCryoneurolysis(patientId, 1);
         id = json.readTree(mvc.perform(post("/api/procedures").with(ClinicJwt.proceduralist())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(original)))

@@ -15,13 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clinictracker.procedures.ClinicPatients;
-import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -36,14 +34,11 @@ class ProcedureListTests {
     JsonMapper json;
 
     @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    @Autowired
-    KnownPatients knownPatients;
+    ClinicPatients patients;
 
     @Test
     void the_clinic_list_filters_by_date_modality_nerve_and_clinician_and_pages() throws Exception {
-        UUID patientId = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients).registered();
+        UUID patientId = patients.registered();
         String knee = record(kneeCryoneurolysis(patientId, 20));
         String block = record(with(with(with(kneeCryoneurolysis(patientId, 10), "modality", "NERVE_BLOCK"), "cryo", null),
                 "block", Map.of("purpose", "DIAGNOSTIC", "agent", "bupivacaine", "concentrationPercent", 0.5, "volumeMl", 5)));

@@ -19,12 +19,10 @@ import java.util.UUID;
 
 import org.clinictracker.events.Topics;
 import org.clinictracker.procedures.ClinicPatients;
-import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.EventSchemas;
 import org.clinictracker.testsupport.TopicProbe;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -52,14 +50,7 @@ class ProcedureRecordingTests {
     EmbeddedKafkaBroker kafka;
 
     @Autowired
-    KnownPatients knownPatients;
-
     ClinicPatients patients;
-
-    @BeforeEach
-    void setUp() {
-        patients = new ClinicPatients(kafka.getBrokersAsString(), json, knownPatients);
-    }
 
     @Test
     void a_patient_registered_at_the_front_desk_can_have_a_procedure_recorded_and_it_is_announced() throws Exception {

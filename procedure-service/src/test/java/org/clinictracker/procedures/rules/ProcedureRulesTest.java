@@ -20,7 +20,6 @@ import org.clinictracker.procedures.procedure.CryoParameters;
 import org.clinictracker.procedures.procedure.Device;
 import org.clinictracker.procedures.procedure.FreezeCycle;
 import org.clinictracker.procedures.procedure.ImagingGuidance;
-import org.clinictracker.procedures.procedure.IndicationEntry;
 import org.clinictracker.procedures.procedure.ProcedureDetails;
 import org.clinictracker.procedures.procedure.RfaParameters;
 import org.clinictracker.procedures.procedure.RfaVariant;
@@ -36,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.clinictracker.vocabulary.IndicationEntry;
 
 /**
  * The clinic's procedure rules (domain.md, "Modalities and their parameters", "Target nerves"):
