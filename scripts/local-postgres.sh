@@ -8,6 +8,7 @@ set -euo pipefail
 DB_ROLE=${CLINIC_DB_ROLE:-clinic}
 DB_PASSWORD=${CLINIC_DB_PASSWORD:-clinic}   # dev-only default
 DATABASES=${CLINIC_DATABASES:-"patients procedures followups patients_test procedures_test followups_test"}
+DATABASES="$DATABASES ${CLINIC_EXTRA_DATABASES:-}"   # e.g. a test database of a second checkout
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
 

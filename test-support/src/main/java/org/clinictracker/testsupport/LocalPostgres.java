@@ -28,7 +28,7 @@ final class LocalPostgres {
     static synchronized PostgresDatabase ensureReady(String database) {
         PostgresDatabase target = new PostgresDatabase(HOST_URL + database, USER, PASSWORD);
         if (!answers(target)) {
-            runSetupScript();
+            runSetupScript(database);
             if (!answers(target)) {
                 throw new IllegalStateException("PostgreSQL database " + database
                         + " still does not answer at 127.0.0.1:5432 after scripts/local-postgres.sh ran");
@@ -45,10 +45,12 @@ final class LocalPostgres {
         }
     }
 
-    private static void runSetupScript() {
+    private static void runSetupScript(String database) {
         Path script = findSetupScript();
         try {
-            Process process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+            builder.environment().put("CLINIC_EXTRA_DATABASES", database);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(script + " failed:\n" + output);
