@@ -21,7 +21,9 @@ import org.clinictracker.vocabulary.IndicationEntry;
  * A case as the proceduralist logs it ({@code POST}) or corrects it ({@code PUT}, with an
  * {@code amendmentReason}; adverse events are then reported through their own calls). Exactly one of {@code cryo}, {@code rfa} or {@code block} is
  * given, the one matching {@code modality}; the clinic's rules ({@code ProcedureRules}) check what
- * bean validation cannot: temperatures, cycles, nerve codes and levels.
+ * bean validation cannot: temperatures, cycles, nerve codes and levels. {@code notDuplicateOf} lists
+ * procedures at the same time on a common target that the proceduralist checked and confirmed to be
+ * another case; without it such a case is refused as probably typed twice.
  */
 public record ProcedureDetails(
         @NotNull UUID patientId,
@@ -40,11 +42,22 @@ public record ProcedureDetails(
         @Min(0) @Max(10) Integer painAfter,
         @Size(max = 4000) String notes,
         @Size(max = 20) List<@Valid @NotNull AdverseEventReport> adverseEvents,
-        @Size(max = 1000) String amendmentReason) {
+        @Size(max = 1000) String amendmentReason,
+        @Size(max = 20) List<@NotNull UUID> notDuplicateOf) {
 
     public ProcedureDetails {
         // Copies that keep null elements, so validation (not a NullPointerException) names them.
         targets = targets == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(targets));
         adverseEvents = adverseEvents == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(adverseEvents));
+        notDuplicateOf = notDuplicateOf == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(notDuplicateOf));
+    }
+
+    /** A case with no procedure confirmed as a different one at the same time. */
+    public ProcedureDetails(UUID patientId, Instant performedAt, Modality modality, IndicationEntry indication,
+            List<TargetSite> targets, ImagingGuidance imagingGuidance, Device device, CryoParameters cryo,
+            RfaParameters rfa, BlockParameters block, String localAnesthetic, String sedation, Integer painBefore,
+            Integer painAfter, String notes, List<AdverseEventReport> adverseEvents, String amendmentReason) {
+        this(patientId, performedAt, modality, indication, targets, imagingGuidance, device, cryo, rfa, block,
+                localAnesthetic, sedation, painBefore, painAfter, notes, adverseEvents, amendmentReason, null);
     }
 }

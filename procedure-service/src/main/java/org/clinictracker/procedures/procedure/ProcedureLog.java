@@ -43,11 +43,13 @@ public class ProcedureLog {
     private final AdverseEventLog adverseEvents;
     private final AuditTrail audit;
     private final EventOutbox outbox;
+    private final TreatmentChain chain;
     private final Clock clock;
 
     public ProcedureLog(ProcedureRepository procedures, KnownPatients patients, AdverseEventLog adverseEvents,
-            AuditTrail audit, EventOutbox outbox, Clock clock) {
+            AuditTrail audit, EventOutbox outbox, TreatmentChain chain, Clock clock) {
         this.procedures = procedures;
+        this.chain = chain;
         this.patients = patients;
         this.adverseEvents = adverseEvents;
         this.audit = audit;
@@ -62,8 +64,10 @@ public class ProcedureLog {
         requireTreatable(details.patientId());
         RuleCheck check = checked(details);
         UUID id = UUID.randomUUID();
-        RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
-                ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
+        List<ProcedureRecord> others = chain.lockAndRead(details.patientId());
+        SameCase.refuseProbableDuplicate(details, others);
+        Map<UUID, RepeatLinkage.Link> links = TreatmentChain.linksWith(id, details, others);
+        RepeatLinkage.Link link = links.get(id);
         String clinician = Clinician.current().username();
         ProcedureRecord record = new ProcedureRecord(id, 0, withoutReports(details), clinician, check.warnings(), link,
                 now, clinician, null, null);
@@ -73,12 +77,15 @@ public class ProcedureLog {
         procedures.insertVersion(id, 0, view, null, clinician, now);
         audit.record(record.patientId(), "PROCEDURE_RECORDED", "procedure " + id);
         outbox.append(ProcedureEvents.recorded(record, now));
+        chain.relinkOthers(others, links, "Repeat linkage recomputed: procedure " + id + " performed "
+                + details.performedAt() + " was recorded after this one", now);
         return view;
     }
 
     /** A correction made on {@code expectedVersion}, with a reason; the earlier versions stay readable. */
     @Transactional
     public ProcedureView amend(UUID id, int expectedVersion, ProcedureDetails details) {
+        List<ProcedureRecord> patientsProcedures = chain.lockAndRead(existing(id).patientId());
         ProcedureRecord current = existing(id);
         if (current.version() != expectedVersion) {
             throw ProblemException.staleVersion(expectedVersion, current.version());
@@ -97,8 +104,10 @@ public class ProcedureLog {
         Instant now = Instant.now(clock);
         refuseFuture(details, now);
         RuleCheck check = checked(details);
-        RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
-                ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
+        List<ProcedureRecord> others = patientsProcedures.stream().filter(other -> !other.id().equals(id)).toList();
+        SameCase.refuseProbableDuplicate(details, others);
+        Map<UUID, RepeatLinkage.Link> links = TreatmentChain.linksWith(id, details, others);
+        RepeatLinkage.Link link = links.get(id);
         String clinician = Clinician.current().username();
         ProcedureRecord amended = new ProcedureRecord(id, current.version() + 1, withoutReports(details),
                 current.performedBy(), check.warnings(), link, current.recordedAt(), current.recordedBy(), now, clinician);
@@ -109,6 +118,8 @@ public class ProcedureLog {
         procedures.insertVersion(id, amended.version(), view, details.amendmentReason(), clinician, now);
         audit.record(amended.patientId(), "PROCEDURE_AMENDED", "procedure " + id);
         outbox.append(ProcedureEvents.amended(amended, now));
+        chain.relinkOthers(others, links, "Repeat linkage recomputed: procedure " + id + " was amended (version "
+                + amended.version() + ", performed " + details.performedAt() + ")", now);
         return view;
     }
 

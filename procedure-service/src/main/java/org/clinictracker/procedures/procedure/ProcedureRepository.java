@@ -90,14 +90,20 @@ public class ProcedureRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM procedure p WHERE p.id = ?").param(id).query(this::mapRow).optional();
     }
 
-    /** What repeat linkage compares against: the patient's other procedures of this modality. */
-    public List<RepeatLinkage.EarlierTreatment> treatmentsOf(UUID patientId, Modality modality, UUID except) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM procedure p WHERE p.patient_id = ? AND p.modality = ? AND p.id <> ?")
-                .param(patientId).param(modality.name()).param(except)
-                .query(this::mapRow).list().stream()
-                .map(record -> new RepeatLinkage.EarlierTreatment(record.id(), record.details().modality(),
-                        record.details().performedAt(), record.link().treatmentNumber(), record.targets()))
-                .toList();
+    /**
+     * Serialises the writes that shape one patient's treatment chain (recording, amending) until the
+     * transaction ends, so two of them never number against the same stale chain.
+     */
+    public void lockChainOf(UUID patientId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("procedure-chain|" + patientId)
+                .query().singleRow();
+    }
+
+    /** All of a patient's procedures, every modality: the chain repeat linkage works out. */
+    public List<ProcedureRecord> ofPatient(UUID patientId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM procedure p WHERE p.patient_id = ? ORDER BY p.performed_at, p.id")
+                .param(patientId)
+                .query(this::mapRow).list();
     }
 
     public record Filter(UUID patientId, Instant from, Instant to, Modality modality, String nerve, String clinician,
