@@ -176,6 +176,35 @@ class TreatmentChainTests {
     }
 
     @Test
+    void an_amendment_that_moves_the_targets_to_the_other_knee_unlinks_the_repeat_that_followed_it() throws Exception {
+        UUID patientId = patients.registered();
+        Map<String, Object> firstBody = cryo(patientId, 300);
+        String first = id(record(firstBody));
+        String repeat = id(record(cryo(patientId, 100)));
+        assertThat(procedure(repeat).get("previousProcedureId").asString()).isEqualTo(first);
+
+        mvc.perform(put("/api/procedures/{id}", first).with(ClinicJwt.proceduralist()).header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(with(with(firstBody, "targets",
+                                List.of(Map.of("nerve", "SUPEROMEDIAL_GENICULAR", "laterality", "LEFT"))),
+                                "amendmentReason", "It was the left knee"))))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/procedures/{id}", repeat).with(ClinicJwt.coordinator()))
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.treatmentNumber").value(1))
+                .andExpect(jsonPath("$.previousProcedureId").doesNotExist())
+                .andExpect(jsonPath("$.amendedBy").value("system"));
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PROCEDURES)) {
+            String event = topic.awaitRecord(patientId,
+                    e -> e.contains("\"ProcedureAmended\"") && e.contains("\"procedureId\":\"" + repeat + "\""),
+                    Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PROCEDURES, "ProcedureAmended", event);
+            assertThat(json.readTree(event).get("data").get("treatmentNumber").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_procedure_that_changes_nobodys_place_leaves_the_others_untouched() throws Exception {
         UUID patientId = patients.registered();
         String knee = id(record(cryo(patientId, 200)));
