@@ -3,6 +3,7 @@ package org.clinictracker.procedures.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinictracker.vocabulary.Laterality.BILATERAL;
 import static org.clinictracker.vocabulary.Laterality.LEFT;
+import static org.clinictracker.vocabulary.Laterality.MIDLINE;
 import static org.clinictracker.vocabulary.Laterality.RIGHT;
 import static org.clinictracker.vocabulary.Modality.CRYONEUROLYSIS;
 import static org.clinictracker.vocabulary.Modality.NERVE_BLOCK;
@@ -137,6 +138,19 @@ class RepeatLinkageTest {
         assertThat(RepeatLinkage.link(CRYONEUROLYSIS, NOW,
                 List.of(new Target("SUPEROMEDIAL_GENICULAR", BILATERAL, null)), List.of(leftBlock)).earlyRepeat())
                 .isTrue();
+    }
+
+    @Test
+    void a_midline_target_is_neither_side_and_meets_only_another_midline_one() {
+        var midline = treatment(CRYONEUROLYSIS, 30, 1, new Target("GREATER_OCCIPITAL", MIDLINE, null));
+        var bilateral = treatment(CRYONEUROLYSIS, 30, 1, new Target("GREATER_OCCIPITAL", BILATERAL, null));
+
+        assertThat(RepeatLinkage.link(CRYONEUROLYSIS, NOW, List.of(new Target("GREATER_OCCIPITAL", LEFT, null)),
+                List.of(midline))).isEqualTo(Link.FIRST);
+        assertThat(RepeatLinkage.link(CRYONEUROLYSIS, NOW, List.of(new Target("GREATER_OCCIPITAL", MIDLINE, null)),
+                List.of(bilateral))).isEqualTo(Link.FIRST);
+        assertThat(RepeatLinkage.link(CRYONEUROLYSIS, NOW, List.of(new Target("GREATER_OCCIPITAL", MIDLINE, null)),
+                List.of(midline))).isEqualTo(new Link(2, midline.procedureId(), 30, true));
     }
 
     @Test
