@@ -22,6 +22,11 @@ import org.clinictracker.vocabulary.IndicationEntry;
  * {@code amendmentReason}; adverse events are then reported through their own calls). Exactly one of {@code cryo}, {@code rfa} or {@code block} is
  * given, the one matching {@code modality}; the clinic's rules ({@code ProcedureRules}) check what
  * bean validation cannot: temperatures, cycles, nerve codes and levels.
+ * <p>
+ * {@code missingClearanceReason} documents why a procedure is recorded although the patient was never
+ * screened, the latest screening awaits a proceduralist's review for this modality, or no consent for it
+ * is on file (e.g. a late entry of a case done before the clinic used this system). It is kept on the
+ * record as a warning. It cannot lift a screening that rules the modality out: only an override can.
  */
 public record ProcedureDetails(
         @NotNull UUID patientId,
@@ -40,7 +45,8 @@ public record ProcedureDetails(
         @Min(0) @Max(10) Integer painAfter,
         @Size(max = 4000) String notes,
         @Size(max = 20) List<@Valid @NotNull AdverseEventReport> adverseEvents,
-        @Size(max = 1000) String amendmentReason) {
+        @Size(max = 1000) String amendmentReason,
+        @Size(max = 1000) String missingClearanceReason) {
 
     public ProcedureDetails {
         // Copies that keep null elements, so validation (not a NullPointerException) names them.

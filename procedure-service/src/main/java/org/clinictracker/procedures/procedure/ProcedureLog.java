@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
@@ -17,18 +18,18 @@ import org.clinictracker.platform.security.Clinician;
 import org.clinictracker.procedures.adverse.AdverseEvent;
 import org.clinictracker.procedures.adverse.AdverseEventLog;
 import org.clinictracker.procedures.adverse.AdverseEventLog.ProcedureRef;
-import org.clinictracker.procedures.patient.KnownPatient;
 import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.procedures.procedure.ProcedureRepository.Filter;
 import org.clinictracker.procedures.repeat.RepeatLinkage;
 import org.clinictracker.procedures.rules.ProcedureRules;
 import org.clinictracker.procedures.rules.RuleCheck;
-import org.springframework.http.HttpStatus;
+import org.clinictracker.procedures.rules.Warning;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The proceduralists' log: records a case for a patient this service knows and may treat, checks it
+ * The proceduralists' log: records a case for a patient this service knows and may treat with that
+ * modality ({@link TreatmentClearance}), checks it
  * against the clinic's rules, links it to earlier treatments of the same nerves, and corrects it only
  * by amendment, keeping every version. Reads and changes are audited, changes announced.
  */
@@ -59,14 +60,14 @@ public class ProcedureLog {
     public ProcedureView record(ProcedureDetails details) {
         Instant now = Instant.now(clock);
         refuseFuture(details, now);
-        requireTreatable(details.patientId());
+        List<Warning> clearance = TreatmentClearance.check(patients, details);
         RuleCheck check = checked(details);
         UUID id = UUID.randomUUID();
         RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
                 ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
         String clinician = Clinician.current().username();
-        ProcedureRecord record = new ProcedureRecord(id, 0, withoutReports(details), clinician, check.warnings(), link,
-                now, clinician, null, null);
+        ProcedureRecord record = new ProcedureRecord(id, 0, withoutReports(details), clinician,
+                concat(clearance, check.warnings()), link, now, clinician, null, null);
         procedures.insert(record);
         List<AdverseEvent> reported = adverseEvents.report(refOf(record), details.adverseEvents(), "adverseEvents");
         ProcedureView view = ProcedureView.of(record, reported);
@@ -100,8 +101,10 @@ public class ProcedureLog {
         RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
                 ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
         String clinician = Clinician.current().username();
+        // what was documented when the case was recorded stays on every later version
         ProcedureRecord amended = new ProcedureRecord(id, current.version() + 1, withoutReports(details),
-                current.performedBy(), check.warnings(), link, current.recordedAt(), current.recordedBy(), now, clinician);
+                current.performedBy(), concat(TreatmentClearance.keptFrom(current.warnings()), check.warnings()), link,
+                current.recordedAt(), current.recordedBy(), now, clinician);
         if (!procedures.update(amended, expectedVersion)) {
             throw ProblemException.staleVersion(expectedVersion, existing(id).version());
         }
@@ -141,19 +144,6 @@ public class ProcedureLog {
         return procedures.findById(id).orElseThrow(() -> ProblemException.notFound("Procedure", id));
     }
 
-    private void requireTreatable(UUID patientId) {
-        KnownPatient patient = patients.find(patientId).orElseThrow(() -> new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "patient-not-known", "Patient not known here",
-                "No patient " + patientId + " is known to the procedure log. Register the patient at the front desk "
-                        + "first; a new registration reaches this service within seconds."));
-        patient.refusalReason().ifPresent(reason -> {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "patient-not-eligible",
-                    "Patient not eligible", reason + " (POST /api/patients/" + patientId
-                            + "/screenings/{screeningId}/override)")
-                    .with("screeningId", patient.latestScreening().screeningId());
-        });
-    }
-
     private static RuleCheck checked(ProcedureDetails details) {
         RuleCheck check = ProcedureRules.check(details);
         if (!check.passes()) {
@@ -176,6 +166,10 @@ public class ProcedureLog {
     private static ProcedureDetails withoutReports(ProcedureDetails d) {
         return new ProcedureDetails(d.patientId(), d.performedAt(), d.modality(), d.indication(), d.targets(),
                 d.imagingGuidance(), d.device(), d.cryo(), d.rfa(), d.block(), d.localAnesthetic(), d.sedation(),
-                d.painBefore(), d.painAfter(), d.notes(), List.of(), null);
+                d.painBefore(), d.painAfter(), d.notes(), List.of(), null, null);
+    }
+
+    private static List<Warning> concat(List<Warning> first, List<Warning> then) {
+        return Stream.concat(first.stream(), then.stream()).toList();
     }
 }
