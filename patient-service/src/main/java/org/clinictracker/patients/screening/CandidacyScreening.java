@@ -46,6 +46,7 @@ public class CandidacyScreening {
 
     @Transactional
     public Screening record(UUID patientId, ScreeningAnswers answers) {
+        screenings.lockPatient(patientId);
         Patient patient = patients.findById(patientId).orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         Assessment assessment = ScreeningEvaluator.evaluate(answers, patient.details().anticoagulated());
         UUID id = UUID.randomUUID();
@@ -65,6 +66,7 @@ public class CandidacyScreening {
      */
     @Transactional
     public Screening override(UUID patientId, UUID screeningId, OverrideRequest request) {
+        screenings.lockPatient(patientId);
         List<Screening> history = screenings.findByPatient(patientId);
         Screening screening = history.stream()
                 .filter(candidate -> candidate.id().equals(screeningId)).findFirst()

@@ -59,6 +59,14 @@ public class ScreeningRepository {
                 .update();
     }
 
+    /**
+     * Holds the patient's chart row until the transaction ends, so that an override and a new screening
+     * of the same patient cannot interleave (the override would clear a screening no longer the latest).
+     */
+    public void lockPatient(UUID patientId) {
+        jdbc.sql("SELECT id FROM patient WHERE id = ? FOR UPDATE").param(patientId).query(UUID.class).optional();
+    }
+
     /** The patient's screenings, newest first, each with its overrides. */
     public List<Screening> findByPatient(UUID patientId) {
         return withOverrides(jdbc.sql("""
