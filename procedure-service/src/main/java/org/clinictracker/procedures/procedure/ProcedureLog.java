@@ -97,13 +97,17 @@ public class ProcedureLog {
         }
         Instant now = Instant.now(clock);
         refuseFuture(details, now);
+        // Same modality: what was documented when the case was recorded stays on every later version.
+        // Another modality is judged like a new record, or an amendment would get round the screening.
+        List<Warning> clearance = details.modality() == current.details().modality()
+                ? TreatmentClearance.keptFrom(current.warnings())
+                : TreatmentClearance.check(patients, details);
         RuleCheck check = checked(details);
         RepeatLinkage.Link link = RepeatLinkage.link(details.modality(), details.performedAt(),
                 ProcedureRecord.targets(details), procedures.treatmentsOf(details.patientId(), details.modality(), id));
         String clinician = Clinician.current().username();
-        // what was documented when the case was recorded stays on every later version
         ProcedureRecord amended = new ProcedureRecord(id, current.version() + 1, withoutReports(details),
-                current.performedBy(), concat(TreatmentClearance.keptFrom(current.warnings()), check.warnings()), link,
+                current.performedBy(), concat(clearance, check.warnings()), link,
                 current.recordedAt(), current.recordedBy(), now, clinician);
         if (!procedures.update(amended, expectedVersion)) {
             throw ProblemException.staleVersion(expectedVersion, existing(id).version());

@@ -175,6 +175,48 @@ class ProcedureClearanceTests {
                 .andExpect(jsonPath("$.warnings[0].message", containsString(REASON)));
     }
 
+    @Test
+    void an_amendment_to_a_modality_the_screening_rules_out_is_refused_and_the_record_stays_as_it_was()
+            throws Exception {
+        UUID patientId = patients.registeredOnly();
+        patients.consent(patientId, Modality.NERVE_BLOCK);
+        patients.consent(patientId, Modality.CRYONEUROLYSIS);
+        patients.screen(patientId, UUID.randomUUID(), Map.of(Modality.CRYONEUROLYSIS, "NOT_ELIGIBLE"), "ELIGIBLE", null);
+        String id = body(record(kneeBlock(patientId, 1)).andExpect(status().isCreated())).get("id").asString();
+
+        amend(id, 0, with(with(kneeCryoneurolysis(patientId, 1), "amendmentReason", "It was a cryoneurolysis"),
+                "missingClearanceReason", REASON))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("patient-not-eligible"));
+
+        mvc.perform(get("/api/procedures/{id}", id).with(ClinicJwt.proceduralist()))
+                .andExpect(jsonPath("$.version").value(0))
+                .andExpect(jsonPath("$.modality").value("NERVE_BLOCK"));
+    }
+
+    @Test
+    void an_amendment_to_a_modality_without_consent_needs_a_documented_reason_like_a_new_record() throws Exception {
+        UUID patientId = patients.registeredOnly();
+        patients.consent(patientId, Modality.NERVE_BLOCK);
+        patients.screen(patientId, UUID.randomUUID(), "ELIGIBLE", null);
+        String id = body(record(kneeBlock(patientId, 1)).andExpect(status().isCreated())).get("id").asString();
+        Map<String, Object> asCryoneurolysis = with(kneeCryoneurolysis(patientId, 1), "amendmentReason",
+                "It was a cryoneurolysis");
+
+        amend(id, 0, asCryoneurolysis)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.gaps[*].code", contains("CONSENT_MISSING")));
+        amend(id, 0, with(asCryoneurolysis, "missingClearanceReason", REASON))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warnings[*].code", contains("CONSENT_MISSING")));
+    }
+
+    private ResultActions amend(String id, int version, Map<String, Object> body) throws Exception {
+        return mvc.perform(put("/api/procedures/{id}", id).with(ClinicJwt.proceduralist())
+                .header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)));
+    }
+
     private static Map<String, Object> kneeBlock(UUID patientId, int daysAgo) {
         return with(with(with(kneeCryoneurolysis(patientId, daysAgo), "modality", "NERVE_BLOCK"), "cryo", null),
                 "block", Map.of("purpose", "DIAGNOSTIC", "agent", "bupivacaine", "concentrationPercent", 0.5,
