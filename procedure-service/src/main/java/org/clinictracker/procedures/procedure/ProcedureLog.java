@@ -29,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The proceduralists' log: records a case for a patient this service knows and may treat with that
- * modality ({@link TreatmentClearance}), checks it
- * against the clinic's rules, links it to earlier treatments of the same nerves, and corrects it only
- * by amendment, keeping every version. Reads and changes are audited, changes announced.
+ * modality ({@link TreatmentClearance}), checks it against the clinic's rules, links it to earlier
+ * treatments of the same nerves, and corrects it only by amendment, keeping every version. Reads and
+ * changes are audited, changes announced.
  */
 @Service
 public class ProcedureLog {
