@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.patients.PatientScreened;
@@ -13,8 +14,11 @@ import org.clinictracker.patients.patient.PatientRepository;
 import org.clinictracker.patients.screening.ScreeningEvaluator.Assessment;
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
+import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.platform.security.Clinician;
+import org.clinictracker.vocabulary.Modality;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +46,7 @@ public class CandidacyScreening {
 
     @Transactional
     public Screening record(UUID patientId, ScreeningAnswers answers) {
+        screenings.lockPatient(patientId);
         Patient patient = patients.findById(patientId).orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         Assessment assessment = ScreeningEvaluator.evaluate(answers, patient.details().anticoagulated());
         UUID id = UUID.randomUUID();
@@ -54,14 +59,39 @@ public class CandidacyScreening {
         return screening;
     }
 
+    /**
+     * A proceduralist's decision on the patient's latest screening (an older one no longer decides
+     * anything, so overriding it is refused). When the rules found differently for different modalities,
+     * the override must name the modalities it decides for.
+     */
     @Transactional
     public Screening override(UUID patientId, UUID screeningId, OverrideRequest request) {
-        Screening screening = screenings.findByPatient(patientId).stream()
+        screenings.lockPatient(patientId);
+        List<Screening> history = screenings.findByPatient(patientId);
+        Screening screening = history.stream()
                 .filter(candidate -> candidate.id().equals(screeningId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Screening", screeningId));
+        Screening latest = history.get(0);
+        if (!latest.id().equals(screeningId)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "screening-not-latest", "Screening superseded",
+                    "Screening " + screeningId + " is no longer the patient's latest; the screening of "
+                            + latest.screenedAt() + " decides now. Override that one if it needs a decision.")
+                    .with("latestScreeningId", latest.id());
+        }
+        List<Modality> modalities = request.modalitiesOrNone();
+        if (modalities.isEmpty() && screening.modalitySpecific()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "override-modality-required",
+                    "Say which modality the override is for",
+                    "The screening found differently for different modalities ("
+                            + screening.modalities().stream().map(m -> m.modality() + ": " + m.result())
+                                    .collect(Collectors.joining(", "))
+                            + "); name the modalities this override decides for in 'modalities'.")
+                    .with("errors", List.of(new FieldError("modalities",
+                            "is required: the screening's result depends on the modality")));
+        }
         Instant now = Instant.now(clock);
         screenings.insertOverride(screeningId, new Screening.Override(UUID.randomUUID(), request.resultOrDefault(),
-                request.reason(), Clinician.current().username(), now));
+                request.reason(), Clinician.current().username(), now, modalities));
         Screening overridden = screenings.findByPatient(patientId).stream()
                 .filter(candidate -> candidate.id().equals(screening.id())).findFirst().orElseThrow();
         audit.record(patientId, "SCREENING_OVERRIDDEN", "screening " + screeningId);
@@ -90,6 +120,14 @@ public class CandidacyScreening {
         return EventEnvelope.of(screening.patientId(), new PatientScreened(screening.patientId(), screening.id(),
                 screening.result().name(), screening.reasons().stream().map(Screening.Reason::code).toList(),
                 override == null ? null : override.result().name(), screening.effectiveResult().name(),
-                screening.screenedAt()), at);
+                screening.screenedAt(), screening.modalities().stream().map(CandidacyScreening::published).toList()), at);
+    }
+
+    private static PatientScreened.ModalityScreening published(Screening.ModalityScreening modality) {
+        Screening.Override override = modality.override();
+        return new PatientScreened.ModalityScreening(modality.modality().name(), modality.result().name(),
+                modality.reasons().stream().map(Screening.Reason::code).toList(),
+                override == null ? null : override.id(), override == null ? null : override.result().name(),
+                modality.effectiveResult().name());
     }
 }

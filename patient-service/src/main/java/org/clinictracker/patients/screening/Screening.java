@@ -6,17 +6,61 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.clinictracker.vocabulary.Modality;
+
 /**
  * One candidacy screening as recorded, with every override a proceduralist made of it (oldest first).
- * The latest override, if any, is what counts.
+ * {@code result} and {@code reasons} are the headline (the planned modality's); {@code modalities} says
+ * for each modality what the rules found and what counts after overrides. The latest override that
+ * covers a modality is what counts for it.
  */
 public record Screening(UUID id, UUID patientId, ScreeningAnswers answers, ScreeningResult result,
-        List<Reason> reasons, Instant screenedAt, String screenedBy, List<Override> overrides) {
+        List<Reason> reasons, Instant screenedAt, String screenedBy, List<Override> overrides,
+        List<ModalityScreening> modalities) {
 
     public record Reason(String code, String message) {
     }
 
-    public record Override(UUID id, ScreeningResult result, String reason, String overriddenBy, Instant overriddenAt) {
+    /** @param modalities the modalities it clears (or rules out); empty: every modality */
+    public record Override(UUID id, ScreeningResult result, String reason, String overriddenBy, Instant overriddenAt,
+            List<Modality> modalities) {
+
+        public Override {
+            modalities = modalities == null ? List.of() : List.copyOf(modalities);
+        }
+
+        boolean covers(Modality modality) {
+            return modalities.isEmpty() || modalities.contains(modality);
+        }
+    }
+
+    /** What the rules found for one modality, before any override. */
+    public record RuleResult(Modality modality, ScreeningResult result, List<Reason> reasons) {
+    }
+
+    /**
+     * One modality's screening: the rules' result and reasons, the latest override that covers the
+     * modality (or {@code null}) and the result that counts.
+     */
+    public record ModalityScreening(Modality modality, ScreeningResult result, List<Reason> reasons, Override override,
+            ScreeningResult effectiveResult) {
+
+        static ModalityScreening judged(RuleResult rules, List<Override> overrides) {
+            Override latest = null;
+            for (Override candidate : overrides) {
+                if (candidate.covers(rules.modality())) {
+                    latest = candidate;
+                }
+            }
+            return new ModalityScreening(rules.modality(), rules.result(), rules.reasons(), latest,
+                    latest == null ? rules.result() : latest.result());
+        }
+    }
+
+    static Screening of(UUID id, UUID patientId, ScreeningAnswers answers, ScreeningResult result, List<Reason> reasons,
+            Instant screenedAt, String screenedBy, List<Override> overrides, List<RuleResult> rules) {
+        return new Screening(id, patientId, answers, result, reasons, screenedAt, screenedBy, List.copyOf(overrides),
+                rules.stream().map(rule -> ModalityScreening.judged(rule, overrides)).toList());
     }
 
     @JsonProperty
@@ -24,9 +68,15 @@ public record Screening(UUID id, UUID patientId, ScreeningAnswers answers, Scree
         return overrides.isEmpty() ? null : overrides.get(overrides.size() - 1);
     }
 
+    /** The headline: the latest override's result where there is one. {@code modalities} decides per modality. */
     @JsonProperty
     public ScreeningResult effectiveResult() {
         Override latest = override();
         return latest == null ? result : latest.result();
+    }
+
+    /** True when the rules did not find the same for every modality: an override must then name its modalities. */
+    public boolean modalitySpecific() {
+        return modalities.stream().map(ModalityScreening::result).distinct().count() > 1;
     }
 }

@@ -1,13 +1,18 @@
 package org.clinictracker.patients.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.clinictracker.vocabulary.Modality;
 
-/** The clinic's candidacy rules: from the answers (and whether the patient is anticoagulated) to a result with reasons. */
+/**
+ * The clinic's candidacy rules: from the answers (and the chart's anticoagulation) to a result with
+ * reasons for each modality. Cold-specific conditions only matter for cryoneurolysis; every other
+ * contraindication rules out every modality. An unanswered safety question never counts as "no".
+ */
 public final class ScreeningEvaluator {
 
     static final int TYPICAL_CHRONIC_PAIN_MONTHS = 3;
@@ -15,10 +20,38 @@ public final class ScreeningEvaluator {
     private ScreeningEvaluator() {
     }
 
-    public record Assessment(ScreeningResult result, List<ScreeningReason> reasons, List<String> unanswered) {
+    /** What the rules found for one modality. */
+    public record ModalityAssessment(Modality modality, ScreeningResult result, List<ScreeningReason> reasons,
+            List<String> unanswered) {
     }
 
-    public static Assessment evaluate(ScreeningAnswers answers, Boolean patientAnticoagulated) {
+    /**
+     * The verdict: {@code result}, {@code reasons} and {@code unanswered} are those of the planned modality
+     * (cryoneurolysis, the strictest, when none is planned); {@code modalities} holds every modality's.
+     */
+    public record Assessment(ScreeningResult result, List<ScreeningReason> reasons, List<String> unanswered,
+            List<ModalityAssessment> modalities) {
+
+        public ModalityAssessment forModality(Modality modality) {
+            return modalities.stream().filter(m -> m.modality() == modality).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * @param chartAnticoagulated the chart's intake answer, used when the screening does not answer
+     *                            {@code anticoagulated} itself
+     */
+    public static Assessment evaluate(ScreeningAnswers answers, Boolean chartAnticoagulated) {
+        Boolean anticoagulated = answers.anticoagulated() != null ? answers.anticoagulated() : chartAnticoagulated;
+        List<ModalityAssessment> modalities = Arrays.stream(Modality.values())
+                .map(modality -> evaluate(answers, anticoagulated, modality)).toList();
+        Modality planned = answers.plannedModality() == null ? Modality.CRYONEUROLYSIS : answers.plannedModality();
+        ModalityAssessment headline = modalities.get(planned.ordinal());
+        return new Assessment(headline.result(), headline.reasons(), headline.unanswered(), modalities);
+    }
+
+    private static ModalityAssessment evaluate(ScreeningAnswers answers, Boolean anticoagulated, Modality modality) {
+        boolean cold = modality == Modality.CRYONEUROLYSIS;
         List<ScreeningReason> reasons = new ArrayList<>();
         if (isTrue(answers.activeInfection())) {
             reasons.add(ScreeningReason.ACTIVE_INFECTION);
@@ -26,13 +59,13 @@ public final class ScreeningEvaluator {
         if (isTrue(answers.coagulopathy())) {
             reasons.add(ScreeningReason.COAGULOPATHY);
         }
-        if (isTrue(patientAnticoagulated) && isFalse(answers.anticoagulationHeld())) {
+        if (isTrue(anticoagulated) && isFalse(answers.anticoagulationHeld())) {
             reasons.add(ScreeningReason.ANTICOAGULATION_NOT_HELD);
         }
         if (isTrue(answers.severePeripheralVascularDisease())) {
             reasons.add(ScreeningReason.SEVERE_PERIPHERAL_VASCULAR_DISEASE);
         }
-        if (isTrue(answers.coldIntolerance()) && coldTreatmentPlanned(answers.plannedModality())) {
+        if (cold && isTrue(answers.coldIntolerance())) {
             reasons.add(ScreeningReason.COLD_INTOLERANCE);
         }
         if (isFalse(answers.peripheralNerveDistribution())) {
@@ -47,14 +80,14 @@ public final class ScreeningEvaluator {
         if (isFalse(answers.refractoryToPhysicalTherapy())) {
             reasons.add(ScreeningReason.NOT_REFRACTORY_TO_PHYSICAL_THERAPY);
         }
-        if (isTrue(patientAnticoagulated) && answers.anticoagulationHeld() == null) {
+        if (isTrue(anticoagulated) && answers.anticoagulationHeld() == null) {
             reasons.add(ScreeningReason.ANTICOAGULATION_PLAN_UNKNOWN);
         }
-        List<String> unanswered = unanswered(answers);
+        List<String> unanswered = unanswered(answers, anticoagulated, cold);
         if (!unanswered.isEmpty()) {
             reasons.add(ScreeningReason.INCOMPLETE_ANSWERS);
         }
-        return new Assessment(resultOf(reasons), List.copyOf(reasons), unanswered);
+        return new ModalityAssessment(modality, resultOf(reasons), List.copyOf(reasons), unanswered);
     }
 
     private static ScreeningResult resultOf(List<ScreeningReason> reasons) {
@@ -64,7 +97,7 @@ public final class ScreeningEvaluator {
         return reasons.isEmpty() ? ScreeningResult.ELIGIBLE : ScreeningResult.NEEDS_REVIEW;
     }
 
-    private static List<String> unanswered(ScreeningAnswers answers) {
+    private static List<String> unanswered(ScreeningAnswers answers, Boolean anticoagulated, boolean cold) {
         Map<String, Object> questions = new LinkedHashMap<>();
         questions.put("chronicPainMonths", answers.chronicPainMonths());
         questions.put("peripheralNerveDistribution", answers.peripheralNerveDistribution());
@@ -72,15 +105,13 @@ public final class ScreeningEvaluator {
         questions.put("refractoryToPhysicalTherapy", answers.refractoryToPhysicalTherapy());
         questions.put("activeInfection", answers.activeInfection());
         questions.put("coagulopathy", answers.coagulopathy());
+        // neither the screening nor the chart says: "not anticoagulated" must not be assumed
+        questions.put("anticoagulated", anticoagulated);
         questions.put("severePeripheralVascularDisease", answers.severePeripheralVascularDisease());
-        if (coldTreatmentPlanned(answers.plannedModality())) {
+        if (cold) {
             questions.put("coldIntolerance", answers.coldIntolerance());
         }
         return questions.entrySet().stream().filter(entry -> entry.getValue() == null).map(Map.Entry::getKey).toList();
-    }
-
-    private static boolean coldTreatmentPlanned(Modality planned) {
-        return planned == null || planned == Modality.CRYONEUROLYSIS;
     }
 
     private static boolean isTrue(Boolean answer) {

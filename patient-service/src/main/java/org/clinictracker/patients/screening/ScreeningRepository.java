@@ -13,7 +13,10 @@ import java.util.UUID;
 
 import org.clinictracker.patients.screening.Screening.Override;
 import org.clinictracker.patients.screening.Screening.Reason;
+import org.clinictracker.patients.screening.Screening.RuleResult;
 import org.clinictracker.patients.screening.ScreeningEvaluator.Assessment;
+import org.clinictracker.patients.screening.ScreeningEvaluator.ModalityAssessment;
+import org.clinictracker.vocabulary.Modality;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,28 +38,39 @@ public class ScreeningRepository {
     public void insert(UUID id, UUID patientId, ScreeningAnswers answers, Assessment assessment, Instant at,
             String by) {
         jdbc.sql("""
-                INSERT INTO screening (id, patient_id, answers, result, reason_codes, unanswered, screened_at, screened_by)
-                VALUES (?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?)""")
+                INSERT INTO screening (id, patient_id, answers, result, reason_codes, unanswered, screened_at, screened_by,
+                                       modality_results)
+                VALUES (?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, CAST(? AS jsonb))""")
                 .param(id).param(patientId).param(json.writeValueAsString(answers)).param(assessment.result().name())
                 .param(json.writeValueAsString(assessment.reasons().stream().map(Enum::name).toList()))
                 .param(json.writeValueAsString(assessment.unanswered()))
                 .param(Timestamp.from(at)).param(by)
+                .param(json.writeValueAsString(assessment.modalities().stream().map(StoredRuleResult::of).toList()))
                 .update();
     }
 
     public void insertOverride(UUID screeningId, Override override) {
         jdbc.sql("""
-                INSERT INTO screening_override (id, screening_id, result, reason, overridden_by, overridden_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO screening_override (id, screening_id, result, reason, overridden_by, overridden_at, modalities)
+                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
                 .param(override.id()).param(screeningId).param(override.result().name()).param(override.reason())
                 .param(override.overriddenBy()).param(Timestamp.from(override.overriddenAt()))
+                .param(json.writeValueAsString(override.modalities()))
                 .update();
+    }
+
+    /**
+     * Holds the patient's chart row until the transaction ends, so that an override and a new screening
+     * of the same patient cannot interleave (the override would clear a screening no longer the latest).
+     */
+    public void lockPatient(UUID patientId) {
+        jdbc.sql("SELECT id FROM patient WHERE id = ? FOR UPDATE").param(patientId).query(UUID.class).optional();
     }
 
     /** The patient's screenings, newest first, each with its overrides. */
     public List<Screening> findByPatient(UUID patientId) {
         return withOverrides(jdbc.sql("""
-                SELECT id, patient_id, answers, result, reason_codes, unanswered, screened_at, screened_by
+                SELECT id, patient_id, answers, result, reason_codes, unanswered, screened_at, screened_by, modality_results
                 FROM screening WHERE patient_id = ? ORDER BY screened_at DESC, id""")
                 .param(patientId).query(this::mapRow).list());
     }
@@ -65,14 +79,39 @@ public class ScreeningRepository {
         return findByPatient(patientId).stream().findFirst();
     }
 
-    private Screening mapRow(ResultSet rs, int row) throws SQLException {
+    /** One modality's rule result as stored in {@code screening.modality_results}. */
+    record StoredRuleResult(Modality modality, ScreeningResult result, List<ScreeningReason> reasonCodes,
+            List<String> unanswered) {
+
+        static StoredRuleResult of(ModalityAssessment assessment) {
+            return new StoredRuleResult(assessment.modality(), assessment.result(), assessment.reasons(),
+                    assessment.unanswered());
+        }
+
+        RuleResult described() {
+            return new RuleResult(modality, result, describeAll(reasonCodes, unanswered));
+        }
+    }
+
+    private Row mapRow(ResultSet rs, int row) throws SQLException {
         List<String> unanswered = json.readValue(rs.getString("unanswered"), new TypeReference<List<String>>() { });
-        List<Reason> reasons = json.readValue(rs.getString("reason_codes"), new TypeReference<List<String>>() { })
-                .stream().map(ScreeningReason::valueOf).map(reason -> describe(reason, unanswered)).toList();
-        return new Screening(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+        List<ScreeningReason> codes = json.readValue(rs.getString("reason_codes"),
+                new TypeReference<List<ScreeningReason>>() { });
+        List<RuleResult> rules = json.readValue(rs.getString("modality_results"),
+                new TypeReference<List<StoredRuleResult>>() { }).stream().map(StoredRuleResult::described).toList();
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 json.readValue(rs.getString("answers"), ScreeningAnswers.class),
-                ScreeningResult.valueOf(rs.getString("result")), reasons, rs.getTimestamp("screened_at").toInstant(),
-                rs.getString("screened_by"), List.of());
+                ScreeningResult.valueOf(rs.getString("result")), describeAll(codes, unanswered),
+                rs.getTimestamp("screened_at").toInstant(), rs.getString("screened_by"), rules);
+    }
+
+    /** A screening row before its overrides are read. */
+    private record Row(UUID id, UUID patientId, ScreeningAnswers answers, ScreeningResult result, List<Reason> reasons,
+            Instant screenedAt, String screenedBy, List<RuleResult> rules) {
+    }
+
+    private static List<Reason> describeAll(List<ScreeningReason> codes, List<String> unanswered) {
+        return codes.stream().map(reason -> describe(reason, unanswered)).toList();
     }
 
     static Reason describe(ScreeningReason reason, List<String> unanswered) {
@@ -82,24 +121,25 @@ public class ScreeningRepository {
         return new Reason(reason.name(), message);
     }
 
-    private List<Screening> withOverrides(List<Screening> screenings) {
+    private List<Screening> withOverrides(List<Row> screenings) {
         if (screenings.isEmpty()) {
-            return screenings;
+            return List.of();
         }
         Map<UUID, List<Override>> overrides = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT id, screening_id, result, reason, overridden_by, overridden_at FROM screening_override
+                SELECT id, screening_id, result, reason, overridden_by, overridden_at, modalities FROM screening_override
                 WHERE screening_id IN (:ids) ORDER BY overridden_at, id""")
-                .param("ids", screenings.stream().map(Screening::id).toList())
+                .param("ids", screenings.stream().map(Row::id).toList())
                 .query(rs -> {
                     overrides.computeIfAbsent(rs.getObject("screening_id", UUID.class), id -> new ArrayList<>())
                             .add(new Override(rs.getObject("id", UUID.class), ScreeningResult.valueOf(rs.getString("result")),
                                     rs.getString("reason"), rs.getString("overridden_by"),
-                                    rs.getTimestamp("overridden_at").toInstant()));
+                                    rs.getTimestamp("overridden_at").toInstant(),
+                                    json.readValue(rs.getString("modalities"), new TypeReference<List<Modality>>() { })));
                 });
         return screenings.stream()
-                .map(s -> new Screening(s.id(), s.patientId(), s.answers(), s.result(), s.reasons(), s.screenedAt(),
-                        s.screenedBy(), List.copyOf(overrides.getOrDefault(s.id(), List.of()))))
+                .map(s -> Screening.of(s.id(), s.patientId(), s.answers(), s.result(), s.reasons(), s.screenedAt(),
+                        s.screenedBy(), overrides.getOrDefault(s.id(), List.of()), s.rules()))
                 .toList();
     }
 }

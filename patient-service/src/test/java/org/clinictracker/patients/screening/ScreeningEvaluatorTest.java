@@ -287,7 +287,7 @@ class ScreeningEvaluatorTest {
 
             assertThat(assessment.result()).isEqualTo(ScreeningResult.NEEDS_REVIEW);
             assertThat(assessment.reasons()).containsExactly(ScreeningReason.INCOMPLETE_ANSWERS);
-            assertThat(assessment.unanswered()).hasSize(8).contains("coldIntolerance");
+            assertThat(assessment.unanswered()).hasSize(9).contains("coldIntolerance", "anticoagulated");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -426,23 +426,47 @@ class ScreeningEvaluatorTest {
             assertThat(assessment.reasons()).isEmpty();
         }
 
-        static Stream<Arguments> patientNotKnownToBeAnticoagulated() {
-            Boolean[] notAnticoagulated = {false, null};
-            Boolean[] held = {true, false, null};
-            return Arrays.stream(notAnticoagulated)
-                    .flatMap(anticoagulated -> Arrays.stream(held).map(h -> arguments(anticoagulated, h)));
-        }
-
-        @ParameterizedTest(name = "anticoagulated={0}, held={1}")
-        @MethodSource("patientNotKnownToBeAnticoagulated")
-        void whether_the_anticoagulant_is_held_does_not_matter_for_a_patient_not_anticoagulated(
-                Boolean patientAnticoagulated, Boolean held) {
+        @ParameterizedTest(name = "held={0}")
+        @NullSource
+        @ValueSource(booleans = {true, false})
+        void whether_the_anticoagulant_is_held_does_not_matter_for_a_patient_not_anticoagulated(Boolean held) {
             Assessment assessment = ScreeningEvaluator.evaluate(
-                    aTextbookCandidate().anticoagulationHeld(held).build(), patientAnticoagulated);
+                    aTextbookCandidate().anticoagulationHeld(held).build(), NOT_ANTICOAGULATED);
 
             assertThat(assessment.result()).isEqualTo(ScreeningResult.ELIGIBLE);
             assertThat(assessment.reasons()).isEmpty();
             assertThat(assessment.unanswered()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "held={0}")
+        @NullSource
+        @ValueSource(booleans = {true, false})
+        void unknown_anticoagulation_is_not_taken_for_no_and_needs_review_naming_the_answer(Boolean held) {
+            Assessment assessment = ScreeningEvaluator.evaluate(
+                    aTextbookCandidate().anticoagulationHeld(held).build(), null);
+
+            assertThat(assessment.modalities()).allSatisfy(modality -> {
+                assertThat(modality.result()).isEqualTo(ScreeningResult.NEEDS_REVIEW);
+                assertThat(modality.reasons()).containsExactly(ScreeningReason.INCOMPLETE_ANSWERS);
+                assertThat(modality.unanswered()).containsExactly("anticoagulated");
+            });
+            assertThat(ScreeningRepository.describe(ScreeningReason.INCOMPLETE_ANSWERS, assessment.unanswered())
+                    .message()).contains("anticoagulated");
+        }
+
+        @Test
+        void the_screenings_own_answer_on_anticoagulation_wins_over_the_charts() {
+            Assessment nowAnticoagulated = ScreeningEvaluator.evaluate(
+                    aTextbookCandidate().anticoagulated(true).anticoagulationHeld(false).build(), NOT_ANTICOAGULATED);
+            Assessment noLonger = ScreeningEvaluator.evaluate(
+                    aTextbookCandidate().anticoagulated(false).build(), ANTICOAGULATED);
+            Assessment answeredAtScreening = ScreeningEvaluator.evaluate(
+                    aTextbookCandidate().anticoagulated(false).build(), null);
+
+            assertThat(nowAnticoagulated.result()).isEqualTo(ScreeningResult.NOT_ELIGIBLE);
+            assertThat(nowAnticoagulated.reasons()).containsExactly(ScreeningReason.ANTICOAGULATION_NOT_HELD);
+            assertThat(noLonger.result()).isEqualTo(ScreeningResult.ELIGIBLE);
+            assertThat(answeredAtScreening.result()).isEqualTo(ScreeningResult.ELIGIBLE);
         }
 
         @Test
@@ -453,6 +477,129 @@ class ScreeningEvaluatorTest {
             assertThat(assessment.result()).isEqualTo(ScreeningResult.NOT_ELIGIBLE);
             assertThat(assessment.reasons()).containsExactly(
                     ScreeningReason.COAGULOPATHY, ScreeningReason.ANTICOAGULATION_NOT_HELD);
+        }
+    }
+
+    /**
+     * Every answer of the questionnaire left unanswered, answered yes and answered no, judged for every
+     * modality: each case names the result expected for cryoneurolysis and for the two others.
+     */
+    @Nested
+    class EveryAnswerForEveryModality {
+
+        private static final ScreeningResult OK = ScreeningResult.ELIGIBLE;
+        private static final ScreeningResult NO = ScreeningResult.NOT_ELIGIBLE;
+        private static final ScreeningResult REVIEW = ScreeningResult.NEEDS_REVIEW;
+
+        record Case(String question, Boolean answer, ScreeningResult cryoneurolysis, ScreeningResult heatOrBlock,
+                UnaryOperator<Answers> answering, Boolean chartAnticoagulated) {
+
+            @Override
+            public String toString() {
+                return question + "=" + answer + " (chart anticoagulated=" + chartAnticoagulated + ")";
+            }
+        }
+
+        static Stream<Case> cases() {
+            return Stream.of(
+                    new Case("activeInfection", null, REVIEW, REVIEW, a -> a.activeInfection(null), false),
+                    new Case("activeInfection", true, NO, NO, a -> a.activeInfection(true), false),
+                    new Case("activeInfection", false, OK, OK, a -> a.activeInfection(false), false),
+                    new Case("coagulopathy", null, REVIEW, REVIEW, a -> a.coagulopathy(null), false),
+                    new Case("coagulopathy", true, NO, NO, a -> a.coagulopathy(true), false),
+                    new Case("coagulopathy", false, OK, OK, a -> a.coagulopathy(false), false),
+                    new Case("severePeripheralVascularDisease", null, REVIEW, REVIEW,
+                            a -> a.severePeripheralVascularDisease(null), false),
+                    new Case("severePeripheralVascularDisease", true, NO, NO,
+                            a -> a.severePeripheralVascularDisease(true), false),
+                    new Case("severePeripheralVascularDisease", false, OK, OK,
+                            a -> a.severePeripheralVascularDisease(false), false),
+                    new Case("coldIntolerance", null, REVIEW, OK, a -> a.coldIntolerance(null), false),
+                    new Case("coldIntolerance", true, NO, OK, a -> a.coldIntolerance(true), false),
+                    new Case("coldIntolerance", false, OK, OK, a -> a.coldIntolerance(false), false),
+                    new Case("peripheralNerveDistribution", null, REVIEW, REVIEW,
+                            a -> a.peripheralNerveDistribution(null), false),
+                    new Case("peripheralNerveDistribution", true, OK, OK, a -> a.peripheralNerveDistribution(true), false),
+                    new Case("peripheralNerveDistribution", false, NO, NO,
+                            a -> a.peripheralNerveDistribution(false), false),
+                    new Case("refractoryToMedication", null, REVIEW, REVIEW, a -> a.refractoryToMedication(null), false),
+                    new Case("refractoryToMedication", true, OK, OK, a -> a.refractoryToMedication(true), false),
+                    new Case("refractoryToMedication", false, REVIEW, REVIEW, a -> a.refractoryToMedication(false), false),
+                    new Case("refractoryToPhysicalTherapy", null, REVIEW, REVIEW,
+                            a -> a.refractoryToPhysicalTherapy(null), false),
+                    new Case("refractoryToPhysicalTherapy", true, OK, OK, a -> a.refractoryToPhysicalTherapy(true), false),
+                    new Case("refractoryToPhysicalTherapy", false, REVIEW, REVIEW,
+                            a -> a.refractoryToPhysicalTherapy(false), false),
+                    new Case("chronicPainMonths", null, REVIEW, REVIEW, a -> a.chronicPainMonths(null), false),
+                    // anticoagulated, asked at screening, with the chart silent
+                    new Case("anticoagulated", null, REVIEW, REVIEW, a -> a.anticoagulated(null), null),
+                    new Case("anticoagulated", true, REVIEW, REVIEW, a -> a.anticoagulated(true), null),
+                    new Case("anticoagulated", false, OK, OK, a -> a.anticoagulated(false), null),
+                    // whether an anticoagulated patient's anticoagulant is held
+                    new Case("anticoagulationHeld", null, REVIEW, REVIEW, a -> a.anticoagulationHeld(null), true),
+                    new Case("anticoagulationHeld", true, OK, OK, a -> a.anticoagulationHeld(true), true),
+                    new Case("anticoagulationHeld", false, NO, NO, a -> a.anticoagulationHeld(false), true));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("cases")
+        void each_modality_gets_the_result_its_own_contraindications_give(Case c) {
+            for (Modality planned : new Modality[] {null, Modality.CRYONEUROLYSIS, Modality.RADIOFREQUENCY_ABLATION,
+                    Modality.NERVE_BLOCK}) {
+                Assessment assessment = ScreeningEvaluator.evaluate(
+                        c.answering().apply(aTextbookCandidate()).plannedModality(planned).build(), c.chartAnticoagulated());
+
+                assertThat(assessment.forModality(Modality.CRYONEUROLYSIS).result()).as("cryoneurolysis")
+                        .isEqualTo(c.cryoneurolysis());
+                assertThat(assessment.forModality(Modality.RADIOFREQUENCY_ABLATION).result()).as("RFA")
+                        .isEqualTo(c.heatOrBlock());
+                assertThat(assessment.forModality(Modality.NERVE_BLOCK).result()).as("nerve block")
+                        .isEqualTo(c.heatOrBlock());
+                Modality headline = planned == null ? Modality.CRYONEUROLYSIS : planned;
+                assertThat(assessment.result()).as("headline for planned %s", planned)
+                        .isEqualTo(assessment.forModality(headline).result());
+                assertThat(assessment.reasons()).isEqualTo(assessment.forModality(headline).reasons());
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("cases")
+        void an_unanswered_question_is_named_for_every_modality_it_matters_to(Case c) {
+            Assessment assessment = ScreeningEvaluator.evaluate(c.answering().apply(aTextbookCandidate()).build(),
+                    c.chartAnticoagulated());
+
+            assertThat(assessment.modalities()).allSatisfy(modality -> {
+                boolean mattersHere = modality.result() == ScreeningResult.NEEDS_REVIEW;
+                if (c.answer() == null && mattersHere && !c.question().equals("anticoagulationHeld")) {
+                    assertThat(modality.unanswered()).containsExactly(c.question());
+                    assertThat(modality.reasons()).contains(ScreeningReason.INCOMPLETE_ANSWERS);
+                } else if (c.answer() == null && mattersHere) {
+                    assertThat(modality.reasons()).containsExactly(ScreeningReason.ANTICOAGULATION_PLAN_UNKNOWN);
+                } else if (!mattersHere) {
+                    assertThat(modality.unanswered()).isEmpty();
+                }
+            });
+        }
+
+        @Test
+        void a_cold_intolerant_patient_is_ruled_out_for_cryoneurolysis_only_whatever_was_planned() {
+            for (Modality planned : Modality.values()) {
+                Assessment assessment = ScreeningEvaluator.evaluate(
+                        aTextbookCandidate().coldIntolerance(true).plannedModality(planned).build(), NOT_ANTICOAGULATED);
+
+                assertThat(assessment.forModality(Modality.CRYONEUROLYSIS).reasons())
+                        .containsExactly(ScreeningReason.COLD_INTOLERANCE);
+                assertThat(assessment.forModality(Modality.RADIOFREQUENCY_ABLATION).reasons()).isEmpty();
+                assertThat(assessment.forModality(Modality.NERVE_BLOCK).reasons()).isEmpty();
+            }
+        }
+
+        @Test
+        void every_modality_is_judged_once_in_the_vocabularys_order() {
+            Assessment assessment = ScreeningEvaluator.evaluate(aTextbookCandidate().build(), NOT_ANTICOAGULATED);
+
+            assertThat(assessment.modalities()).extracting(ScreeningEvaluator.ModalityAssessment::modality)
+                    .containsExactly(Modality.values());
         }
     }
 
@@ -521,13 +668,14 @@ class ScreeningEvaluatorTest {
         private Boolean coldIntolerance = false;
         private Boolean anticoagulationHeld = null;
         private Modality plannedModality = Modality.CRYONEUROLYSIS;
+        private Boolean anticoagulated = null;
 
         /** Nothing answered and no modality planned yet. */
         static Answers blank() {
             return new Answers().chronicPainMonths(null).peripheralNerveDistribution(null)
                     .refractoryToMedication(null).refractoryToPhysicalTherapy(null).activeInfection(null)
                     .coagulopathy(null).severePeripheralVascularDisease(null).coldIntolerance(null)
-                    .anticoagulationHeld(null).plannedModality(null);
+                    .anticoagulationHeld(null).plannedModality(null).anticoagulated(null);
         }
 
         Answers chronicPainMonths(Integer value) { chronicPainMonths = value; return this; }
@@ -540,11 +688,12 @@ class ScreeningEvaluatorTest {
         Answers coldIntolerance(Boolean value) { coldIntolerance = value; return this; }
         Answers anticoagulationHeld(Boolean value) { anticoagulationHeld = value; return this; }
         Answers plannedModality(Modality value) { plannedModality = value; return this; }
+        Answers anticoagulated(Boolean value) { anticoagulated = value; return this; }
 
         ScreeningAnswers build() {
             return new ScreeningAnswers(chronicPainMonths, peripheralNerveDistribution, refractoryToMedication,
                     refractoryToPhysicalTherapy, activeInfection, coagulopathy, severePeripheralVascularDisease,
-                    coldIntolerance, anticoagulationHeld, plannedModality);
+                    coldIntolerance, anticoagulationHeld, plannedModality, anticoagulated);
         }
 
         @Override

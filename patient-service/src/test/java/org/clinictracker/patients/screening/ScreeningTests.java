@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -129,11 +130,131 @@ class ScreeningTests {
     }
 
     @Test
+    void a_cold_intolerant_patient_is_ruled_out_for_cryoneurolysis_only_and_other_services_hear_it_per_modality()
+            throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        var answers = with(with(eligibleScreeningAnswers(), "coldIntolerance", true),
+                "plannedModality", "RADIOFREQUENCY_ABLATION");
+
+        JsonNode screening = screen(patientId, answers);
+
+        assertThat(screening.get("result").asString()).isEqualTo("ELIGIBLE"); // the planned RFA
+        assertThat(modality(screening, "CRYONEUROLYSIS").get("effectiveResult").asString()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(modality(screening, "CRYONEUROLYSIS").get("reasons").get(0).get("code").asString())
+                .isEqualTo("COLD_INTOLERANCE");
+        assertThat(modality(screening, "RADIOFREQUENCY_ABLATION").get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+        assertThat(modality(screening, "NERVE_BLOCK").get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS)) {
+            String event = topic.awaitRecord(patientId, e -> e.contains("\"PatientScreened\""), Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PATIENTS, "PatientScreened", event);
+            JsonNode published = json.readTree(event).get("data").get("modalities");
+            assertThat(published).hasSize(3);
+            assertThat(published.get(0).get("modality").asString()).isEqualTo("CRYONEUROLYSIS");
+            assertThat(published.get(0).get("effectiveResult").asString()).isEqualTo("NOT_ELIGIBLE");
+            assertThat(published.get(0).get("reasonCodes").get(0).asString()).isEqualTo("COLD_INTOLERANCE");
+            assertThat(published.get(1).get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+            assertThat(published.get(2).get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+        }
+    }
+
+    @Test
+    void anticoagulation_nobody_answered_needs_review_and_says_which_answer_is_missing() throws Exception {
+        UUID patientId = api.registerId(with(registration(uniqueFamilyName()), "anticoagulated", null));
+
+        JsonNode screening = screen(patientId, eligibleScreeningAnswers());
+
+        assertThat(screening.get("result").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(screening.get("reasons").get(0).get("code").asString()).isEqualTo("INCOMPLETE_ANSWERS");
+        assertThat(screening.get("reasons").get(0).get("message").asString()).contains("anticoagulated");
+        assertThat(screening.get("modalities")).allSatisfy(
+                modality -> assertThat(modality.get("effectiveResult").asString()).isEqualTo("NEEDS_REVIEW"));
+    }
+
+    @Test
+    void anticoagulation_answered_at_screening_decides_with_whether_it_is_held() throws Exception {
+        UUID patientId = api.registerId(with(registration(uniqueFamilyName()), "anticoagulated", null));
+        var anticoagulated = with(eligibleScreeningAnswers(), "anticoagulated", true);
+
+        assertThat(screen(patientId, with(anticoagulated, "anticoagulationHeld", false)).get("result").asString())
+                .isEqualTo("NOT_ELIGIBLE");
+        assertThat(screen(patientId, anticoagulated).get("reasons").get(0).get("code").asString())
+                .isEqualTo("ANTICOAGULATION_PLAN_UNKNOWN");
+        assertThat(screen(patientId, with(anticoagulated, "anticoagulationHeld", true)).get("result").asString())
+                .isEqualTo("ELIGIBLE");
+    }
+
+    @Test
+    void overriding_a_screening_that_a_newer_one_replaced_is_refused_and_changes_nothing() throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        String older = screen(patientId, with(eligibleScreeningAnswers(), "activeInfection", true)).get("id").asString();
+        String latest = screen(patientId, with(eligibleScreeningAnswers(), "chronicPainMonths", 2)).get("id").asString();
+
+        mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, older)
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content(api.asJson(Map.of("reason", "Infection treated"))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("screening-not-latest"))
+                .andExpect(jsonPath("$.latestScreeningId").value(latest));
+
+        mvc.perform(get("/api/patients/{id}/screenings", patientId).with(ClinicJwt.proceduralist()))
+                .andExpect(jsonPath("$[0].id").value(latest))
+                .andExpect(jsonPath("$[*].overrides[*]", empty()));
+    }
+
+    @Test
+    void an_override_of_a_modality_specific_screening_must_name_the_modality_it_clears() throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        String screeningId = screen(patientId, with(eligibleScreeningAnswers(), "coldIntolerance", true))
+                .get("id").asString();
+
+        mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screeningId)
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content(api.asJson(Map.of("reason", "Mild Raynaud's, hands only; knee treatment"))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("override-modality-required"))
+                .andExpect(jsonPath("$.errors[0].field").value("modalities"));
+
+        String body = mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screeningId)
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content(api.asJson(Map.of("reason", "Mild Raynaud's, hands only; knee treatment",
+                                "modalities", List.of("CRYONEUROLYSIS")))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.override.modalities", contains("CRYONEUROLYSIS")))
+                .andExpect(jsonPath("$.override.reason").value("Mild Raynaud's, hands only; knee treatment"))
+                .andReturn().getResponse().getContentAsString();
+        JsonNode overridden = json.readTree(body);
+        assertThat(modality(overridden, "CRYONEUROLYSIS").get("result").asString()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(modality(overridden, "CRYONEUROLYSIS").get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+        assertThat(modality(overridden, "CRYONEUROLYSIS").get("override").get("overriddenBy").asString())
+                .isEqualTo("proceduralist1");
+
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS)) {
+            String event = topic.awaitRecord(patientId, e -> e.contains("\"overrideResult\":\"ELIGIBLE\""),
+                    Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PATIENTS, "PatientScreened", event);
+            JsonNode cryo = json.readTree(event).get("data").get("modalities").get(0);
+            assertThat(cryo.get("modality").asString()).isEqualTo("CRYONEUROLYSIS");
+            assertThat(cryo.get("overrideId").asString()).isEqualTo(overridden.get("override").get("id").asString());
+            assertThat(cryo.get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+            assertThat(event).doesNotContain("Raynaud's, hands"); // free-text reasons stay in this service
+        }
+    }
+
+    @Test
     void screening_an_unknown_patient_is_not_found() throws Exception {
         mvc.perform(post("/api/patients/{id}/screenings", UUID.randomUUID()).with(ClinicJwt.frontDesk())
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(eligibleScreeningAnswers())))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not-found"));
+    }
+
+    private static JsonNode modality(JsonNode screening, String modality) {
+        for (JsonNode entry : screening.get("modalities")) {
+            if (entry.get("modality").asString().equals(modality)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + modality + " in " + screening);
     }
 
     private JsonNode screen(UUID patientId, Map<String, Object> answers) throws Exception {

@@ -6,14 +6,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.clinictracker.events.patients.ConsentRecorded;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.events.patients.PatientUpdated;
 import org.clinictracker.procedures.patient.KnownPatient.LatestScreening;
+import org.clinictracker.procedures.patient.KnownPatient.ModalityScreening;
+import org.clinictracker.vocabulary.Modality;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A screening may arrive before the registration it belongs to; it then opens a row without
  * demographics, which {@link #find} does not report until the registration (or an update) arrives.
+ * Consents (table {@code known_consent}) are kept per signed consent, whatever order they arrive in.
  */
 @Repository
 public class KnownPatients {
@@ -48,7 +54,9 @@ public class KnownPatients {
     public Optional<KnownPatient> find(UUID patientId) {
         return jdbc.sql("""
                 SELECT id, mrn, display_name, birth_date, sex, demographics_version, screening_id, screening_result,
-                       screening_reason_codes, override_result, effective_screening_result, screened_at
+                       screening_reason_codes, override_result, effective_screening_result, screened_at,
+                       screening_modalities,
+                       ARRAY(SELECT DISTINCT modality FROM known_consent c WHERE c.patient_id = known_patient.id) AS consents
                 FROM known_patient WHERE id = ? AND mrn IS NOT NULL""")
                 .param(patientId).query(this::mapRow).optional();
     }
@@ -87,13 +95,15 @@ public class KnownPatients {
         }
         jdbc.sql("""
                 INSERT INTO known_patient (id, screening_id, screening_result, screening_reason_codes, override_result,
-                                           effective_screening_result, screened_at, screening_event_at, updated_at)
+                                           effective_screening_result, screened_at, screening_event_at, updated_at,
+                                           screening_modalities)
                 VALUES (:id, :screeningId, :result, CAST(:reasonCodes AS jsonb), :overrideResult, :effectiveResult,
-                        :screenedAt, :eventAt, :now)
+                        :screenedAt, :eventAt, :now, CAST(:modalities AS jsonb))
                 ON CONFLICT (id) DO UPDATE SET
                     screening_id = EXCLUDED.screening_id, screening_result = EXCLUDED.screening_result,
                     screening_reason_codes = EXCLUDED.screening_reason_codes, override_result = EXCLUDED.override_result,
                     effective_screening_result = EXCLUDED.effective_screening_result,
+                    screening_modalities = EXCLUDED.screening_modalities,
                     screened_at = EXCLUDED.screened_at, screening_event_at = EXCLUDED.screening_event_at,
                     updated_at = EXCLUDED.updated_at
                 WHERE known_patient.screening_id IS NULL
@@ -109,12 +119,36 @@ public class KnownPatients {
                 .param("screenedAt", Timestamp.from(event.screenedAt()))
                 .param("eventAt", Timestamp.from(occurredAt))
                 .param("now", Timestamp.from(Instant.now(clock)))
+                .param("modalities", event.modalities() == null ? null
+                        : json.writeValueAsString(event.modalities().stream().map(KnownPatients::modality).toList()))
                 .update();
         return true;
     }
 
+    /** Applies a signed consent; false if this event id was applied before. Consents are only ever added. */
+    @Transactional
+    public boolean consented(UUID eventId, ConsentRecorded event) {
+        if (!firstDelivery(eventId, "ConsentRecorded")) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO known_consent (consent_id, patient_id, modality, signed_on, received_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (consent_id) DO NOTHING""")
+                .param(event.consentId()).param(event.patientId()).param(event.procedure()).param(event.signedOn())
+                .param(Timestamp.from(Instant.now(clock)))
+                .update();
+        return true;
+    }
+
+    private static ModalityScreening modality(PatientScreened.ModalityScreening published) {
+        return new ModalityScreening(Modality.valueOf(published.modality()),
+                ScreeningResult.valueOf(published.result()), published.reasonCodes(),
+                published.overrideResult() == null ? null : ScreeningResult.valueOf(published.overrideResult()),
+                ScreeningResult.valueOf(published.effectiveResult()));
+    }
+
     /**
-     * Records an event this service has no use for (ConsentRecorded, or a type newer than this code) as
+     * Records an event this service has no use for (a type newer than this code) as
      * processed, so the topic moves on; false if it was seen before.
      */
     @Transactional
@@ -158,10 +192,18 @@ public class KnownPatients {
                 result(rs.getString("screening_result")),
                 json.readValue(rs.getString("screening_reason_codes"), new TypeReference<List<String>>() { }),
                 result(rs.getString("override_result")), result(rs.getString("effective_screening_result")),
-                rs.getTimestamp("screened_at").toInstant());
+                rs.getTimestamp("screened_at").toInstant(), modalities(rs.getString("screening_modalities")));
+        Set<Modality> consents = EnumSet.noneOf(Modality.class);
+        for (String consent : (String[]) rs.getArray("consents").getArray()) {
+            consents.add(Modality.valueOf(consent));
+        }
         return new KnownPatient(rs.getObject("id", UUID.class), rs.getString("mrn"), rs.getString("display_name"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getInt("demographics_version"),
-                screening);
+                screening, consents);
+    }
+
+    private List<ModalityScreening> modalities(String stored) {
+        return stored == null ? List.of() : json.readValue(stored, new TypeReference<List<ModalityScreening>>() { });
     }
 
     private static ScreeningResult result(String value) {

@@ -3,16 +3,21 @@ package org.clinictracker.procedures.patient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.clinictracker.events.EventEnvelope;
+import org.clinictracker.events.patients.ConsentRecorded;
 import org.clinictracker.events.patients.PatientEvent;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.events.patients.PatientUpdated;
+import org.clinictracker.vocabulary.Modality;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -24,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a message of {@code clinic.patients.v1} into an event, or rejects it as
  * {@link MalformedPatientEvent}. Only the types this service uses are read in full; any other type
- * (ConsentRecorded, or one added after this version) comes back with its raw {@code data}, so it can be
+ * (one added after this version) comes back with its raw {@code data}, so it can be
  * skipped. Fields the contract may gain later are ignored rather than rejected.
  */
 final class PatientEventReader {
@@ -32,7 +37,8 @@ final class PatientEventReader {
     private static final Map<String, Class<? extends PatientEvent>> READ_TYPES = Map.of(
             "PatientRegistered", PatientRegistered.class,
             "PatientUpdated", PatientUpdated.class,
-            "PatientScreened", PatientScreened.class);
+            "PatientScreened", PatientScreened.class,
+            "ConsentRecorded", ConsentRecorded.class);
     private static final int MAX_MRN = 40;
     private static final int MAX_DISPLAY_NAME = 250;
     private static final int MAX_CODE = 60;
@@ -81,6 +87,9 @@ final class PatientEventReader {
         if (event instanceof PatientUpdated updated) {
             return updated.patientId();
         }
+        if (event instanceof ConsentRecorded consent) {
+            return consent.patientId();
+        }
         return ((PatientScreened) event).patientId();
     }
 
@@ -117,6 +126,11 @@ final class PatientEventReader {
             checkDemographics(type, data, e.patientId(), e.mrn(), e.displayName(), e.birthDate(), e.sex(), e.version());
         } else if (event instanceof PatientScreened e) {
             checkScreening(type, e);
+        } else if (event instanceof ConsentRecorded e) {
+            require(e.patientId() != null, type, "patientId", "is missing");
+            require(e.consentId() != null, type, "consentId", "is missing");
+            modality(e.procedure(), type, "procedure");
+            require(e.signedOn() != null, type, "signedOn", "is missing");
         }
         return event;
     }
@@ -145,6 +159,36 @@ final class PatientEventReader {
         require(e.reasonCodes() != null, type, "reasonCodes", "is missing");
         e.reasonCodes().forEach(code -> requireText(code, MAX_CODE, type, "reasonCodes"));
         require(e.screenedAt() != null, type, "screenedAt", "is missing");
+        if (e.modalities() != null) { // absent in events published before screenings followed the modality
+            checkModalities(type, e.modalities());
+        }
+    }
+
+    /** Each modality once, each verdict consistent: it decides whether a procedure may be recorded. */
+    private static void checkModalities(String type, List<PatientScreened.ModalityScreening> modalities) {
+        Set<Modality> seen = EnumSet.noneOf(Modality.class);
+        for (PatientScreened.ModalityScreening m : modalities) {
+            require(m != null, type, "modalities", "has an empty entry");
+            require(seen.add(modality(m.modality(), type, "modalities.modality")), type, "modalities",
+                    "names a modality twice");
+            ScreeningResult result = result(m.result(), type, "modalities.result");
+            require(result != null, type, "modalities.result", "is missing");
+            ScreeningResult override = result(m.overrideResult(), type, "modalities.overrideResult");
+            ScreeningResult effective = result(m.effectiveResult(), type, "modalities.effectiveResult");
+            require(effective == (override != null ? override : result), type, "modalities.effectiveResult",
+                    "contradicts result and overrideResult");
+            require(m.reasonCodes() != null, type, "modalities.reasonCodes", "is missing");
+            m.reasonCodes().forEach(code -> requireText(code, MAX_CODE, type, "modalities.reasonCodes"));
+        }
+    }
+
+    private static Modality modality(String value, String type, String field) {
+        require(value != null, type, field, "is missing");
+        try {
+            return Modality.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPatientEvent(type + " data." + field + " is not a modality");
+        }
     }
 
     static ScreeningResult result(String value, String type, String field) {

@@ -3,6 +3,7 @@ package org.clinictracker.procedures.patient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.Topics;
+import org.clinictracker.events.patients.ConsentRecorded;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.events.patients.PatientUpdated;
@@ -43,8 +44,10 @@ class PatientEventsListener {
             firstTime = patients.updated(event.id(), updated);
         } else if (event.data() instanceof PatientScreened screened) {
             firstTime = patients.screened(event.id(), event.occurredAt(), screened);
+        } else if (event.data() instanceof ConsentRecorded consent) {
+            firstTime = patients.consented(event.id(), consent);
         } else {
-            // ConsentRecorded, or a type newer than this code: nothing here needs it
+            // a type newer than this code: nothing here needs it
             firstTime = patients.skipped(event.id(), event.type());
         }
         if (!firstTime) {

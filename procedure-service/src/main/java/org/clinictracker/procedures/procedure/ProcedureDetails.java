@@ -24,6 +24,11 @@ import org.clinictracker.vocabulary.IndicationEntry;
  * bean validation cannot: temperatures, cycles, nerve codes and levels. {@code notDuplicateOf} lists
  * procedures at the same time on a common target that the proceduralist checked and confirmed to be
  * another case; without it such a case is refused as probably typed twice.
+ * <p>
+ * {@code missingClearanceReason} documents why a procedure is recorded although the patient was never
+ * screened, the latest screening awaits a proceduralist's review for this modality, or no consent for it
+ * is on file (e.g. a late entry of a case done before the clinic used this system). It is kept on the
+ * record as a warning. It cannot lift a screening that rules the modality out: only an override can.
  */
 public record ProcedureDetails(
         @NotNull UUID patientId,
@@ -43,21 +48,13 @@ public record ProcedureDetails(
         @Size(max = 4000) String notes,
         @Size(max = 20) List<@Valid @NotNull AdverseEventReport> adverseEvents,
         @Size(max = 1000) String amendmentReason,
-        @Size(max = 20) List<@NotNull UUID> notDuplicateOf) {
+        @Size(max = 20) List<@NotNull UUID> notDuplicateOf,
+        @Size(max = 1000) String missingClearanceReason) {
 
     public ProcedureDetails {
         // Copies that keep null elements, so validation (not a NullPointerException) names them.
         targets = targets == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(targets));
         adverseEvents = adverseEvents == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(adverseEvents));
         notDuplicateOf = notDuplicateOf == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(notDuplicateOf));
-    }
-
-    /** A case with no procedure confirmed as a different one at the same time. */
-    public ProcedureDetails(UUID patientId, Instant performedAt, Modality modality, IndicationEntry indication,
-            List<TargetSite> targets, ImagingGuidance imagingGuidance, Device device, CryoParameters cryo,
-            RfaParameters rfa, BlockParameters block, String localAnesthetic, String sedation, Integer painBefore,
-            Integer painAfter, String notes, List<AdverseEventReport> adverseEvents, String amendmentReason) {
-        this(patientId, performedAt, modality, indication, targets, imagingGuidance, device, cryo, rfa, block,
-                localAnesthetic, sedation, painBefore, painAfter, notes, adverseEvents, amendmentReason, null);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
@@ -17,21 +18,21 @@ import org.clinictracker.platform.security.Clinician;
 import org.clinictracker.procedures.adverse.AdverseEvent;
 import org.clinictracker.procedures.adverse.AdverseEventLog;
 import org.clinictracker.procedures.adverse.AdverseEventLog.ProcedureRef;
-import org.clinictracker.procedures.patient.KnownPatient;
 import org.clinictracker.procedures.patient.KnownPatients;
 import org.clinictracker.procedures.procedure.ProcedureRepository.Filter;
 import org.clinictracker.procedures.repeat.RepeatLinkage;
 import org.clinictracker.procedures.rules.ProcedureRules;
 import org.clinictracker.procedures.rules.RuleCheck;
-import org.springframework.http.HttpStatus;
+import org.clinictracker.procedures.rules.Warning;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The proceduralists' log: records a case for a patient this service knows and may treat, checks it
- * against the clinic's rules, refuses the same case typed twice, links it to earlier treatments of the
- * same nerves (one write per patient at a time, see {@link TreatmentChain}), and corrects it only by
- * amendment, keeping every version. Reads and changes are audited, changes announced.
+ * The proceduralists' log: records a case for a patient this service knows and may treat with that
+ * modality ({@link TreatmentClearance}), checks it against the clinic's rules, refuses the same case
+ * typed twice, links it to earlier treatments of the same nerves (one write per patient at a time, see
+ * {@link TreatmentChain}), and corrects it only by amendment, keeping every version. Reads and changes
+ * are audited, changes announced.
  */
 @Service
 public class ProcedureLog {
@@ -62,7 +63,7 @@ public class ProcedureLog {
     public ProcedureView record(ProcedureDetails details) {
         Instant now = Instant.now(clock);
         refuseFuture(details, now);
-        requireTreatable(details.patientId());
+        List<Warning> clearance = TreatmentClearance.check(patients, details);
         RuleCheck check = checked(details);
         UUID id = UUID.randomUUID();
         List<ProcedureRecord> others = chain.lockAndRead(details.patientId());
@@ -70,8 +71,8 @@ public class ProcedureLog {
         Map<UUID, RepeatLinkage.Link> links = TreatmentChain.linksWith(id, details, others);
         RepeatLinkage.Link link = links.get(id);
         String clinician = Clinician.current().username();
-        ProcedureRecord record = new ProcedureRecord(id, 0, withoutReports(details), clinician, check.warnings(), link,
-                now, clinician, null, null);
+        ProcedureRecord record = new ProcedureRecord(id, 0, withoutReports(details), clinician,
+                concat(clearance, check.warnings()), link, now, clinician, null, null);
         procedures.insert(record);
         List<AdverseEvent> reported = adverseEvents.report(refOf(record), details.adverseEvents(), "adverseEvents");
         ProcedureView view = ProcedureView.of(record, reported);
@@ -104,6 +105,11 @@ public class ProcedureLog {
         }
         Instant now = Instant.now(clock);
         refuseFuture(details, now);
+        // Same modality: what was documented when the case was recorded stays on every later version.
+        // Another modality is judged like a new record, or an amendment would get round the screening.
+        List<Warning> clearance = details.modality() == current.details().modality()
+                ? TreatmentClearance.keptFrom(current.warnings())
+                : TreatmentClearance.check(patients, details);
         RuleCheck check = checked(details);
         List<ProcedureRecord> others = patientsProcedures.stream().filter(other -> !other.id().equals(id)).toList();
         SameCase.refuseProbableDuplicate(details, others);
@@ -111,7 +117,8 @@ public class ProcedureLog {
         RepeatLinkage.Link link = links.get(id);
         String clinician = Clinician.current().username();
         ProcedureRecord amended = new ProcedureRecord(id, current.version() + 1, withoutReports(details),
-                current.performedBy(), check.warnings(), link, current.recordedAt(), current.recordedBy(), now, clinician);
+                current.performedBy(), concat(clearance, check.warnings()), link,
+                current.recordedAt(), current.recordedBy(), now, clinician);
         if (!procedures.update(amended, expectedVersion)) {
             throw ProblemException.staleVersion(expectedVersion, existing(id).version());
         }
@@ -153,19 +160,6 @@ public class ProcedureLog {
         return procedures.findById(id).orElseThrow(() -> ProblemException.notFound("Procedure", id));
     }
 
-    private void requireTreatable(UUID patientId) {
-        KnownPatient patient = patients.find(patientId).orElseThrow(() -> new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "patient-not-known", "Patient not known here",
-                "No patient " + patientId + " is known to the procedure log. Register the patient at the front desk "
-                        + "first; a new registration reaches this service within seconds."));
-        patient.refusalReason().ifPresent(reason -> {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "patient-not-eligible",
-                    "Patient not eligible", reason + " (POST /api/patients/" + patientId
-                            + "/screenings/{screeningId}/override)")
-                    .with("screeningId", patient.latestScreening().screeningId());
-        });
-    }
-
     private static RuleCheck checked(ProcedureDetails details) {
         RuleCheck check = ProcedureRules.check(details);
         if (!check.passes()) {
@@ -188,6 +182,10 @@ public class ProcedureLog {
     private static ProcedureDetails withoutReports(ProcedureDetails d) {
         return new ProcedureDetails(d.patientId(), d.performedAt(), d.modality(), d.indication(), d.targets(),
                 d.imagingGuidance(), d.device(), d.cryo(), d.rfa(), d.block(), d.localAnesthetic(), d.sedation(),
-                d.painBefore(), d.painAfter(), d.notes(), List.of(), null);
+                d.painBefore(), d.painAfter(), d.notes(), List.of(), null, null, null);
+    }
+
+    private static List<Warning> concat(List<Warning> first, List<Warning> then) {
+        return Stream.concat(first.stream(), then.stream()).toList();
     }
 }

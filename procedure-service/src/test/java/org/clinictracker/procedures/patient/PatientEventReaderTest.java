@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.patients.PatientRegistered;
+import org.clinictracker.events.patients.ConsentRecorded;
 import org.clinictracker.events.patients.PatientScreened;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,15 @@ class PatientEventReaderTest {
     private static final String SCREENED = """
             {"id":"%s","type":"PatientScreened","occurredAt":"2025-03-01T10:15:30Z","subject":"%s",
              "data":{"patientId":"%s","screeningId":"%s","result":"NOT_ELIGIBLE","reasonCodes":["ACTIVE_INFECTION"],
-                     "overrideResult":"ELIGIBLE","effectiveResult":"ELIGIBLE","screenedAt":"2025-03-01T10:00:00Z"}}"""
+                     "overrideResult":"ELIGIBLE","effectiveResult":"ELIGIBLE","screenedAt":"2025-03-01T10:00:00Z",
+                     "modalities":[
+                       {"modality":"CRYONEUROLYSIS","result":"NOT_ELIGIBLE","reasonCodes":["ACTIVE_INFECTION"],
+                        "overrideResult":"ELIGIBLE","effectiveResult":"ELIGIBLE"},
+                       {"modality":"NERVE_BLOCK","result":"ELIGIBLE","reasonCodes":[],"effectiveResult":"ELIGIBLE"}]}}"""
+            .formatted(UUID.randomUUID(), PATIENT, PATIENT, UUID.randomUUID());
+    private static final String CONSENTED = """
+            {"id":"%s","type":"ConsentRecorded","occurredAt":"2025-03-01T10:15:30Z","subject":"%s",
+             "data":{"patientId":"%s","consentId":"%s","procedure":"CRYONEUROLYSIS","signedOn":"2025-03-01"}}"""
             .formatted(UUID.randomUUID(), PATIENT, PATIENT, UUID.randomUUID());
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -42,8 +51,19 @@ class PatientEventReaderTest {
         assertThat(registered.data()).isInstanceOfSatisfying(PatientRegistered.class,
                 data -> assertThat(data.displayName()).isEqualTo("Silva, Maria"));
 
-        assertThat(reader.read(SCREENED).data()).isInstanceOfSatisfying(PatientScreened.class,
-                data -> assertThat(data.effectiveResult()).isEqualTo("ELIGIBLE"));
+        assertThat(reader.read(SCREENED).data()).isInstanceOfSatisfying(PatientScreened.class, data -> {
+            assertThat(data.effectiveResult()).isEqualTo("ELIGIBLE");
+            assertThat(data.modalities()).extracting(PatientScreened.ModalityScreening::modality)
+                    .containsExactly("CRYONEUROLYSIS", "NERVE_BLOCK");
+        });
+        assertThat(reader.read(CONSENTED).data()).isInstanceOfSatisfying(ConsentRecorded.class,
+                data -> assertThat(data.procedure()).isEqualTo("CRYONEUROLYSIS"));
+    }
+
+    @Test
+    void readsAScreeningPublishedBeforeScreeningsFollowedTheModality() {
+        assertThat(reader.read(mutated(SCREENED, event -> data(event).remove("modalities"))).data())
+                .isInstanceOfSatisfying(PatientScreened.class, data -> assertThat(data.modalities()).isNull());
     }
 
     @Test
@@ -54,11 +74,8 @@ class PatientEventReaderTest {
 
     @Test
     void otherTypesComeBackRawToBeSkipped() {
-        String consent = """
-                {"id":"%s","type":"ConsentRecorded","occurredAt":"2025-03-01T10:15:30Z","subject":"%s",
-                 "data":{"patientId":"%s","consentId":"%s","procedure":"CRYONEUROLYSIS","signedOn":"2025-03-01"}}"""
-                .formatted(UUID.randomUUID(), PATIENT, PATIENT, UUID.randomUUID());
-        assertThat(reader.read(consent).data()).isInstanceOf(JsonNode.class);
+        assertThat(reader.read(mutated(REGISTERED, event -> event.put("type", "PatientMerged"))).data())
+                .isInstanceOf(JsonNode.class);
         assertThat(reader.read(mutated(REGISTERED, event -> event.put("type", "PatientMerged"))).type())
                 .isEqualTo("PatientMerged");
     }
@@ -95,6 +112,31 @@ class PatientEventReaderTest {
                 "data.effectiveResult");
         assertMalformed(mutated(SCREENED, event -> data(event).remove("screenedAt")), "data.screenedAt");
         assertMalformed(mutated(SCREENED, event -> data(event).remove("reasonCodes")), "data.reasonCodes");
+    }
+
+    @Test
+    void rejectsAModalityVerdictThatContradictsItselfOrIsUnknown() {
+        assertMalformed(mutated(SCREENED, event -> modality(event, 0).put("effectiveResult", "NOT_ELIGIBLE")),
+                "data.modalities.effectiveResult");
+        assertMalformed(mutated(SCREENED, event -> modality(event, 1).put("modality", "CRYOTHERAPY")),
+                "data.modalities.modality");
+        assertMalformed(mutated(SCREENED, event -> modality(event, 1).put("modality", "CRYONEUROLYSIS")),
+                "data.modalities names a modality twice");
+        assertMalformed(mutated(SCREENED, event -> modality(event, 1).remove("result")), "data.modalities.result");
+        assertMalformed(mutated(SCREENED, event -> modality(event, 1).remove("reasonCodes")),
+                "data.modalities.reasonCodes");
+    }
+
+    @Test
+    void rejectsAConsentWithoutAKnownModalityOrDate() {
+        assertMalformed(mutated(CONSENTED, event -> data(event).put("procedure", "SURGERY")), "data.procedure");
+        assertMalformed(mutated(CONSENTED, event -> data(event).remove("procedure")), "data.procedure");
+        assertMalformed(mutated(CONSENTED, event -> data(event).remove("signedOn")), "data.signedOn");
+        assertMalformed(mutated(CONSENTED, event -> data(event).remove("consentId")), "data.consentId");
+    }
+
+    private static ObjectNode modality(ObjectNode event, int index) {
+        return (ObjectNode) data(event).get("modalities").get(index);
     }
 
     private void assertMalformed(String value, String naming) {

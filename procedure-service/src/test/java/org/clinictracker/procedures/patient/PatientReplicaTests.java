@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.clinictracker.events.patients.PatientUpdated;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.EventSchemas;
 import org.clinictracker.testsupport.TopicProbe;
+import org.clinictracker.vocabulary.Modality;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,10 @@ class PatientReplicaTests {
         assertThat(patient.sex()).isEqualTo("FEMALE");
         assertThat(patient.demographicsVersion()).isZero();
         assertThat(patient.latestScreening()).isNull();
-        assertThat(patient.mayBeTreated()).as("never screened: the proceduralist decides").isTrue();
-        assertThat(patient.refusalReason()).isEmpty();
+        assertThat(patient.consents()).isEmpty();
+        assertThat(patient.refusalReason(Modality.CRYONEUROLYSIS)).as("nothing rules it out").isEmpty();
+        assertThat(patient.clearanceGaps(Modality.CRYONEUROLYSIS)).as("but nothing clears it either")
+                .extracting(KnownPatient.ClearanceGap::code).containsExactly("NOT_SCREENED", "CONSENT_MISSING");
     }
 
     @Test
@@ -155,7 +159,7 @@ class PatientReplicaTests {
 
         KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null), found -> found != null);
         assertThat(patient.latestScreening().screeningId()).isEqualTo(screeningId);
-        assertThat(patient.mayBeTreated()).isFalse();
+        assertThat(patient.refusalReason(Modality.CRYONEUROLYSIS)).isPresent();
     }
 
     @Test
@@ -168,19 +172,19 @@ class PatientReplicaTests {
 
         KnownPatient refused = await().until(() -> knownPatients.find(patientId).orElse(null),
                 found -> found != null && found.latestScreening() != null);
-        assertThat(refused.mayBeTreated()).isFalse();
         assertThat(refused.latestScreening().effectiveResult()).isEqualTo(ScreeningResult.NOT_ELIGIBLE);
-        assertThat(refused.refusalReason()).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(refused.refusalReason(Modality.CRYONEUROLYSIS)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains(screeningId.toString()).contains("ACTIVE_INFECTION").contains("override"));
 
         // the override event carries the screening it overrides, with that screening's time
         publish(patientId, screening(patientId, screeningId, "NOT_ELIGIBLE", "ELIGIBLE", screenedAt));
 
         KnownPatient treatable = await().until(() -> knownPatients.find(patientId).orElseThrow(),
-                KnownPatient::mayBeTreated);
+                found -> found.refusalReason(Modality.CRYONEUROLYSIS).isEmpty());
         assertThat(treatable.latestScreening().result()).isEqualTo(ScreeningResult.NOT_ELIGIBLE);
         assertThat(treatable.latestScreening().overrideResult()).isEqualTo(ScreeningResult.ELIGIBLE);
-        assertThat(treatable.refusalReason()).isEmpty();
+        assertThat(treatable.latestScreening().forModality(Modality.NERVE_BLOCK).orElseThrow().overrideResult())
+                .isEqualTo(ScreeningResult.ELIGIBLE);
     }
 
     @Test
@@ -196,14 +200,89 @@ class PatientReplicaTests {
 
         KnownPatient patient = knownPatients.find(patientId).orElseThrow();
         assertThat(patient.latestScreening().screeningId()).isEqualTo(latestScreening);
-        assertThat(patient.mayBeTreated()).isTrue();
+        assertThat(patient.refusalReason(Modality.CRYONEUROLYSIS)).isEmpty();
+    }
+
+    @Test
+    void consentsOnFileAreKeptPerModalityWhateverTheOrder() {
+        UUID patientId = UUID.randomUUID();
+        UUID early = publish(patientId, new ConsentRecorded(patientId, UUID.randomUUID(), "CRYONEUROLYSIS",
+                LocalDate.now().minusDays(3)));
+        awaitProcessed(early);
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+        publish(patientId, new ConsentRecorded(patientId, UUID.randomUUID(), "NERVE_BLOCK", LocalDate.now()));
+
+        KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null),
+                found -> found != null && found.consents().size() == 2);
+        assertThat(patient.consents()).containsExactlyInAnyOrder(Modality.CRYONEUROLYSIS, Modality.NERVE_BLOCK);
+        assertThat(patient.clearanceGaps(Modality.RADIOFREQUENCY_ABLATION)).extracting(KnownPatient.ClearanceGap::code)
+                .contains("CONSENT_MISSING");
+    }
+
+    @Test
+    void theLatestScreeningKeepsEachModalitysVerdict() {
+        UUID patientId = UUID.randomUUID();
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+        UUID screeningId = UUID.randomUUID();
+        publish(patientId, new PatientScreened(patientId, screeningId, "ELIGIBLE", List.of(), null, "ELIGIBLE",
+                Instant.now(), List.of(
+                        new PatientScreened.ModalityScreening("CRYONEUROLYSIS", "NOT_ELIGIBLE", List.of("COLD_INTOLERANCE"),
+                                null, null, "NOT_ELIGIBLE"),
+                        new PatientScreened.ModalityScreening("RADIOFREQUENCY_ABLATION", "ELIGIBLE", List.of(), null, null,
+                                "ELIGIBLE"),
+                        new PatientScreened.ModalityScreening("NERVE_BLOCK", "NEEDS_REVIEW",
+                                List.of("INCOMPLETE_ANSWERS"), null, null, "NEEDS_REVIEW"))));
+
+        KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null),
+                found -> found != null && found.latestScreening() != null);
+        assertThat(patient.refusalReason(Modality.CRYONEUROLYSIS)).hasValueSatisfying(
+                reason -> assertThat(reason).contains("COLD_INTOLERANCE").contains("CRYONEUROLYSIS"));
+        assertThat(patient.refusalReason(Modality.RADIOFREQUENCY_ABLATION)).isEmpty();
+        assertThat(patient.refusalReason(Modality.NERVE_BLOCK)).isEmpty();
+        assertThat(patient.clearanceGaps(Modality.NERVE_BLOCK)).extracting(KnownPatient.ClearanceGap::code)
+                .containsExactly("SCREENING_NEEDS_REVIEW", "CONSENT_MISSING");
+    }
+
+    @Test
+    void aScreeningPublishedBeforeScreeningsFollowedTheModalityClearsNoModality() {
+        UUID patientId = UUID.randomUUID();
+        publish(patientId, registration(patientId, "Silva, Maria", 0));
+        UUID eventId = UUID.randomUUID();
+        publish(patientId, """
+                {"id":"%s","type":"PatientScreened","occurredAt":"%s","subject":"%s","data":{"patientId":"%s",
+                "screeningId":"%s","result":"ELIGIBLE","reasonCodes":[],"overrideResult":null,
+                "effectiveResult":"ELIGIBLE","screenedAt":"%s"}}"""
+                .formatted(eventId, Instant.now(), patientId, patientId, UUID.randomUUID(), Instant.now()));
+        awaitProcessed(eventId);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.refusalReason(Modality.CRYONEUROLYSIS)).isEmpty();
+        assertThat(patient.clearanceGaps(Modality.CRYONEUROLYSIS)).extracting(KnownPatient.ClearanceGap::code)
+                .containsExactly("MODALITY_NOT_SCREENED", "CONSENT_MISSING");
+    }
+
+    @Test
+    void aScreeningWhoseModalityVerdictContradictsItselfIsParked() {
+        UUID patientId = UUID.randomUUID();
+        PatientScreened contradictory = new PatientScreened(patientId, UUID.randomUUID(), "ELIGIBLE", List.of(), null,
+                "ELIGIBLE", Instant.now(), List.of(new PatientScreened.ModalityScreening("CRYONEUROLYSIS",
+                        "NOT_ELIGIBLE", List.of("COLD_INTOLERANCE"), null, null, "ELIGIBLE")));
+        String poison = json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(), "PatientScreened", Instant.now(),
+                patientId, contradictory));
+
+        try (TopicProbe deadLetters = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS + ".DLT")) {
+            publish(patientId, poison);
+            UUID goodId = publish(patientId, registration(patientId, "Silva, Maria", 0));
+
+            awaitProcessed(goodId);
+            deadLetters.awaitRecord(patientId, poison::equals, AT_MOST);
+            assertThat(knownPatients.find(patientId).orElseThrow().latestScreening()).isNull();
+        }
     }
 
     @Test
     void eventsThisServiceDoesNotUseAreSkipped() {
         UUID patientId = UUID.randomUUID();
-        UUID consentId = publish(patientId, new ConsentRecorded(patientId, UUID.randomUUID(), "CRYONEUROLYSIS",
-                LocalDate.now()));
         // a type added to the topic after this version was written
         UUID futureId = UUID.randomUUID();
         publish(patientId, """
@@ -212,7 +291,6 @@ class PatientReplicaTests {
         publish(patientId, registration(patientId, "Silva, Maria", 0));
 
         await().until(() -> knownPatients.find(patientId).isPresent());
-        assertThat(timesProcessed(consentId)).isEqualTo(1);
         assertThat(timesProcessed(futureId)).isEqualTo(1);
     }
 
@@ -264,8 +342,12 @@ class PatientReplicaTests {
     private static PatientScreened screening(UUID patientId, UUID screeningId, String result, String override,
             Instant screenedAt) {
         List<String> reasons = "NOT_ELIGIBLE".equals(result) ? List.of("ACTIVE_INFECTION") : List.of();
-        return new PatientScreened(patientId, screeningId, result, reasons, override,
-                override == null ? result : override, screenedAt);
+        String effective = override == null ? result : override;
+        List<PatientScreened.ModalityScreening> modalities = Arrays.stream(Modality.values())
+                .map(m -> new PatientScreened.ModalityScreening(m.name(), result, reasons,
+                        override == null ? null : UUID.randomUUID(), override, effective))
+                .toList();
+        return new PatientScreened(patientId, screeningId, result, reasons, override, effective, screenedAt, modalities);
     }
 
     /** The envelope as patient-service's outbox writes it, checked against the published schema. */

@@ -107,13 +107,6 @@ class ProcedureRecordingTests {
     }
 
     @Test
-    void a_patient_needing_review_may_be_treated_at_the_proceduralists_discretion() throws Exception {
-        UUID patientId = patients.screened("NEEDS_REVIEW", null);
-
-        record(kneeCryoneurolysis(patientId, 0)).andExpect(status().isCreated());
-    }
-
-    @Test
     void a_temperature_outside_the_typical_window_is_accepted_with_a_warning_kept_on_the_record() throws Exception {
         UUID patientId = patients.registered();
 

@@ -1013,7 +1013,7 @@ class ProcedureRulesTest {
             return new ProcedureDetails(UUID.fromString("00000000-0000-0000-0000-000000000001"),
                     Instant.parse("2025-03-04T10:15:00Z"), modality, new IndicationEntry(indication, null), targets,
                     ImagingGuidance.ULTRASOUND, new Device("test probe", "16G"), cryo, rfa, block, "Lidocaine 1 %",
-                    null, 7, 2, null, List.of(), null);
+                    null, 7, 2, null, List.of(), null, null, null);
         }
     }
 }
