@@ -133,26 +133,45 @@ public final class ApiDocument {
 
     /** Runs the build's Redocly CLI on the written document; any error fails with the linter's report. */
     public void assertLintsClean() throws IOException, InterruptedException {
+        LintResult result = lint(file);
+        assertThat(result.exitCode()).as("redocly lint of %s:%n%s", file, result.report()).isZero();
+    }
+
+    /** The linter's verdict on a document: its exit code (0: no error) and its report. */
+    public record LintResult(int exitCode, String report) {
+    }
+
+    /**
+     * Runs the build's pinned Redocly CLI, with its recommended rules, on a document file; its report
+     * is also left beside the document as {@code <name>-lint.txt}.
+     */
+    public static LintResult lint(Path document) throws IOException, InterruptedException {
         Path tools = lintTools();
         Path cli = tools.resolve("node_modules/@redocly/cli/bin/cli.js");
         assertThat(cli).as("Redocly CLI installed by the build's `npm ci` in %s", tools).exists();
+        Path report = document.resolveSibling(document.getFileName().toString().replaceFirst("\\.json$", "") + "-lint.txt");
         ProcessBuilder builder = new ProcessBuilder("node", cli.toString(), "lint",
-                "--config", tools.resolve("redocly.yaml").toString(), "--format", "stylish", file.toString())
+                "--config", tools.resolve("redocly.yaml").toString(), "--format", "stylish", document.toString())
                 .directory(tools.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(report.toFile());
         builder.environment().put("REDOCLY_TELEMETRY", "off");
         builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
         builder.environment().put("REDOCLY_SUPPRESS_NOTIFICATIONS", "true");
         Process process = builder.start();
-        // the report is small; reading it to the end also waits for the process
-        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = process.waitFor(LINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
         }
         assertThat(finished).as("redocly lint finished within %ss", LINT_TIMEOUT_SECONDS).isTrue();
-        Files.writeString(file.resolveSibling(service + "-lint.txt"), report);
-        assertThat(process.exitValue()).as("redocly lint of %s:%n%s", file, report).isZero();
+        return new LintResult(process.exitValue(), Files.readString(report));
+    }
+
+    /** Writes a copy of the document to {@code target/openapi/<name>.json}, e.g. to spoil it on purpose. */
+    public Path writeCopy(String name, JsonNode copy) throws IOException {
+        Path copyFile = file.resolveSibling(name + ".json");
+        Files.writeString(copyFile, copy.toString());
+        return copyFile;
     }
 
     /** The pinned linter's folder: tools/openapi-lint at the root of the checkout. */

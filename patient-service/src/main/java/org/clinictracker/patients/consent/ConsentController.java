@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,7 @@ class ConsentController {
 
     @Operation(summary = "Record a signed consent", operationId = "recordConsent")
     @ProblemResponses({ HttpStatus.NOT_FOUND })
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 that ResponseEntity.created answers
     @PostMapping
     ResponseEntity<Consent> record(@PathVariable UUID patientId, @Valid @RequestBody ConsentRequest request) {
         Consent consent = consents.record(patientId, request);

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,6 +50,7 @@ class PatientController {
 
     @Operation(summary = "Register a new patient", operationId = "registerPatient")
     @ProblemResponses({ HttpStatus.CONFLICT })
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 that ResponseEntity.created answers
     @PostMapping
     ResponseEntity<PatientView> register(@Valid @RequestBody PatientDetails details) {
         Patient patient = registry.register(details);

@@ -25,4 +25,14 @@ class OpenApiDocumentTests extends ApiDocumentContract {
                 .contains("404", "409");
         assertThat(document.problemStatuses(document.operation("get", "/api/patients"))).doesNotContain("404", "412");
     }
+
+    @Test
+    void creating_a_record_is_documented_as_201_created() {
+        assertThat(document.operation("post", "/api/patients").path("responses").propertyNames()).contains("201")
+                .doesNotContain("200");
+        assertThat(document.operation("post", "/api/patients/{patientId}/screenings").path("responses").propertyNames()).contains("201")
+                .doesNotContain("200");
+        assertThat(document.operation("post", "/api/patients/{patientId}/consents").path("responses").propertyNames()).contains("201")
+                .doesNotContain("200");
+    }
 }

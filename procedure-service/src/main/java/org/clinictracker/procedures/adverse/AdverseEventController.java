@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,7 @@ class AdverseEventController {
 
     @Operation(summary = "Report an adverse event after a procedure", operationId = "reportAdverseEvent")
     @ProblemResponses({ HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT })
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 that ResponseEntity.created answers
     @PostMapping
     ResponseEntity<AdverseEvent> report(@PathVariable UUID procedureId, @Valid @RequestBody AdverseEventReport report) {
         AdverseEvent event = adverseEvents.reportLater(procedureId, report);

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +45,7 @@ class ProcedureController {
 
     @Operation(summary = "Log a procedure", operationId = "recordProcedure")
     @ProblemResponses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 that ResponseEntity.created answers
     @PostMapping
     ResponseEntity<ProcedureView> record(@Valid @RequestBody ProcedureDetails details) {
         ProcedureView procedure = log.record(details);

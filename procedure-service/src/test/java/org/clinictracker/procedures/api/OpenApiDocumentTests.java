@@ -26,4 +26,12 @@ class OpenApiDocumentTests extends ApiDocumentContract {
         assertThat(document.problemStatuses(document.operation("get", "/api/procedures/catalogue/nerves")))
                 .doesNotContain("404", "409", "412");
     }
+
+    @Test
+    void creating_a_record_is_documented_as_201_created() {
+        assertThat(document.operation("post", "/api/procedures").path("responses").propertyNames()).contains("201")
+                .doesNotContain("200");
+        assertThat(document.operation("post", "/api/procedures/{procedureId}/adverse-events").path("responses").propertyNames()).contains("201")
+                .doesNotContain("200");
+    }
 }
