@@ -40,6 +40,11 @@ public class ClinicOpenApiAutoConfiguration {
     }
 
     @Bean
+    GlobalOperationCustomizer clinicIfMatchParameter() {
+        return new IfMatchParameterCustomizer();
+    }
+
+    @Bean
     GlobalOpenApiCustomizer clinicDocumentConventions() {
         return new ClinicDocumentCustomizer();
     }

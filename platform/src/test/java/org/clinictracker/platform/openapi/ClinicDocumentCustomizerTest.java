@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
@@ -53,6 +54,15 @@ class ClinicDocumentCustomizerTest {
         assertThat(document.getComponents().getSchemas()).containsKeys("Problem", "FieldError");
         assertThat(document.getComponents().getResponses().get("NotFound").getContent())
                 .containsKey("application/problem+json");
+    }
+
+    @Test
+    void the_if_match_header_says_what_it_carries() {
+        Operation update = new Operation().addParametersItem(new HeaderParameter().name("If-Match"));
+
+        new IfMatchParameterCustomizer().customize(update, handler("read"));
+
+        assertThat(update.getParameters().get(0).getDescription()).contains("ETag").contains("428").contains("412");
     }
 
     @Test
