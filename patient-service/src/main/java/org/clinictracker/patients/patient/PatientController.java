@@ -28,8 +28,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.clinictracker.platform.openapi.ProblemResponses;
+import org.springframework.http.HttpStatus;
 
+@Tag(name = "Patients", description = "Patient charts: registration with the duplicate check, search and corrections")
 @RestController
 @RequestMapping("/api/patients")
 class PatientController {
@@ -42,6 +48,9 @@ class PatientController {
         this.screening = screening;
     }
 
+    @Operation(summary = "Register a new patient", operationId = "registerPatient")
+    @ProblemResponses({ HttpStatus.CONFLICT })
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 that ResponseEntity.created answers
     @PostMapping
     ResponseEntity<PatientView> register(@Valid @RequestBody PatientDetails details) {
         Patient patient = registry.register(details);
@@ -50,6 +59,8 @@ class PatientController {
                 .body(PatientView.of(patient, null));
     }
 
+    @Operation(summary = "Open a patient's chart with the latest screening", operationId = "readPatient")
+    @ProblemResponses({ HttpStatus.NOT_FOUND })
     @GetMapping("/{id}")
     ResponseEntity<PatientView> read(@PathVariable UUID id) {
         Patient patient = registry.read(id);
@@ -59,6 +70,7 @@ class PatientController {
     }
 
     /** Search by MRN, name prefix ({@code q}, any order of words) and birth date; all given criteria must match. */
+    @Operation(summary = "Find patients by name, MRN or birth date", operationId = "searchPatients")
     @GetMapping
     PageOf<PatientView> search(
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -79,6 +91,8 @@ class PatientController {
                 .map(patient -> PatientView.of(patient, null));
     }
 
+    @Operation(summary = "Correct a patient's chart (If-Match)", operationId = "correctPatient")
+    @ProblemResponses({ HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.PRECONDITION_FAILED, HttpStatus.PRECONDITION_REQUIRED })
     @PutMapping("/{id}")
     ResponseEntity<PatientView> correct(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

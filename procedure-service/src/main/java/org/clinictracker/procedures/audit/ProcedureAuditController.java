@@ -12,8 +12,11 @@ import org.clinictracker.platform.paging.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The clinic admin's look at who saw or changed a patient's procedure records; looking is audited too. */
+@Tag(name = "Audit", description = "Who saw or changed procedure records, for the clinic admin")
 @RestController
 class ProcedureAuditController {
 
@@ -23,6 +26,7 @@ class ProcedureAuditController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Who saw or changed a patient's procedure records (clinic admin)", operationId = "readProcedureAudit")
     @GetMapping("/api/procedures/audit")
     PageOf<AuditEntry> trail(@RequestParam UUID patientId,
             @RequestParam(defaultValue = "0") @Min(0) int page,

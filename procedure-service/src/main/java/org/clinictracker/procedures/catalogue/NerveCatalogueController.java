@@ -7,11 +7,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The nerve catalogue the procedure form offers ({@code targets[].nerve}). Reference data with no
  * patient in it, so it is not audited.
  */
+@Tag(name = "Catalogue", description = "Reference data for the procedure form")
 @RestController
 class NerveCatalogueController {
 
@@ -19,6 +22,7 @@ class NerveCatalogueController {
             .map(CatalogueNerve::of)
             .toList();
 
+    @Operation(summary = "The target nerves a procedure can name", operationId = "listNerves")
     @GetMapping("/api/procedures/catalogue/nerves")
     List<CatalogueNerve> nerves() {
         return CATALOGUE;

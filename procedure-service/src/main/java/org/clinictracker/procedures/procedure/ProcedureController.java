@@ -25,8 +25,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.clinictracker.platform.openapi.ProblemResponses;
+import org.springframework.http.HttpStatus;
 
+@Tag(name = "Procedures", description = "The procedure log: cases with their targets and device parameters, amendments and history")
 @RestController
 @RequestMapping("/api/procedures")
 class ProcedureController {
@@ -37,6 +43,9 @@ class ProcedureController {
         this.log = log;
     }
 
+    @Operation(summary = "Log a procedure", operationId = "recordProcedure")
+    @ProblemResponses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 that ResponseEntity.created answers
     @PostMapping
     ResponseEntity<ProcedureView> record(@Valid @RequestBody ProcedureDetails details) {
         ProcedureView procedure = log.record(details);
@@ -45,17 +54,23 @@ class ProcedureController {
                 .body(procedure);
     }
 
+    @Operation(summary = "Read a procedure record", operationId = "readProcedure")
+    @ProblemResponses({ HttpStatus.NOT_FOUND })
     @GetMapping("/{id}")
     ResponseEntity<ProcedureView> read(@PathVariable UUID id) {
         ProcedureView procedure = log.read(id);
         return ResponseEntity.ok().eTag(VersionTag.etag(procedure.version())).body(procedure);
     }
 
+    @Operation(summary = "Every version of a procedure record, with amendment reasons", operationId = "readProcedureHistory")
+    @ProblemResponses({ HttpStatus.NOT_FOUND })
     @GetMapping("/{id}/history")
     List<ProcedureVersion> history(@PathVariable UUID id) {
         return log.history(id);
     }
 
+    @Operation(summary = "Amend a procedure record with a reason (If-Match)", operationId = "amendProcedure")
+    @ProblemResponses({ HttpStatus.NOT_FOUND, HttpStatus.PRECONDITION_FAILED, HttpStatus.UNPROCESSABLE_CONTENT, HttpStatus.PRECONDITION_REQUIRED })
     @PutMapping("/{id}")
     ResponseEntity<ProcedureView> amend(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -65,6 +80,7 @@ class ProcedureController {
     }
 
     /** A patient's procedures, or the clinic's, newest first; {@code to} is exclusive. */
+    @Operation(summary = "List procedures of a patient or of the clinic, newest first", operationId = "listProcedures")
     @GetMapping
     PageOf<ProcedureView> list(
             @RequestParam(required = false) UUID patientId,
