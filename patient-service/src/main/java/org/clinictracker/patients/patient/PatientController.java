@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.clinictracker.patients.patient.PatientRepository.SearchCriteria;
 import org.clinictracker.patients.screening.CandidacyScreening;
+import org.clinictracker.patients.screening.ScreeningResult;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
 import org.clinictracker.platform.problem.ProblemException;
@@ -58,9 +60,12 @@ class PatientController {
                 .body(PatientView.of(patient, screening.latest(id).orElse(null)));
     }
 
-    /** Search by MRN, name prefix ({@code q}, any order of words) and birth date; all given criteria must match. */
+    /**
+     * Search by MRN, name prefix ({@code q}, any order of words) and birth date; all given criteria must match.
+     * Answers summaries: a list shows no contact details, address, insurance or emergency contact.
+     */
     @GetMapping
-    PageOf<PatientView> search(
+    PageOf<PatientSummary> search(
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 20) String mrn,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
@@ -75,8 +80,10 @@ class PatientController {
         if (words.size() > 5) {
             throw ProblemException.invalidField("q", "may hold at most 5 words");
         }
-        return registry.search(new SearchCriteria(canonicalMrn, words, birthDate, sort), new PageRequest(page, size))
-                .map(patient -> PatientView.of(patient, null));
+        PageOf<Patient> found = registry.search(new SearchCriteria(canonicalMrn, words, birthDate, sort),
+                new PageRequest(page, size));
+        Map<UUID, ScreeningResult> screeningResults = screening.latestResults(found.content().stream().map(Patient::id).toList());
+        return found.map(patient -> PatientSummary.of(patient, screeningResults.get(patient.id())));
     }
 
     @PutMapping("/{id}")
