@@ -83,7 +83,7 @@ public final class ClinicToken implements RequestPostProcessor {
         return this;
     }
 
-    /** The JOSE header's {@code typ} (Keycloak's access tokens say JWT; its ID tokens say so too, its logout tokens not). */
+    /** The JOSE header's {@code typ}: JWT for Keycloak's access tokens; e.g. {@code logout+jwt} for a logout token. */
     public ClinicToken ofType(String type) {
         this.headerType = type;
         return this;
