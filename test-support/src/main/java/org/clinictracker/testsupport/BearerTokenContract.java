@@ -141,6 +141,7 @@ public abstract class BearerTokenContract {
         for (String endpoint : List.of("/actuator", "/actuator/info", "/actuator/prometheus")) {
             mvc.perform(get(endpoint))
                     .andExpect(status().isUnauthorized())
+                    .andExpect(header().string("WWW-Authenticate", "Bearer"))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
     }
@@ -161,7 +162,7 @@ public abstract class BearerTokenContract {
     private void expectUnauthenticated(String token) throws Exception {
         mvc.perform(aRead().header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+                .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("unauthenticated"));
     }
