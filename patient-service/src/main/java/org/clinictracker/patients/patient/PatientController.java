@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.clinictracker.patients.patient.PatientRepository.SearchCriteria;
 import org.clinictracker.patients.screening.CandidacyScreening;
+import org.clinictracker.patients.screening.LatestScreeningResults;
 import org.clinictracker.patients.screening.ScreeningResult;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
@@ -38,10 +39,13 @@ class PatientController {
 
     private final PatientRegistry registry;
     private final CandidacyScreening screening;
+    private final LatestScreeningResults latestScreeningResults;
 
-    PatientController(PatientRegistry registry, CandidacyScreening screening) {
+    PatientController(PatientRegistry registry, CandidacyScreening screening,
+            LatestScreeningResults latestScreeningResults) {
         this.registry = registry;
         this.screening = screening;
+        this.latestScreeningResults = latestScreeningResults;
     }
 
     @PostMapping
@@ -82,7 +86,8 @@ class PatientController {
         }
         PageOf<Patient> found = registry.search(new SearchCriteria(canonicalMrn, words, birthDate, sort),
                 new PageRequest(page, size));
-        Map<UUID, ScreeningResult> screeningResults = screening.latestResults(found.content().stream().map(Patient::id).toList());
+        Map<UUID, ScreeningResult> screeningResults =
+                latestScreeningResults.of(found.content().stream().map(Patient::id).toList());
         return found.map(patient -> PatientSummary.of(patient, screeningResults.get(patient.id())));
     }
 

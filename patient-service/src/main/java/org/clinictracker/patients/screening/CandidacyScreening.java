@@ -2,9 +2,7 @@ package org.clinictracker.patients.screening;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,12 +83,6 @@ public class CandidacyScreening {
     @Transactional(readOnly = true)
     public Optional<Screening> latest(UUID patientId) {
         return screenings.findLatest(patientId);
-    }
-
-    /** What the latest screening of each listed patient says now; patients never screened are absent. */
-    @Transactional(readOnly = true)
-    public Map<UUID, ScreeningResult> latestResults(Collection<UUID> patientIds) {
-        return screenings.findLatestEffectiveResults(patientIds);
     }
 
     private static EventEnvelope<PatientScreened> screened(Screening screening, Instant at) {

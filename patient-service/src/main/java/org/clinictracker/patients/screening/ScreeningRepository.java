@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,30 +63,6 @@ public class ScreeningRepository {
 
     public Optional<Screening> findLatest(UUID patientId) {
         return findByPatient(patientId).stream().findFirst();
-    }
-
-    /**
-     * For each of the patients that was ever screened, the result that counts now: the latest override of
-     * their latest screening, else its own result (the order {@link #findByPatient} and {@link #withOverrides}
-     * use). One query for a whole page of search results.
-     */
-    public Map<UUID, ScreeningResult> findLatestEffectiveResults(Collection<UUID> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, ScreeningResult> results = new HashMap<>();
-        jdbc.sql("""
-                SELECT DISTINCT ON (s.patient_id) s.patient_id,
-                       COALESCE((SELECT o.result FROM screening_override o WHERE o.screening_id = s.id
-                                 ORDER BY o.overridden_at DESC, o.id DESC LIMIT 1), s.result) AS effective_result
-                FROM screening s WHERE s.patient_id IN (:ids)
-                ORDER BY s.patient_id, s.screened_at DESC, s.id""")
-                .param("ids", patientIds)
-                .query((ResultSet rs) -> {
-                    results.put(rs.getObject("patient_id", UUID.class),
-                            ScreeningResult.valueOf(rs.getString("effective_result")));
-                });
-        return results;
     }
 
     private Screening mapRow(ResultSet rs, int row) throws SQLException {
