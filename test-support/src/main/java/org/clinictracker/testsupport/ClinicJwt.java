@@ -1,42 +1,31 @@
 package org.clinictracker.testsupport;
 
-import java.util.List;
-import java.util.Map;
-
-import org.clinictracker.platform.security.RealmRoleConverter;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-
 /**
- * A bearer token shaped like Keycloak's (roles in {@code realm_access.roles}, name in
- * {@code preferred_username}), with authorities derived by the services' own {@link RealmRoleConverter}.
+ * Signed bearer tokens for the clinic's dev users, one per role (see {@link ClinicToken}): the services
+ * under test decode them with their production decoder, so a test passes only if a real token would.
  */
 public final class ClinicJwt {
 
     private ClinicJwt() {
     }
 
-    public static JwtRequestPostProcessor as(String username, String... roles) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(jwt -> jwt.subject(username)
-                        .claim("preferred_username", username)
-                        .claim("realm_access", Map.of("roles", List.of(roles))))
-                .authorities(RealmRoleConverter::authorities);
+    public static ClinicToken as(String username, String... roles) {
+        return new ClinicToken(username, roles);
     }
 
-    public static JwtRequestPostProcessor frontDesk() {
+    public static ClinicToken frontDesk() {
         return as("frontdesk1", "front-desk");
     }
 
-    public static JwtRequestPostProcessor proceduralist() {
+    public static ClinicToken proceduralist() {
         return as("proceduralist1", "proceduralist");
     }
 
-    public static JwtRequestPostProcessor coordinator() {
+    public static ClinicToken coordinator() {
         return as("coordinator1", "coordinator");
     }
 
-    public static JwtRequestPostProcessor clinicAdmin() {
+    public static ClinicToken clinicAdmin() {
         return as("admin1", "clinic-admin");
     }
 }

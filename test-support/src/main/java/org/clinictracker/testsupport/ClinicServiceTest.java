@@ -24,6 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, TestTokenIssuerInitializer.class })
 public @interface ClinicServiceTest {
 }

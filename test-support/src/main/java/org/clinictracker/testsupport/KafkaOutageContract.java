@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.admin.operation-timeout=2s" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, TestTokenIssuerInitializer.class })
 @DirtiesContext
 public abstract class KafkaOutageContract {
 

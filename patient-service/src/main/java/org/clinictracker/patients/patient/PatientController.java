@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import org.clinictracker.patients.patient.PatientRepository.SearchCriteria;
 import org.clinictracker.patients.screening.CandidacyScreening;
+import org.clinictracker.patients.screening.LatestScreeningResults;
+import org.clinictracker.patients.screening.ScreeningResult;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
 import org.clinictracker.platform.problem.ProblemException;
@@ -42,10 +45,13 @@ class PatientController {
 
     private final PatientRegistry registry;
     private final CandidacyScreening screening;
+    private final LatestScreeningResults latestScreeningResults;
 
-    PatientController(PatientRegistry registry, CandidacyScreening screening) {
+    PatientController(PatientRegistry registry, CandidacyScreening screening,
+            LatestScreeningResults latestScreeningResults) {
         this.registry = registry;
         this.screening = screening;
+        this.latestScreeningResults = latestScreeningResults;
     }
 
     @Operation(summary = "Register a new patient", operationId = "registerPatient")
@@ -69,10 +75,13 @@ class PatientController {
                 .body(PatientView.of(patient, screening.latest(id).orElse(null)));
     }
 
-    /** Search by MRN, name prefix ({@code q}, any order of words) and birth date; all given criteria must match. */
+    /**
+     * Search by MRN, name prefix ({@code q}, any order of words) and birth date; all given criteria must match.
+     * Answers summaries: a list shows no contact details, address, insurance or emergency contact.
+     */
     @Operation(summary = "Find patients by name, MRN or birth date", operationId = "searchPatients")
     @GetMapping
-    PageOf<PatientView> search(
+    PageOf<PatientSummary> search(
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 20) String mrn,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
@@ -87,8 +96,11 @@ class PatientController {
         if (words.size() > 5) {
             throw ProblemException.invalidField("q", "may hold at most 5 words");
         }
-        return registry.search(new SearchCriteria(canonicalMrn, words, birthDate, sort), new PageRequest(page, size))
-                .map(patient -> PatientView.of(patient, null));
+        PageOf<Patient> found = registry.search(new SearchCriteria(canonicalMrn, words, birthDate, sort),
+                new PageRequest(page, size));
+        Map<UUID, ScreeningResult> screeningResults =
+                latestScreeningResults.of(found.content().stream().map(Patient::id).toList());
+        return found.map(patient -> PatientSummary.of(patient, screeningResults.get(patient.id())));
     }
 
     @Operation(summary = "Correct a patient's chart (If-Match)", operationId = "correctPatient")

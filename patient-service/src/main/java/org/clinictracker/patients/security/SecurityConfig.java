@@ -23,6 +23,7 @@ class SecurityConfig {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(ClinicResourceServer.publicPaths()).permitAll()
+                        .requestMatchers(ClinicResourceServer.managementPaths()).hasRole(CLINIC_ADMIN)
                         .requestMatchers(GET, "/api/patients/*/audit").hasRole(CLINIC_ADMIN)
                         .requestMatchers(POST, "/api/patients/*/screenings/*/override").hasRole(PROCEDURALIST)
                         .requestMatchers(POST, "/api/patients", "/api/patients/*/screenings", "/api/patients/*/consents")

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.clinictracker.events.Topics;
 import org.clinictracker.testsupport.ClinicJwt;
+import org.clinictracker.testsupport.ClinicToken;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -129,7 +129,7 @@ class RetriedRegistrationTests {
         assertThat(chartsNamed(familyName)).isZero();
     }
 
-    private ResultActions register(JwtRequestPostProcessor user, String key,
+    private ResultActions register(ClinicToken user, String key,
             Map<String, Object> body) throws Exception {
         return mvc.perform(post("/api/patients").with(user).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));

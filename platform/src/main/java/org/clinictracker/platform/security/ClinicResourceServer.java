@@ -31,9 +31,17 @@ public class ClinicResourceServer {
                         .accessDeniedHandler(problemResponses));
     }
 
-    /** Paths that carry no patient data: health probes and the OpenAPI document. */
+    /**
+     * Paths that carry no patient data and need no token: health probes and the OpenAPI document. Every
+     * other actuator endpoint (info, prometheus) is behind {@link #managementPaths()}.
+     */
     public static String[] publicPaths() {
-        return new String[] { "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        return new String[] { "/actuator/health", "/actuator/health/**",
                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+    }
+
+    /** Operational endpoints (build info, metrics): each service's role table gives them to clinic-admin only. */
+    public static String[] managementPaths() {
+        return new String[] { "/actuator", "/actuator/**" };
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -29,7 +30,10 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer");
+        // RFC 6750: a token was sent but refused -> error="invalid_token"; none sent -> a bare challenge.
+        // The reason (expired, wrong audience...) stays out of the response.
+        response.setHeader("WWW-Authenticate",
+                ex instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                 "Send a valid bearer token from the clinic's Keycloak realm.");
     }

@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Keycloak puts realm roles in {@code realm_access.roles}; Spring Security's default looks at
  * {@code scope}. This maps each clinic role to {@code ROLE_<role>} and names the principal by
- * {@code preferred_username}, which is what the audit trail records.
+ * {@code preferred_username}, which is what the audit trail records. A token without a usable role
+ * claim is authenticated with no roles, so every role-guarded call answers 403.
  */
 public class RealmRoleConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -25,8 +26,9 @@ public class RealmRoleConverter implements Converter<Jwt, AbstractAuthentication
     }
 
     public static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
+        // Read raw: a malformed claim (roles not a list, realm_access not an object) means no roles, not a 500.
+        if (!(jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess)
+                || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
             return List.of();
         }
         return roles.stream()

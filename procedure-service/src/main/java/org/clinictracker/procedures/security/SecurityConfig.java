@@ -23,6 +23,7 @@ class SecurityConfig {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(ClinicResourceServer.publicPaths()).permitAll()
+                        .requestMatchers(ClinicResourceServer.managementPaths()).hasRole(CLINIC_ADMIN)
                         .requestMatchers(GET, "/api/procedures/catalogue/**")
                             .hasAnyRole(FRONT_DESK, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
                         .requestMatchers(GET, "/api/procedures/audit").hasRole(CLINIC_ADMIN)

@@ -21,6 +21,7 @@ import org.clinictracker.events.Topics;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.testsupport.EventSchemas;
 import org.clinictracker.testsupport.TestDatabaseInitializer;
+import org.clinictracker.testsupport.TestTokenIssuerInitializer;
 import org.clinictracker.testsupport.TopicProbe;
 import org.clinictracker.testsupport.UnpluggableLink;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.hikari.connection-timeout=1000" })
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@ContextConfiguration(initializers = { TestDatabaseInitializer.class, PatientReplicaDatabaseOutageTests.DatabaseBehindLink.class })
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, TestTokenIssuerInitializer.class,
+        PatientReplicaDatabaseOutageTests.DatabaseBehindLink.class })
 @DirtiesContext
 class PatientReplicaDatabaseOutageTests {
 

@@ -22,6 +22,7 @@ import org.clinictracker.events.Topics;
 import org.clinictracker.platform.idempotency.IdempotentRequests;
 import org.clinictracker.procedures.ClinicPatients;
 import org.clinictracker.testsupport.ClinicJwt;
+import org.clinictracker.testsupport.ClinicToken;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -171,7 +171,7 @@ class RetriedRecordingTests {
         assertThat(proceduresOf(patientId)).isEqualTo(1);
     }
 
-    private ResultActions record(JwtRequestPostProcessor user, String key, Map<String, Object> body) throws Exception {
+    private ResultActions record(ClinicToken user, String key, Map<String, Object> body) throws Exception {
         return mvc.perform(post("/api/procedures").with(user).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
     }
