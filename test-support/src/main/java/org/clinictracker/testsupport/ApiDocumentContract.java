@@ -27,7 +27,7 @@ public abstract class ApiDocumentContract {
     @Autowired
     protected JsonMapper json;
 
-    @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}")
+    @Value("${clinic.security.issuer}")
     protected String issuer;
 
     protected ApiDocument document;

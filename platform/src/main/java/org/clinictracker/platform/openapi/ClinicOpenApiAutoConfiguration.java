@@ -26,7 +26,7 @@ public class ClinicOpenApiAutoConfiguration {
             @Value("${clinic.openapi.description:}") String description,
             @Value("${clinic.openapi.license-name:Proprietary}") String licenseName,
             @Value("${clinic.openapi.license-url:}") String licenseUrl,
-            @Value("${clinic.openapi.issuer:${spring.security.oauth2.resourceserver.jwt.issuer-uri:http://localhost:8180/realms/clinic}}") String issuer) {
+            @Value("${clinic.openapi.issuer:${clinic.security.issuer:http://localhost:8180/realms/clinic}}") String issuer) {
         String text = description.isBlank()
                 ? "The " + serviceName + " of clinic-tracker, pain-clinic procedure tracking. Sign in with the clinic's"
                         + " Keycloak realm; every refusal is application/problem+json with a stable `code`."
