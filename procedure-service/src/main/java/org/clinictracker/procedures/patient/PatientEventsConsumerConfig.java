@@ -1,16 +1,14 @@
 package org.clinictracker.procedures.patient;
 
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.clinictracker.events.Topics;
+import org.clinictracker.platform.inbox.DeadLetterHeaders;
+import org.clinictracker.platform.outbox.RelayProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,7 +22,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -51,17 +48,11 @@ class PatientEventsConsumerConfig implements DisposableBean {
     static final String CONTAINER_FACTORY = "patientEventsContainerFactory";
     static final String DEAD_LETTER_TOPIC = Topics.PATIENTS + ".DLT";
 
-    private final DefaultKafkaProducerFactory<String, String> deadLetterProducers;
+    private final KafkaTemplate<String, String> deadLetterProducer;
 
     PatientEventsConsumerConfig(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        // the parked record keeps its exact bytes: String in, String out
-        this.deadLetterProducers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
+        // the parked record keeps its exact bytes (String in, String out); a failed send logs no value
+        this.deadLetterProducer = RelayProducer.template(kafka.buildProducerProperties());
     }
 
     /** Created at start-up where it is missing, for brokers that do not create topics on first use. */
@@ -84,9 +75,9 @@ class PatientEventsConsumerConfig implements DisposableBean {
     }
 
     private DefaultErrorHandler errorHandler() {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
-                new KafkaTemplate<>(deadLetterProducers),
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterProducer,
                 (record, exception) -> new TopicPartition(DEAD_LETTER_TOPIC, -1)); // -1: any partition, by key
+        deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders()); // no stack trace, no quoted data
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(500, 3));
         handler.addNotRetryableExceptions(MalformedPatientEvent.class);
         handler.setBackOffFunction((record, exception) -> databaseUnreachable(exception) ? untilDatabaseIsBack() : null);
@@ -161,7 +152,9 @@ class PatientEventsConsumerConfig implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        deadLetterProducers.destroy();
+    public void destroy() throws Exception {
+        if (deadLetterProducer.getProducerFactory() instanceof DisposableBean producers) {
+            producers.destroy();
+        }
     }
 }

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -168,6 +174,35 @@ class OutboxRelayTests {
 
         LINK_TO_KAFKA.plugIn();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(outbox.row(event).get("status")));
+    }
+
+    @Test
+    void while_kafka_is_down_the_logs_name_the_event_but_carry_none_of_its_patient_data() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        UUID event;
+        try {
+            LINK_TO_KAFKA.unplug();
+            event = outbox.append(topic, UUID.randomUUID(), """
+                    {"displayName":"Núñez, María","birthDate":"1961-04-17","mrn":"CT-000001-8"}""");
+            running(relay(Map.of(), 50, 5, new SimpleMeterRegistry()));
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> (Integer) outbox.row(event).get("attempts") >= 2);
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        List<String> lines = logs.list.stream().map(OutboxRelayTests::rendered).toList();
+        assertThat(lines).as("the failed send is logged, by event id").anyMatch(line -> line.contains(event.toString()));
+        assertThat(lines).noneMatch(line -> line.contains("Núñez") || line.contains("1961-04-17") || line.contains("CT-000001-8"));
+    }
+
+    /** A log event as an appender would write it: message, exception and causes with their messages. */
+    private static String rendered(ILoggingEvent event) {
+        IThrowableProxy thrown = event.getThrowableProxy();
+        return event.getFormattedMessage() + (thrown == null ? "" : "\n" + ThrowableProxyUtil.asString(thrown));
     }
 
     /** {@code patients} patients, {@code each} events apiece, committed round-robin; their payloads per patient. */
