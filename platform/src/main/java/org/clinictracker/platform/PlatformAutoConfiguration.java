@@ -3,6 +3,9 @@ package org.clinictracker.platform;
 import java.time.Clock;
 
 import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.inbox.EventConsumers;
+import org.clinictracker.platform.inbox.InboxProperties;
+import org.clinictracker.platform.inbox.ProcessedEvents;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the parts every clinic service shares, so a service only adds its own rules. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class })
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -84,5 +88,16 @@ public class PlatformAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry) {
         return new OutboxRelay(jdbcClient, transactionTemplate, RelayProducer.template(kafkaProperties.buildProducerProperties()),
                 outboxProperties, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbcClient, Clock clock, InboxProperties inboxProperties) {
+        return new ProcessedEvents(jdbcClient, clock, inboxProperties);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(KafkaProperties kafkaProperties,
+            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer, InboxProperties inboxProperties) {
+        return new EventConsumers(kafkaProperties, configurer, inboxProperties);
     }
 }

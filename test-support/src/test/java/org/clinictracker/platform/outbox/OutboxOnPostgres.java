@@ -22,16 +22,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * An outbox on the real PostgreSQL, in a schema of its own (dropped and migrated afresh with the
- * platform's migrations), and relays over it built the way {@code PlatformAutoConfiguration} builds them.
+ * The platform's tables (outbox, processed events...) on the real PostgreSQL, in a schema of their own
+ * (dropped and migrated afresh with the platform's migrations), and relays over them built the way
+ * {@code PlatformAutoConfiguration} builds them.
  */
-final class OutboxOnPostgres implements AutoCloseable {
+public final class OutboxOnPostgres implements AutoCloseable {
 
-    final JdbcClient jdbc;
+    public final JdbcClient jdbc;
     private final HikariDataSource dataSource;
     private final TransactionTemplate transaction;
 
-    OutboxOnPostgres(String schema) {
+    public OutboxOnPostgres(String schema) {
         // patient-service's test database: any will do, the schema keeps these rows apart from its tests
         PostgresDatabase postgres = TestInfrastructure.postgres("patients_test" + TestDatabaseInitializer.checkoutSuffix());
         dataSource = new HikariDataSource();
@@ -77,6 +78,10 @@ final class OutboxOnPostgres implements AutoCloseable {
     Map<String, Object> row(UUID eventId) {
         return jdbc.sql("SELECT status, attempts, refusals, failed_at, claimed_until FROM outbox_event WHERE event_id = ?")
                 .param(eventId).query().singleRow();
+    }
+
+    public TransactionTemplate transaction() {
+        return transaction;
     }
 
     @Override
