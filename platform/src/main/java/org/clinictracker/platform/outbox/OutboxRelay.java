@@ -3,6 +3,7 @@ package org.clinictracker.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Takes committed events from the outbox to Kafka and marks each published only once Kafka acknowledged
@@ -62,6 +64,7 @@ public class OutboxRelay {
     static final String FAILED_METRIC = "clinic.outbox.events.failed";
     static final String BACKLOG_METRIC = "clinic.outbox.backlog";
     static final String STUCK_METRIC = "clinic.outbox.failed";
+    static final String DELAY_METRIC = "clinic.outbox.delay";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -72,6 +75,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter publishedEvents;
     private final Counter failedEvents;
+    private final Timer delay;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
@@ -86,18 +90,23 @@ public class OutboxRelay {
         this.failedEvents = Counter.builder(FAILED_METRIC)
                 .description("Outbox events given up after Kafka refused them clinic.outbox.max-attempts times")
                 .register(meters);
+        this.delay = Timer.builder(DELAY_METRIC)
+                .description("From an event's commit (occurredAt) to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(meters);
         Gauge.builder(BACKLOG_METRIC, this, relay -> relay.countWithStatus("PENDING"))
                 .description("Outbox events waiting to be sent").register(meters);
         Gauge.builder(STUCK_METRIC, this, relay -> relay.countWithStatus("FAILED"))
                 .description("Outbox events marked FAILED; their patients' later events wait behind them").register(meters);
     }
 
-    private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload) {
+    private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload,
+            Instant occurredAt) {
     }
 
     /** What one pass did to each claimed event. */
     private static final class Outcome {
         final List<Long> published = new ArrayList<>();
+        final List<Instant> publishedOccurredAt = new ArrayList<>();
         final Map<PendingEvent, String> lost = new LinkedHashMap<>(); // broker unreachable: retry later
         final Map<PendingEvent, String> refused = new LinkedHashMap<>(); // Kafka refused the event itself
         final List<Long> unsent = new ArrayList<>(); // waited behind a failed one, or the pass ran out of time
@@ -142,13 +151,13 @@ public class OutboxRelay {
                               WHERE b.message_key = e.message_key AND b.seq < e.seq AND b.status <> 'PUBLISHED'
                                 AND (b.status = 'FAILED' OR b.claimed_until > :now))
                         ORDER BY e.seq LIMIT :batch)
-                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload""")
+                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at""")
                     .param("until", Timestamp.from(now.plus(properties.claimLease())))
                     .param("now", Timestamp.from(now))
                     .param("batch", properties.batchSize())
                     .query((rs, row) -> new PendingEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
-                            rs.getString("payload")))
+                            rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()))
                     .list();
         });
         List<PendingEvent> inOrder = new ArrayList<>(claimed);
@@ -197,6 +206,7 @@ public class OutboxRelay {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 outcome.published.add(event.seq());
+                outcome.publishedOccurredAt.add(event.occurredAt());
                 if (!key.isEmpty()) {
                     next.add(key);
                 }
@@ -268,6 +278,7 @@ public class OutboxRelay {
                 + " wait until it is fixed and set back to PENDING", event.eventId(), event.type(),
                 properties.maxAttempts()));
         publishedEvents.increment(outcome.published.size());
+        outcome.publishedOccurredAt.forEach(occurredAt -> delay.record(Duration.between(occurredAt, now.toInstant())));
         failedEvents.increment(givenUp.size());
     }
 
