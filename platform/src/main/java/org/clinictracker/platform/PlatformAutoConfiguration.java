@@ -1,40 +1,42 @@
 package org.clinictracker.platform;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.inbox.EventConsumers;
+import org.clinictracker.platform.inbox.InboxProperties;
+import org.clinictracker.platform.inbox.ProcessedEvents;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
+import org.clinictracker.platform.outbox.RelayProducer;
 import org.clinictracker.platform.problem.ProblemHandler;
 import org.clinictracker.platform.requestid.RequestIdFilter;
 import org.clinictracker.platform.security.ClinicResourceServer;
 import org.clinictracker.platform.security.ProblemSecurityResponses;
 import org.clinictracker.platform.security.RealmRoleConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the parts every clinic service shares, so a service only adds its own rules. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class })
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -82,23 +84,20 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbcClient, TransactionTemplate transactionTemplate,
-            KafkaProperties kafkaProperties, OutboxProperties outboxProperties, Clock clock) {
-        return new OutboxRelay(jdbcClient, transactionTemplate, outboxKafkaTemplate(kafkaProperties),
-                outboxProperties, clock);
+            KafkaProperties kafkaProperties, OutboxProperties outboxProperties, Clock clock,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        return new OutboxRelay(jdbcClient, transactionTemplate, RelayProducer.template(kafkaProperties.buildProducerProperties()),
+                outboxProperties, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
-    /**
-     * The relay's own producer: String keys and values whatever the service's serializers are,
-     * idempotent with acks=all, and bounded waits so a dead broker fails a send instead of hanging.
-     */
-    private static KafkaTemplate<String, String> outboxKafkaTemplate(KafkaProperties kafkaProperties) {
-        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer()));
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbcClient, Clock clock, InboxProperties inboxProperties) {
+        return new ProcessedEvents(jdbcClient, clock, inboxProperties);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(KafkaProperties kafkaProperties,
+            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer, InboxProperties inboxProperties) {
+        return new EventConsumers(kafkaProperties, configurer, inboxProperties);
     }
 }

@@ -36,7 +36,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("clinicTestDatabase", properties));
     }
 
-    private static String checkoutSuffix() {
+    /** This checkout's {@code CLINIC_TEST_DB_SUFFIX}, or "" (for tests that open a database themselves). */
+    public static String checkoutSuffix() {
         String suffix = System.getenv("CLINIC_TEST_DB_SUFFIX");
         if (suffix == null || suffix.isBlank()) {
             return "";

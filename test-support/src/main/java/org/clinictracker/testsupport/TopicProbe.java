@@ -47,6 +47,17 @@ public final class TopicProbe implements AutoCloseable {
                 found -> found != null);
     }
 
+    /** Like {@link #awaitRecord}, but the whole record, headers included. */
+    public ConsumerRecord<String, String> awaitConsumerRecord(UUID subject, Predicate<String> matching, Duration atMost) {
+        return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(
+                () -> {
+                    pollOnce();
+                    return seen.stream().filter(record -> subject.toString().equals(record.key()))
+                            .filter(record -> matching.test(record.value())).findFirst().orElse(null);
+                },
+                found -> found != null);
+    }
+
     /** Every record keyed by {@code subject} up to the topic's current end. */
     public List<String> allRecordsFor(UUID subject) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {

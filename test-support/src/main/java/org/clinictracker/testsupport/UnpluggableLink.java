@@ -18,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class UnpluggableLink implements AutoCloseable {
 
     private final int port;
-    private final String targetHost;
-    private final int targetPort;
+    private volatile String targetHost;
+    private volatile int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
@@ -32,6 +32,20 @@ public final class UnpluggableLink implements AutoCloseable {
     /** A link to {@code host:port}, unplugged until {@link #plugIn()}. */
     public static UnpluggableLink to(String host, int port) {
         return new UnpluggableLink(host, port);
+    }
+
+    /**
+     * A link whose port is reserved now and whose server is named later with {@link #forwardTo}: for a
+     * server that must be told the link's address before it starts (a broker advertising it).
+     */
+    public static UnpluggableLink toBeConnected() {
+        return new UnpluggableLink(null, -1);
+    }
+
+    /** Names the server this link leads to; connections made from now on reach it. */
+    public void forwardTo(String host, int port) {
+        this.targetHost = host;
+        this.targetPort = port;
     }
 
     /** Where clients connect: {@code 127.0.0.1:<port>}, reserved now, answering only while plugged in. */

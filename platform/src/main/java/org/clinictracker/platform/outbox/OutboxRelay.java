@@ -3,30 +3,68 @@ package org.clinictracker.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
- * Takes committed events from the outbox to Kafka, oldest first, and marks each published only once
- * Kafka acknowledged it. If Kafka is down the rows simply stay pending and are sent when it is back:
- * delivery is at least once, consumers de-duplicate by event id. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several instances of a service never send the same row at once.
+ * Takes committed events from the outbox to Kafka and marks each published only once Kafka acknowledged
+ * it. Delivery is at least once; consumers de-duplicate by event id.
+ * <p>
+ * <b>One patient's events stay in commit order</b> (they share the message key, hence the partition),
+ * however many instances relay:
+ * <ol>
+ * <li><i>claim</i>, in a short transaction serialised between relays by an advisory lock: the oldest
+ * pending events whose earlier events of the same key are all published, each leased for
+ * {@code claim-lease}. A key whose head another relay holds, or whose head is FAILED, is skipped whole;</li>
+ * <li><i>send</i>, with no transaction or connection held: the first claimed event of every key at once,
+ * then the next event of each key whose previous one Kafka acknowledged, and so on. An event whose
+ * predecessor failed is not sent, so nothing overtakes a failed send;</li>
+ * <li><i>mark</i> the outcome in another short transaction and release the leases.</li>
+ * </ol>
+ * <b>Failures.</b> A send lost to an unreachable broker is retried until Kafka is back (after
+ * {@code retry-backoff}): an outage is not the event's fault, and giving events up during one would stop
+ * every patient's events. A send Kafka refuses for the event itself (too large, not authorised, bad
+ * topic) is retried {@code max-attempts} times, then the event is marked FAILED, counted in
+ * {@value #FAILED_METRIC} and logged by id. The patient's later events then <b>wait behind it</b> rather
+ * than overtake it: a consumer that saw a screening override without the screening before it, or an
+ * update without the registration, would hold a replica that looks complete and is not. Other patients
+ * go on. An operator fixes the cause and sets the event back to PENDING (README, "Events").
  */
 public class OutboxRelay {
+
+    static final String PUBLISHED_METRIC = "clinic.outbox.events.published";
+    static final String FAILED_METRIC = "clinic.outbox.events.failed";
+    static final String BACKLOG_METRIC = "clinic.outbox.backlog";
+    static final String STUCK_METRIC = "clinic.outbox.failed";
+    static final String DELAY_METRIC = "clinic.outbox.delay";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -35,18 +73,43 @@ public class OutboxRelay {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final Counter publishedEvents;
+    private final Counter failedEvents;
+    private final Timer delay;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, Clock clock) {
+            OutboxProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.publishedEvents = Counter.builder(PUBLISHED_METRIC).description("Outbox events Kafka acknowledged")
+                .register(meters);
+        this.failedEvents = Counter.builder(FAILED_METRIC)
+                .description("Outbox events given up after Kafka refused them clinic.outbox.max-attempts times")
+                .register(meters);
+        this.delay = Timer.builder(DELAY_METRIC)
+                .description("From an event's commit (occurredAt) to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        Gauge.builder(BACKLOG_METRIC, this, relay -> relay.countWithStatus("PENDING"))
+                .description("Outbox events waiting to be sent").register(meters);
+        Gauge.builder(STUCK_METRIC, this, relay -> relay.countWithStatus("FAILED"))
+                .description("Outbox events marked FAILED; their patients' later events wait behind them").register(meters);
     }
 
-    private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload) {
+    private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload,
+            Instant occurredAt) {
+    }
+
+    /** What one pass did to each claimed event. */
+    private static final class Outcome {
+        final List<Long> published = new ArrayList<>();
+        final List<Instant> publishedOccurredAt = new ArrayList<>();
+        final Map<PendingEvent, String> lost = new LinkedHashMap<>(); // broker unreachable: retry later
+        final Map<PendingEvent, String> refused = new LinkedHashMap<>(); // Kafka refused the event itself
+        final List<Long> unsent = new ArrayList<>(); // waited behind a failed one, or the pass ran out of time
     }
 
     @Scheduled(fixedDelayString = "${clinic.outbox.poll-interval:200ms}")
@@ -54,62 +117,109 @@ public class OutboxRelay {
         if (Instant.now(clock).isBefore(pausedUntil)) {
             return;
         }
-        Integer failures = transaction.execute(status -> sendBatch());
-        if (failures != null && failures > 0) {
-            pausedUntil = Instant.now(clock).plus(properties.retryBackoff());
-        }
+        int claimed;
+        do {
+            Instant claimedAt = Instant.now(clock);
+            List<PendingEvent> batch = claim(claimedAt);
+            claimed = batch.size();
+            if (claimed == 0) {
+                return;
+            }
+            Outcome outcome = send(batch, claimedAt.plus(properties.claimLease()).minus(properties.sendTimeout()));
+            mark(outcome);
+            if (!outcome.lost.isEmpty()) {
+                pausedUntil = Instant.now(clock).plus(properties.retryBackoff());
+                return;
+            }
+        } while (claimed == properties.batchSize()); // a full batch: more are probably waiting
     }
 
-    /** Sends one batch inside the claiming transaction; returns how many sends failed. */
-    private int sendBatch() {
-        List<PendingEvent> batch = jdbc.sql("""
-                SELECT seq, event_id, topic, message_key, event_type, payload::text AS payload
-                FROM outbox_event WHERE status = 'PENDING'
-                ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""")
-                .param(properties.batchSize())
-                .query((rs, row) -> new PendingEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
-                        rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
-                        rs.getString("payload")))
-                .list();
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        // Sends are pipelined; if one cannot even start (no broker within max.block.ms) the rest of the
-        // batch waits for the next pass instead of each blocking in turn.
-        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
-        for (PendingEvent event : batch) {
-            CompletableFuture<SendResult<String, String>> send = send(event);
-            sends.add(send);
-            if (send.isCompletedExceptionally()) {
+    /** Leases the next events that may go out now; see the class comment. */
+    private List<PendingEvent> claim(Instant now) {
+        List<PendingEvent> claimed = transaction.execute(status -> {
+            // Claims are serialised (for a few milliseconds each) so that two relays never both see a key's
+            // head as free; the lock is the transaction's and ends with it, before anything is sent.
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_event claim'))")
+                    .query((rs, row) -> row).list();
+            return jdbc.sql("""
+                    UPDATE outbox_event SET claimed_until = :until
+                    WHERE seq IN (
+                        SELECT e.seq FROM outbox_event e
+                        WHERE e.status = 'PENDING' AND (e.claimed_until IS NULL OR e.claimed_until <= :now)
+                          AND NOT EXISTS (
+                              SELECT 1 FROM outbox_event b
+                              WHERE b.message_key = e.message_key AND b.seq < e.seq AND b.status <> 'PUBLISHED'
+                                AND (b.status = 'FAILED' OR b.claimed_until > :now))
+                        ORDER BY e.seq LIMIT :batch)
+                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at""")
+                    .param("until", Timestamp.from(now.plus(properties.claimLease())))
+                    .param("now", Timestamp.from(now))
+                    .param("batch", properties.batchSize())
+                    .query((rs, row) -> new PendingEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
+                            rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
+                            rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()))
+                    .list();
+        });
+        List<PendingEvent> inOrder = new ArrayList<>(claimed);
+        inOrder.sort(Comparator.comparingLong(PendingEvent::seq));
+        return inOrder;
+    }
+
+    /** Sends in rounds, one event per key each: see the class comment. No transaction is open here. */
+    private Outcome send(List<PendingEvent> batch, Instant lastRoundStart) {
+        Map<String, Deque<PendingEvent>> byKey = new LinkedHashMap<>();
+        batch.forEach(event -> byKey.computeIfAbsent(event.key(), key -> new ArrayDeque<>()).add(event));
+        Outcome outcome = new Outcome();
+        List<Deque<PendingEvent>> keys = new ArrayList<>(byKey.values());
+        while (!keys.isEmpty()) {
+            List<Deque<PendingEvent>> next = sendRound(keys, outcome);
+            if (!outcome.lost.isEmpty() || Instant.now(clock).isAfter(lastRoundStart)) {
+                next.forEach(rest -> rest.forEach(event -> outcome.unsent.add(event.seq())));
                 break;
             }
+            keys = next;
         }
-        int failures = 0;
-        List<Long> published = new ArrayList<>(sends.size());
+        return outcome;
+    }
+
+    /** Sends the head of every key; returns the keys whose head went out and that have more to send. */
+    private List<Deque<PendingEvent>> sendRound(List<Deque<PendingEvent>> keys, Outcome outcome) {
+        List<Deque<PendingEvent>> sentKeys = new ArrayList<>(keys.size());
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(keys.size());
+        boolean noBroker = false;
+        for (Deque<PendingEvent> key : keys) {
+            if (noBroker) {
+                // no broker within max.block.ms: the rest would each block as long, leave them for the next pass
+                key.forEach(event -> outcome.unsent.add(event.seq()));
+                continue;
+            }
+            CompletableFuture<SendResult<String, String>> send = send(key.peekFirst());
+            sentKeys.add(key);
+            sends.add(send);
+            noBroker = send.isCompletedExceptionally() && !refusedByKafka(failure(send));
+        }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        List<Deque<PendingEvent>> next = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
-            PendingEvent event = batch.get(i);
+            Deque<PendingEvent> key = sentKeys.get(i);
+            PendingEvent event = key.removeFirst();
             try {
-                sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                published.add(event.seq());
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                outcome.published.add(event.seq());
+                outcome.publishedOccurredAt.add(event.occurredAt());
+                if (!key.isEmpty()) {
+                    next.add(key);
+                }
+                continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while relaying events", e);
+                outcome.lost.put(event, "Interrupted");
             } catch (Exception e) {
-                failures++;
-                String reason = rootMessage(e);
-                log.warn("Event {} ({}) not yet delivered to {}: {}", event.eventId(), event.type(), event.topic(), reason);
-                jdbc.sql("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")
-                        .param(reason).param(event.seq()).update();
+                (refusedByKafka(e) ? outcome.refused : outcome.lost).put(event, rootMessage(e));
             }
+            key.forEach(later -> outcome.unsent.add(later.seq())); // never overtake a failed send
         }
-        if (!published.isEmpty()) {
-            // One statement for the whole batch: the relay's share of the database's work stays small.
-            jdbc.sql("""
-                    UPDATE outbox_event SET status = 'PUBLISHED', published_at = :at, attempts = attempts + 1
-                    WHERE seq IN (:seqs)""")
-                    .param("at", Timestamp.from(Instant.now(clock))).param("seqs", published).update();
-        }
-        return failures;
+        return next;
     }
 
     private CompletableFuture<SendResult<String, String>> send(PendingEvent event) {
@@ -119,9 +229,57 @@ public class OutboxRelay {
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
-            // Metadata could not be fetched within max.block.ms: the broker is unreachable.
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Records the pass's outcome in one short transaction and releases every lease it held. */
+    private void mark(Outcome outcome) {
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        List<PendingEvent> givenUp = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            if (!outcome.published.isEmpty()) {
+                // One statement for the whole batch: the relay's share of the database's work stays small.
+                jdbc.sql("""
+                        UPDATE outbox_event SET status = 'PUBLISHED', published_at = :at, attempts = attempts + 1,
+                                                claimed_until = NULL
+                        WHERE seq IN (:seqs)""")
+                        .param("at", now).param("seqs", outcome.published).update();
+            }
+            outcome.lost.forEach((event, reason) -> jdbc.sql("""
+                    UPDATE outbox_event SET attempts = attempts + 1, last_error = ?, claimed_until = NULL
+                    WHERE seq = ?""").param(reason).param(event.seq()).update());
+            outcome.refused.forEach((event, reason) -> {
+                String result = jdbc.sql("""
+                        UPDATE outbox_event SET attempts = attempts + 1, refusals = refusals + 1, last_error = ?,
+                               claimed_until = NULL,
+                               status = CASE WHEN refusals + 1 >= ? THEN 'FAILED' ELSE status END,
+                               failed_at = CASE WHEN refusals + 1 >= ? THEN CAST(? AS timestamptz) END
+                        WHERE seq = ? RETURNING status""")
+                        .param(reason).param(properties.maxAttempts()).param(properties.maxAttempts()).param(now)
+                        .param(event.seq()).query(String.class).single();
+                if ("FAILED".equals(result)) {
+                    givenUp.add(event);
+                }
+            });
+            if (!outcome.unsent.isEmpty()) {
+                jdbc.sql("UPDATE outbox_event SET claimed_until = NULL WHERE seq IN (:seqs)")
+                        .param("seqs", outcome.unsent).update();
+            }
+        });
+        if (!outcome.lost.isEmpty()) {
+            PendingEvent first = outcome.lost.keySet().iterator().next();
+            log.warn("{} events not yet delivered (Kafka unreachable?), e.g. {} ({}) to {}: {}", outcome.lost.size(),
+                    first.eventId(), first.type(), first.topic(), outcome.lost.get(first));
+        }
+        outcome.refused.forEach((event, reason) -> log.warn("Kafka refused event {} ({}) for {}: {}",
+                event.eventId(), event.type(), event.topic(), reason));
+        givenUp.forEach(event -> log.error("Event {} ({}) marked FAILED after {} refusals; later events with its key"
+                + " wait until it is fixed and set back to PENDING", event.eventId(), event.type(),
+                properties.maxAttempts()));
+        publishedEvents.increment(outcome.published.size());
+        outcome.publishedOccurredAt.forEach(occurredAt -> delay.record(Duration.between(occurredAt, now.toInstant())));
+        failedEvents.increment(givenUp.size());
     }
 
     /** Published events are kept a while for inspection, then dropped so the table stays small. */
@@ -139,6 +297,37 @@ public class OutboxRelay {
         if (kafka.getProducerFactory() instanceof DisposableBean producerFactory) {
             producerFactory.destroy();
         }
+    }
+
+    private double countWithStatus(String status) {
+        try {
+            Long count = jdbc.sql("SELECT count(*) FROM outbox_event WHERE status = ?").param(status)
+                    .query(Long.class).single();
+            return count;
+        } catch (RuntimeException e) {
+            return Double.NaN; // database unreachable: no reading rather than a wrong one
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<?> failed) {
+        return failed.handle((result, e) -> e).join();
+    }
+
+    /**
+     * True when Kafka refused the event itself (a non-retriable API error: too large, not authorised,
+     * invalid topic; or it could not be serialised), false when the broker could not be reached or timed
+     * out, which says nothing about the event.
+     */
+    static boolean refusedByKafka(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return false;
+            }
+            if (cause instanceof ApiException || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

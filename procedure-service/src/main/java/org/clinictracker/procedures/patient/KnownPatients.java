@@ -16,6 +16,7 @@ import org.clinictracker.events.patients.ConsentRecorded;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.events.patients.PatientUpdated;
+import org.clinictracker.platform.inbox.ProcessedEvents;
 import org.clinictracker.procedures.patient.KnownPatient.LatestScreening;
 import org.clinictracker.procedures.patient.KnownPatient.ModalityScreening;
 import org.clinictracker.vocabulary.Modality;
@@ -42,11 +43,13 @@ public class KnownPatients {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ProcessedEvents processedEvents;
 
-    public KnownPatients(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public KnownPatients(JdbcClient jdbc, JsonMapper json, Clock clock, ProcessedEvents processedEvents) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.processedEvents = processedEvents;
     }
 
     /** The patient, if patient-service's registration of it has reached this service. */
@@ -156,13 +159,9 @@ public class KnownPatients {
         return firstDelivery(eventId, eventType);
     }
 
-    /** Claims the event id; false if it is already there. Concurrent duplicates wait on the key, then lose. */
+    /** Claims the event id (the platform's processed_event); false if it is already there. */
     private boolean firstDelivery(UUID eventId, String eventType) {
-        return jdbc.sql("""
-                INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)
-                ON CONFLICT (event_id) DO NOTHING""")
-                .param(eventId).param(eventType).param(Timestamp.from(Instant.now(clock)))
-                .update() == 1;
+        return processedEvents.firstDelivery(eventId, eventType);
     }
 
     private void keepNewerDemographics(UUID patientId, String mrn, String displayName, LocalDate birthDate, String sex,

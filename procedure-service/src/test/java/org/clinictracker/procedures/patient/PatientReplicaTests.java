@@ -2,17 +2,20 @@ package org.clinictracker.procedures.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -325,6 +329,27 @@ class PatientReplicaTests {
             await().until(() -> knownPatients.find(patientId).isPresent());
             deadLetters.awaitRecord(patientId, poison::equals, AT_MOST);
             assertThat(timesProcessed(goodId)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aParkedEventCarriesItsReasonButNoStackTraceAndNoPatientDataInItsHeaders() {
+        UUID patientId = UUID.randomUUID();
+        // cut short: a parser's own message would quote the name it choked on
+        String poison = "{\"id\":\"%s\",\"data\":{\"displayName\":\"Núñez, María\",\"birthDate\":\"1961-04-17\""
+                .formatted(UUID.randomUUID());
+
+        try (TopicProbe deadLetters = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS + ".DLT")) {
+            publish(patientId, poison);
+            ConsumerRecord<String, String> parked = deadLetters.awaitConsumerRecord(patientId, poison::equals, AT_MOST);
+
+            Map<String, String> headers = new HashMap<>();
+            parked.headers().forEach(header -> headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
+            assertThat(headers).doesNotContainKey(KafkaHeaders.DLT_EXCEPTION_STACKTRACE)
+                    .containsEntry(KafkaHeaders.DLT_EXCEPTION_FQCN, MalformedPatientEvent.class.getName())
+                    .containsKey(KafkaHeaders.DLT_EXCEPTION_MESSAGE)
+                    .containsKey(KafkaHeaders.DLT_ORIGINAL_OFFSET);
+            assertThat(headers.values()).noneMatch(value -> value.contains("Núñez") || value.contains("1961-04-17"));
         }
     }
 
