@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The screening flag of a page of search results, in one query: for each patient ever screened, what
- * their latest screening says now (its latest override, else its own result; the order
- * {@link ScreeningRepository} reads them in). Patients never screened are absent.
+ * their latest screening says now for its headline modality (the latest override covering that modality,
+ * else the screening's own result; {@link Screening#effectiveResult()} in SQL). Patients never screened are absent.
  */
 @Repository
 public class LatestScreeningResults {
@@ -33,6 +33,8 @@ public class LatestScreeningResults {
         jdbc.sql("""
                 SELECT DISTINCT ON (s.patient_id) s.patient_id,
                        COALESCE((SELECT o.result FROM screening_override o WHERE o.screening_id = s.id
+                                   AND (o.modalities = '[]'::jsonb
+                                        OR jsonb_exists(o.modalities, COALESCE(s.answers ->> 'plannedModality', 'CRYONEUROLYSIS')))
                                  ORDER BY o.overridden_at DESC, o.id DESC LIMIT 1), s.result) AS effective_result
                 FROM screening s WHERE s.patient_id IN (:ids)
                 ORDER BY s.patient_id, s.screened_at DESC, s.id""")

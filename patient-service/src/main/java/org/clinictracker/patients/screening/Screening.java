@@ -68,11 +68,22 @@ public record Screening(UUID id, UUID patientId, ScreeningAnswers answers, Scree
         return overrides.isEmpty() ? null : overrides.get(overrides.size() - 1);
     }
 
-    /** The headline: the latest override's result where there is one. {@code modalities} decides per modality. */
+    /**
+     * The headline after overrides: what counts for the headline's modality. An override that covers only
+     * another modality leaves it alone, so a flag never reads ELIGIBLE while the planned (or, with none
+     * planned, the strictest) modality is still ruled out.
+     */
     @JsonProperty
     public ScreeningResult effectiveResult() {
-        Override latest = override();
-        return latest == null ? result : latest.result();
+        Modality headline = headlineModality(answers);
+        return modalities.stream().filter(judged -> judged.modality() == headline)
+                .map(ModalityScreening::effectiveResult).findFirst()
+                .orElseGet(() -> override() == null ? result : override().result());
+    }
+
+    /** The modality the headline {@code result} is about. */
+    static Modality headlineModality(ScreeningAnswers answers) {
+        return answers == null || answers.plannedModality() == null ? Modality.CRYONEUROLYSIS : answers.plannedModality();
     }
 
     /** True when the rules did not find the same for every modality: an override must then name its modalities. */

@@ -45,7 +45,7 @@ public final class ScreeningEvaluator {
         Boolean anticoagulated = answers.anticoagulated() != null ? answers.anticoagulated() : chartAnticoagulated;
         List<ModalityAssessment> modalities = Arrays.stream(Modality.values())
                 .map(modality -> evaluate(answers, anticoagulated, modality)).toList();
-        Modality planned = answers.plannedModality() == null ? Modality.CRYONEUROLYSIS : answers.plannedModality();
+        Modality planned = Screening.headlineModality(answers);
         ModalityAssessment headline = modalities.get(planned.ordinal());
         return new Assessment(headline.result(), headline.reasons(), headline.unanswered(), modalities);
     }

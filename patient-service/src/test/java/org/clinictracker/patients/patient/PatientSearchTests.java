@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -97,6 +98,31 @@ class PatientSearchTests {
         String effective = api.read(patientId).get("screening").get("effectiveResult").asString();
         assertThat(effective).isNotEqualTo("NEEDS_REVIEW");
         assertThat(searchOne(family).get("screeningResult").asString()).isEqualTo(effective);
+    }
+
+    @Test
+    void an_override_for_one_modality_does_not_clear_the_flag_of_the_strictest() throws Exception {
+        String family = uniqueFamilyName();
+        UUID patientId = api.registerId(registration(family));
+        // cold intolerance rules out cryoneurolysis; short pain history leaves RFA and blocks for review
+        JsonNode screening = screen(patientId,
+                with(with(eligibleScreeningAnswers(), "coldIntolerance", true), "chronicPainMonths", 2));
+        assertThat(screening.get("result").asString()).isEqualTo("NOT_ELIGIBLE");
+
+        mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screening.get("id").asString())
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content(api.asJson(Map.of("reason", "Pain for 14 weeks per referral letter",
+                                "modalities", List.of("RADIOFREQUENCY_ABLATION")))))
+                .andExpect(status().isOk());
+
+        JsonNode chartScreening = api.read(patientId).get("screening");
+        assertThat(chartScreening.get("effectiveResult").asString()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(searchOne(family).get("screeningResult").asString()).isEqualTo("NOT_ELIGIBLE");
+        for (JsonNode modality : chartScreening.get("modalities")) {
+            if (modality.get("modality").asString().equals("RADIOFREQUENCY_ABLATION")) {
+                assertThat(modality.get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+            }
+        }
     }
 
     private JsonNode searchOne(String family) throws Exception {
