@@ -11,6 +11,10 @@ import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
 import org.clinictracker.platform.problem.ProblemHandler;
+import org.clinictracker.platform.requestbody.RequestBodyLimit;
+import org.clinictracker.platform.requestbody.RequestBodyProperties;
+import org.clinictracker.platform.requestbody.StorableTextCheck;
+import org.clinictracker.platform.requestbody.StrictJsonTypes;
 import org.clinictracker.platform.requestid.RequestIdFilter;
 import org.clinictracker.platform.security.ClinicResourceServer;
 import org.clinictracker.platform.security.ProblemSecurityResponses;
@@ -34,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the parts every clinic service shares, so a service only adds its own rules. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, RequestBodyProperties.class })
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -53,6 +57,21 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    StrictJsonTypes strictJsonTypes() {
+        return new StrictJsonTypes();
+    }
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(RequestBodyProperties properties) {
+        return new RequestBodyLimit(properties);
+    }
+
+    @Bean
+    StorableTextCheck storableTextCheck() {
+        return new StorableTextCheck();
     }
 
     @Bean
