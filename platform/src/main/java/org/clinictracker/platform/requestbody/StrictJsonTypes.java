@@ -1,14 +1,25 @@
 package org.clinictracker.platform.requestbody;
 
+import java.time.temporal.TemporalAccessor;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -24,7 +35,9 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
 
     @Override
     public void customize(JsonMapper.Builder builder) {
-        builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        builder.defaultLeniency(false) // java.time: no 30 February
+                .addModule(timesAsTextOnly())
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -54,10 +67,45 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
                 .withCoercionConfig(LogicalType.Enum, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-                // A time is a string in ISO-8601, not an epoch number whose unit the client guessed.
                 .withCoercionConfig(LogicalType.DateTime, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+    }
+
+    /**
+     * A date or time is an ISO-8601 string, not an epoch number whose unit the client guessed nor a
+     * {@code [1961, 4, 17]} array: Jackson's java.time readers take those whatever the coercion settings.
+     */
+    private static SimpleModule timesAsTextOnly() {
+        SimpleModule module = new SimpleModule("clinic-times-as-text-only");
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+                    ValueDeserializer<?> deserializer) {
+                return TemporalAccessor.class.isAssignableFrom(bean.getBeanClass())
+                        ? new TextOnly(deserializer)
+                        : deserializer;
+            }
+        });
+        return module;
+    }
+
+    private static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(_delegatee.handledType(), parser);
+            }
+            return super.deserialize(parser, context);
+        }
     }
 }

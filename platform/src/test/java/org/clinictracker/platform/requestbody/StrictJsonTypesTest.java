@@ -19,7 +19,10 @@ class StrictJsonTypesTest {
     enum Modality { CRYONEUROLYSIS, RADIOFREQUENCY_ABLATION }
 
     record Body(String name, Integer painScore, Boolean anticoagulated, BigDecimal temperature, Modality modality,
-            Instant performedAt, LocalDate birthDate, int cycles) {
+            Instant performedAt, LocalDate birthDate, Integer cycles) {
+    }
+
+    record Counted(int cycles) {
     }
 
     private final JsonMapper json = strictMapper();
@@ -51,11 +54,22 @@ class StrictJsonTypesTest {
             "{\"modality\":0}", "{\"modality\":\"\"}",
             "{\"performedAt\":1700000000}", "{\"performedAt\":1700000000.5}",
             "{\"birthDate\":20000}", "{\"birthDate\":[1961,4,17]}",
-            "{\"cycles\":null}", "{\"cycles\":2.5}",
+            "{\"cycles\":2.5}",
             "{\"painScore\":2,\"painScore\":9}",
             "{\"name\":[\"Maria\"]}", "{\"name\":{\"given\":\"Maria\"}}" })
     void a_value_of_the_wrong_type_is_refused_not_converted(String body) {
         assertThatThrownBy(() -> json.readValue(body, Body.class)).isInstanceOf(tools.jackson.core.JacksonException.class);
+    }
+
+    @Test
+    void a_missing_or_null_count_is_not_read_as_zero() {
+        assertThatThrownBy(() -> json.readValue("{\"cycles\":null}", Counted.class)).isInstanceOf(DatabindException.class);
+        assertThatThrownBy(() -> json.readValue("{}", Counted.class)).isInstanceOf(DatabindException.class);
+    }
+
+    @Test
+    void absent_values_stay_absent() {
+        assertThat(json.readValue("{}", Body.class)).isEqualTo(new Body(null, null, null, null, null, null, null, null));
     }
 
     @Test
