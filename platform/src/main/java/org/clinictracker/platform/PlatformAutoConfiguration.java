@@ -7,14 +7,15 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.input.RequestBodyLimit;
+import org.clinictracker.platform.input.RequestBodyProperties;
+import org.clinictracker.platform.input.StorableParameters;
+import org.clinictracker.platform.input.StorableTextCheck;
+import org.clinictracker.platform.input.StrictJsonTypes;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
 import org.clinictracker.platform.problem.ProblemHandler;
-import org.clinictracker.platform.requestbody.RequestBodyLimit;
-import org.clinictracker.platform.requestbody.RequestBodyProperties;
-import org.clinictracker.platform.requestbody.StorableTextCheck;
-import org.clinictracker.platform.requestbody.StrictJsonTypes;
 import org.clinictracker.platform.requestid.RequestIdFilter;
 import org.clinictracker.platform.security.ClinicResourceServer;
 import org.clinictracker.platform.security.ProblemSecurityResponses;
@@ -32,6 +33,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +75,17 @@ public class PlatformAutoConfiguration {
     @Bean
     StorableTextCheck storableTextCheck() {
         return new StorableTextCheck();
+    }
+
+    /** Query parameters get the same text check as request bodies. */
+    @Bean
+    WebMvcConfigurer storableParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new StorableParameters());
+            }
+        };
     }
 
     @Bean

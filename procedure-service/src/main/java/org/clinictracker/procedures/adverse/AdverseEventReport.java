@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
-import org.clinictracker.platform.requestbody.MultilineText;
+import org.clinictracker.platform.input.MultilineText;
 
 /** A complication as reported, with the procedure or later (FHIR's {@code complication}). */
 public record AdverseEventReport(

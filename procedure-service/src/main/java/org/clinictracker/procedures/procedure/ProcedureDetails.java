@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.clinictracker.platform.requestbody.MultilineText;
+import org.clinictracker.platform.input.MultilineText;
 import org.clinictracker.procedures.adverse.AdverseEventReport;
 import org.clinictracker.vocabulary.Modality;
 import org.clinictracker.vocabulary.IndicationEntry;

@@ -5,11 +5,13 @@ import static org.clinictracker.procedures.ProcedureRequests.kneeCryoneurolysis;
 import static org.clinictracker.procedures.ProcedureRequests.with;
 import static org.clinictracker.procedures.ProcedureRequests.withCryo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -152,6 +154,31 @@ class BadProcedureInputTests {
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("payload-too-large"));
+
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void a_list_filter_holding_a_nul_or_control_character_is_refused_naming_it() throws Exception {
+        mvc.perform(get("/api/procedures").param("clinician", "dr\u0000who").with(ClinicJwt.proceduralist()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("clinician"));
+        mvc.perform(get("/api/procedures").param("nerve", "SURAL\u001B").with(ClinicJwt.proceduralist()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("nerve"));
+    }
+
+    @Test
+    void a_block_volume_no_syringe_holds_is_refused_not_printed() throws Exception {
+        Stored before = stored();
+        Map<String, Object> block = with(with(kneeCryoneurolysis(patientId, 0), "modality", "NERVE_BLOCK"), "block",
+                Map.of("purpose", "DIAGNOSTIC", "agent", "bupivacaine", "volumeMl", new BigDecimal("1E+2147483647")));
+        block.remove("cryo");
+
+        record(block)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("block.volumeMl")));
 
         assertThat(stored()).isEqualTo(before);
     }

@@ -1,4 +1,4 @@
-package org.clinictracker.platform.requestbody;
+package org.clinictracker.platform.input;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;

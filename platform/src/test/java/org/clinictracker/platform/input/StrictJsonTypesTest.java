@@ -1,4 +1,4 @@
-package org.clinictracker.platform.requestbody;
+package org.clinictracker.platform.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,9 +56,18 @@ class StrictJsonTypesTest {
             "{\"birthDate\":20000}", "{\"birthDate\":[1961,4,17]}",
             "{\"cycles\":2.5}",
             "{\"painScore\":2,\"painScore\":9}",
-            "{\"name\":[\"Maria\"]}", "{\"name\":{\"given\":\"Maria\"}}" })
+            "{\"name\":[\"Maria\"]}", "{\"name\":{\"given\":\"Maria\"}}",
+            "{\"temperature\":1e400}", "{\"temperature\":1E+2147483647}", "{\"temperature\":1e-400}",
+            "{\"temperature\":1234567890123456}", "{\"temperature\":0.0000000000000001}" })
     void a_value_of_the_wrong_type_is_refused_not_converted(String body) {
         assertThatThrownBy(() -> json.readValue(body, Body.class)).isInstanceOf(tools.jackson.core.JacksonException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "-88", "0.25", "123456789012345", "0.000000000000001", "-0", "1e3" })
+    void decimals_of_up_to_fifteen_digits_either_side_of_the_point_are_read_exactly(String number) {
+        assertThat(json.readValue("{\"temperature\":" + number + "}", Body.class).temperature())
+                .isEqualByComparingTo(new BigDecimal(number));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.clinictracker.platform.requestbody;
+package org.clinictracker.platform.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

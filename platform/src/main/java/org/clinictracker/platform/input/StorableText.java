@@ -1,4 +1,4 @@
-package org.clinictracker.platform.requestbody;
+package org.clinictracker.platform.input;
 
 import java.util.Optional;
 

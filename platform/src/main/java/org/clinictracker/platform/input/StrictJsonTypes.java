@@ -1,5 +1,6 @@
-package org.clinictracker.platform.requestbody;
+package org.clinictracker.platform.input;
 
+import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -17,6 +18,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -36,7 +38,7 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
     @Override
     public void customize(JsonMapper.Builder builder) {
         builder.defaultLeniency(false) // java.time: no 30 February
-                .addModule(timesAsTextOnly())
+                .addModule(textTimesAndBoundedDecimals())
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -74,9 +76,11 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
     /**
      * A date or time is an ISO-8601 string, not an epoch number whose unit the client guessed nor a
      * {@code [1961, 4, 17]} array: Jackson's java.time readers take those whatever the coercion settings.
+     * A decimal has at most {@value #MAX_DECIMAL_DIGITS} digits either side of the point: {@code 1e400}
+     * or {@code 1e-400} measure nothing in a clinic, and printing one takes gigabytes.
      */
-    private static SimpleModule timesAsTextOnly() {
-        SimpleModule module = new SimpleModule("clinic-times-as-text-only");
+    private static SimpleModule textTimesAndBoundedDecimals() {
+        SimpleModule module = new SimpleModule("clinic-strict-values");
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
             public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
@@ -86,7 +90,24 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
                         : deserializer;
             }
         });
-        return module;
+        return module.addDeserializer(BigDecimal.class, new BoundedDecimal());
+    }
+
+    /** More digits before or after the point than any measurement the clinic records. */
+    static final int MAX_DECIMAL_DIGITS = 15;
+
+    private static final class BoundedDecimal extends NumberDeserializers.BigDecimalDeserializer {
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) {
+            BigDecimal value = super.deserialize(parser, context);
+            if (value != null && (value.scale() > MAX_DECIMAL_DIGITS
+                    || (long) value.precision() - value.scale() > MAX_DECIMAL_DIGITS)) {
+                return context.reportInputMismatch(BigDecimal.class,
+                        "A number with more than %d digits before or after the point", MAX_DECIMAL_DIGITS);
+            }
+            return value;
+        }
     }
 
     private static final class TextOnly extends DelegatingDeserializer {

@@ -1,4 +1,4 @@
-package org.clinictracker.platform.requestbody;
+package org.clinictracker.platform.input;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
