@@ -126,6 +126,18 @@ class BadPatientInputTests {
     }
 
     @Test
+    void the_search_and_duplicate_key_columns_hold_two_names_of_the_longest_normalised_length() {
+        List<Integer> lengths = jdbc.sql("""
+                        SELECT character_maximum_length FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = 'patient' AND column_name IN ('duplicate_key', 'name_words')""")
+                .query(Integer.class).list();
+
+        // two names, a space between them, and name_words' leading space
+        assertThat(lengths).hasSize(2).allSatisfy(length ->
+                assertThat(length).isGreaterThanOrEqualTo(2 * NameNormalizer.MAX_NORMALIZED_LENGTH + 2));
+    }
+
+    @Test
     void a_key_sent_twice_is_refused_rather_than_one_value_silently_winning() throws Exception {
         StoredRows before = storedRows();
         String body = json.writeValueAsString(registration(uniqueFamilyName()));
