@@ -6,6 +6,11 @@ import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.inbox.EventConsumers;
 import org.clinictracker.platform.inbox.InboxProperties;
 import org.clinictracker.platform.inbox.ProcessedEvents;
+import org.clinictracker.platform.input.RequestBodyLimit;
+import org.clinictracker.platform.input.RequestBodyProperties;
+import org.clinictracker.platform.input.StorableParameters;
+import org.clinictracker.platform.input.StorableTextCheck;
+import org.clinictracker.platform.input.StrictJsonTypes;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
@@ -28,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -36,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the parts every clinic service shares, so a service only adds its own rules. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, RequestBodyProperties.class })
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -55,6 +62,32 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    StrictJsonTypes strictJsonTypes() {
+        return new StrictJsonTypes();
+    }
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(RequestBodyProperties properties) {
+        return new RequestBodyLimit(properties);
+    }
+
+    @Bean
+    StorableTextCheck storableTextCheck() {
+        return new StorableTextCheck();
+    }
+
+    /** Query parameters get the same text check as request bodies. */
+    @Bean
+    WebMvcConfigurer storableParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new StorableParameters());
+            }
+        };
     }
 
     @Bean

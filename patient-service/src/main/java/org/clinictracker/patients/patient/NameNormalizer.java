@@ -12,6 +12,14 @@ import java.util.stream.Collectors;
  */
 public final class NameNormalizer {
 
+    /**
+     * The longest normalised form of one name that the search and duplicate-key columns hold
+     * (V2026112530_1: twice the 100 characters a name may have, as "ß" becomes "ss"). Compatibility
+     * decomposition can make a name far longer ("ﬃ" becomes "ffi", "ﷺ" eighteen letters), so a
+     * name beyond this is refused rather than stored cut.
+     */
+    public static final int MAX_NORMALIZED_LENGTH = 200;
+
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['`\u00b4\u2018\u2019\u02bb\u02bc]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
@@ -28,6 +36,11 @@ public final class NameNormalizer {
         String unaccented = COMBINING_MARKS.matcher(decomposed).replaceAll("");
         String joined = APOSTROPHES.matcher(unaccented).replaceAll("");
         return NOT_LETTER_OR_DIGIT.matcher(joined.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /** Whether {@code name} still fits its columns once normalised (see {@link #MAX_NORMALIZED_LENGTH}). */
+    public static boolean fitsOnceNormalized(String name) {
+        return normalize(name).length() <= MAX_NORMALIZED_LENGTH;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,7 +47,7 @@ public record PatientDetails(
         Laterality laterality,
         @Min(0) @Max(1200) Integer painDurationMonths,
         @Min(0) @Max(10) Integer baselinePainScore,
-        @DecimalMin("0") @DecimalMax("10000") BigDecimal opioidMmePerDay,
+        @DecimalMin("0") @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal opioidMmePerDay,
         Boolean anticoagulated,
         @Size(max = 20) List<@NotNull Therapy> currentTherapies,
         @Size(max = 20) List<@NotNull UUID> notDuplicateOf) {

@@ -2,6 +2,7 @@ package org.clinictracker.patients.patient;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
+import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.platform.security.Clinician;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PatientRegistry {
+
+    private static final String NORMALIZED_TOO_LONG = "is too long once ligatures and special letters are spelled out "
+            + "(at most " + NameNormalizer.MAX_NORMALIZED_LENGTH + " letters)";
 
     private final PatientRepository patients;
     private final AuditTrail audit;
@@ -116,6 +121,16 @@ public class PatientRegistry {
     }
 
     private static void checkIntakeRules(PatientDetails details) {
+        List<FieldError> tooLong = new ArrayList<>();
+        if (!NameNormalizer.fitsOnceNormalized(details.givenName())) {
+            tooLong.add(new FieldError("givenName", NORMALIZED_TOO_LONG));
+        }
+        if (!NameNormalizer.fitsOnceNormalized(details.familyName())) {
+            tooLong.add(new FieldError("familyName", NORMALIZED_TOO_LONG));
+        }
+        if (!tooLong.isEmpty()) {
+            throw ProblemException.invalidFields(tooLong);
+        }
         if (details.birthDate().isBefore(PatientDetails.EARLIEST_BIRTH_DATE)) {
             throw ProblemException.invalidField("birthDate", "must be on or after " + PatientDetails.EARLIEST_BIRTH_DATE);
         }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.clinictracker.platform.input.MultilineText;
 import org.clinictracker.vocabulary.Modality;
 
 /**
@@ -13,7 +14,7 @@ import org.clinictracker.vocabulary.Modality;
  * {@code modalities} names what it decides for; it may be left out only when the rules found the same
  * for every modality, and then the override covers them all.
  */
-public record OverrideRequest(ScreeningResult result, @NotBlank @Size(max = 2000) String reason,
+public record OverrideRequest(ScreeningResult result, @NotBlank @MultilineText @Size(max = 2000) String reason,
         @Size(max = 3) List<@NotNull Modality> modalities) {
 
     public ScreeningResult resultOrDefault() {

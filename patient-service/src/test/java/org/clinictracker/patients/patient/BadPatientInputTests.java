@@ -43,6 +43,9 @@ class BadPatientInputTests {
     @Autowired
     JdbcClient jdbc;
 
+    /** Stands for the JSON escape of a lone surrogate, which no Java serializer writes as such. */
+    private static final String LONE_SURROGATE = "<lone-surrogate>";
+
     static Stream<Arguments> invalidRegistrations() {
         Map<String, Object> valid = registration(uniqueFamilyName());
         return Stream.of(
@@ -66,7 +69,27 @@ class BadPatientInputTests {
                 Arguments.of("birth date not a date", with(valid, "birthDate", "17/04/1961"), "birthDate"),
                 Arguments.of("unknown sex code", with(valid, "sex", "X"), "sex"),
                 Arguments.of("unknown therapy code", with(valid, "currentTherapies", List.of("HOMEOPATHY")), "currentTherapies[0]"),
-                Arguments.of("anticoagulated as a number", with(valid, "anticoagulated", Map.of("yes", 1)), "anticoagulated"));
+                Arguments.of("anticoagulated as a number", with(valid, "anticoagulated", Map.of("yes", 1)), "anticoagulated"),
+                // Strict JSON types: nothing is converted behind the clerk's back.
+                Arguments.of("a number as the given name", with(valid, "givenName", 12345), "givenName"),
+                Arguments.of("a boolean as the family name", with(valid, "familyName", true), "familyName"),
+                Arguments.of("pain score 7.5", with(valid, "baselinePainScore", 7.5), "baselinePainScore"),
+                Arguments.of("pain score as text", with(valid, "baselinePainScore", "7"), "baselinePainScore"),
+                Arguments.of("anticoagulated as 1", with(valid, "anticoagulated", 1), "anticoagulated"),
+                Arguments.of("anticoagulated as text", with(valid, "anticoagulated", "true"), "anticoagulated"),
+                Arguments.of("sex as its position", with(valid, "sex", 0), "sex"),
+                Arguments.of("birth date as a number", with(valid, "birthDate", 19610417), "birthDate"),
+                Arguments.of("opioid dose finer than its column", with(valid, "opioidMmePerDay", 0.001), "opioidMmePerDay"),
+                // Text PostgreSQL cannot store, or that has no place in a chart.
+                Arguments.of("NUL in the given name", with(valid, "givenName", "Ma\u0000ria"), "givenName"),
+                Arguments.of("unpaired surrogate in the family name", with(valid, "familyName", "Silva" + LONE_SURROGATE), "familyName"),
+                Arguments.of("line break in the family name", with(valid, "familyName", "Silva\nDrop"), "familyName"),
+                Arguments.of("escape sequence in the city", with(valid, "address", Map.of("city", "Porto\u001B[2J")), "address.city"),
+                Arguments.of("NUL in the emergency contact", with(valid, "emergencyContact", Map.of("name", "Rui\u0000")), "emergencyContact.name"),
+                Arguments.of("NUL in the indication text", with(valid, "indication", Map.of("code", "OTHER", "text", "x\u0000")), "indication.text"),
+                // Normalisation must not outgrow the columns: 100 'ﬃ' are 300 letters once spelled out.
+                Arguments.of("family name of 100 ligatures", with(valid, "familyName", "\uFB03".repeat(100)), "familyName"),
+                Arguments.of("given name of 100 Arabic ligatures", with(valid, "givenName", "\uFDFA".repeat(12)), "givenName"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,12 +99,68 @@ class BadPatientInputTests {
         StoredRows before = storedRows();
 
         mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body).replace(LONE_SURROGATE, "\\uD800")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.type").exists())
                 .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    @Test
+    void names_of_special_letters_that_double_once_normalised_are_registered_and_found() throws Exception {
+        String family = uniqueFamilyName();
+        String given = "\u00DF".repeat(100);
+
+        mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(registration(given, family + "\u00DF".repeat(80)))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.givenName").value(given));
+        mvc.perform(get("/api/patients").param("q", family + " ssss").with(ClinicJwt.frontDesk()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].givenName").value(given));
+    }
+
+    @Test
+    void the_search_and_duplicate_key_columns_hold_two_names_of_the_longest_normalised_length() {
+        List<Integer> lengths = jdbc.sql("""
+                        SELECT character_maximum_length FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = 'patient' AND column_name IN ('duplicate_key', 'name_words')""")
+                .query(Integer.class).list();
+
+        // two names, a space between them, and name_words' leading space
+        assertThat(lengths).hasSize(2).allSatisfy(length ->
+                assertThat(length).isGreaterThanOrEqualTo(2 * NameNormalizer.MAX_NORMALIZED_LENGTH + 2));
+    }
+
+    @Test
+    void a_key_sent_twice_is_refused_rather_than_one_value_silently_winning() throws Exception {
+        StoredRows before = storedRows();
+        String body = json.writeValueAsString(registration(uniqueFamilyName()));
+        String twice = body.substring(0, body.length() - 1) + ",\"baselinePainScore\":2,\"baselinePainScore\":9}";
+
+        mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
+                        .contentType(MediaType.APPLICATION_JSON).content(twice))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    @Test
+    void a_multi_megabyte_body_is_refused_as_too_large_and_stores_nothing() throws Exception {
+        StoredRows before = storedRows();
+        Map<String, Object> huge = with(registration(uniqueFamilyName()), "painLocation", "knee ".repeat(1_000_000));
+
+        mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(huge)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("payload-too-large"));
 
         assertThat(storedRows()).isEqualTo(before);
     }

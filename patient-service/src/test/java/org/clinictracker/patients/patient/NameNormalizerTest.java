@@ -214,4 +214,37 @@ class NameNormalizerTest {
             assertThat(NameNormalizer.duplicateKey("Anna", "Anna")).isEqualTo("anna anna");
         }
     }
+
+    @Nested
+    class Length {
+
+        @Test
+        void letters_spelled_out_make_a_name_longer() {
+            assertThat(NameNormalizer.normalize("\uFB03".repeat(3))).isEqualTo("ffiffiffi");
+            assertThat(NameNormalizer.normalize("\u00DF".repeat(3))).isEqualTo("ssssss");
+            assertThat(NameNormalizer.normalize("\uFDFA")).hasSizeGreaterThan(10);
+        }
+
+        @Test
+        void a_name_of_the_longest_allowed_length_in_doubled_letters_fits() {
+            assertThat(NameNormalizer.fitsOnceNormalized("\u00DF".repeat(100))).isTrue();
+            assertThat(NameNormalizer.fitsOnceNormalized("\u00C6".repeat(100))).isTrue();
+            assertThat(NameNormalizer.fitsOnceNormalized("a".repeat(100))).isTrue();
+        }
+
+        @Test
+        void a_name_that_grows_past_the_limit_once_spelled_out_does_not_fit() {
+            assertThat(NameNormalizer.fitsOnceNormalized("\uFB03".repeat(66))).isTrue();
+            assertThat(NameNormalizer.fitsOnceNormalized("\uFB03".repeat(67))).isFalse();
+            assertThat(NameNormalizer.fitsOnceNormalized("\uFDFA".repeat(12))).isFalse();
+        }
+
+        @Test
+        void two_names_that_fit_give_keys_that_fit_their_columns() {
+            String longest = "\u00DF".repeat(100);
+
+            assertThat(NameNormalizer.duplicateKey(longest, longest)).hasSizeLessThanOrEqualTo(410);
+            assertThat(" " + NameNormalizer.normalize(longest + " " + longest)).hasSizeLessThanOrEqualTo(410);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.clinictracker.platform.idempotency;
 
 import java.time.Clock;
 
+import org.clinictracker.platform.input.RequestBodyProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code Idempotency-Key} on every service's POSTs (see {@link IdempotencyKeyFilter}). */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@EnableConfigurationProperties(IdempotencyProperties.class)
+@EnableConfigurationProperties({ IdempotencyProperties.class, RequestBodyProperties.class })
 public class IdempotencyAutoConfiguration {
 
     /** After Spring Security's filter chain (order -100), so the user is known. */
@@ -29,9 +30,9 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotentRequests requests,
-            TransactionTemplate transactionTemplate, IdempotencyProperties properties, JsonMapper jsonMapper) {
+            TransactionTemplate transactionTemplate, RequestBodyProperties bodyLimit, JsonMapper jsonMapper) {
         FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyKeyFilter(requests, transactionTemplate, properties, jsonMapper));
+                new IdempotencyKeyFilter(requests, transactionTemplate, bodyLimit, jsonMapper));
         registration.setOrder(ORDER);
         return registration;
     }

@@ -16,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.platform.input.RequestBodyProperties;
 import org.clinictracker.platform.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,14 +49,14 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     private final IdempotentRequests requests;
     private final TransactionTemplate transactions;
-    private final IdempotencyProperties properties;
+    private final int maxBodyBytes;
     private final JsonMapper jsonMapper;
 
     public IdempotencyKeyFilter(IdempotentRequests requests, TransactionTemplate transactions,
-            IdempotencyProperties properties, JsonMapper jsonMapper) {
+            RequestBodyProperties bodyLimit, JsonMapper jsonMapper) {
         this.requests = requests;
         this.transactions = transactions;
-        this.properties = properties;
+        this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 1, bodyLimit.maxRequestBody().toBytes());
         this.jsonMapper = jsonMapper;
     }
 
@@ -81,7 +82,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         Optional<byte[]> body = readBody(request);
         if (body.isEmpty()) {
             writeProblem(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                    "A request sent with an Idempotency-Key may have at most " + properties.maxBodyBytes() + " bytes.");
+                    "A request sent with an Idempotency-Key may have at most " + maxBodyBytes + " bytes.");
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -154,8 +155,8 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     /** The body, or empty if it is larger than a key's request may be. */
     private Optional<byte[]> readBody(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(properties.maxBodyBytes() + 1);
-            return body.length > properties.maxBodyBytes() ? Optional.empty() : Optional.of(body);
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
         }
     }
 

@@ -44,9 +44,22 @@ public class ProblemException extends RuntimeException {
 
     /** A rule that bean validation cannot express (one field depends on another) was broken. */
     public static ProblemException invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    /** Fields refused before validation (text that cannot be stored, a name too long once normalised). */
+    public static ProblemException invalidFields(List<FieldError> errors) {
+        String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
         return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "Some fields are missing or invalid: " + field + ".")
-                .with("errors", List.of(new FieldError(field, message)));
+                "Some fields are missing or invalid: " + fields + ".")
+                .with("errors", List.copyOf(errors));
+    }
+
+    /** A body beyond the configured limit ({@code clinic.http.max-request-body}). */
+    public static ProblemException payloadTooLarge(long limitBytes) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                "The request body is larger than the " + limitBytes + " bytes a request may have.")
+                .with("maxBytes", limitBytes);
     }
 
     /** Well-formed, but against the clinic's rules (an impossible temperature, a missing spinal level...). */

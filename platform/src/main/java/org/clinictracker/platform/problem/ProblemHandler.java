@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.clinictracker.platform.input.RequestBodyTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -85,6 +86,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLarge tooLarge = causeOfType(ex, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return asObject(clinicRefusal(ProblemException.payloadTooLarge(tooLarge.limitBytes())));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableReason(ex));
         problem.setType(URI.create(ProblemException.TYPE_BASE + "malformed-request"));
         problem.setTitle("Malformed request body");
@@ -148,6 +153,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? null : path.toString();
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

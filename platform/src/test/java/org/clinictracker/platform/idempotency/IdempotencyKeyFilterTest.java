@@ -3,9 +3,9 @@ package org.clinictracker.platform.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
+import org.clinictracker.platform.input.RequestBodyProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,7 @@ class IdempotencyKeyFilterTest {
 
     // No database behind these: a test that reached it would fail with a NullPointerException.
     final IdempotencyKeyFilter filter = new IdempotencyKeyFilter(null, null,
-            new IdempotencyProperties(Duration.ofHours(24), Duration.ofHours(1), 64), JsonMapper.builder().build());
+            new RequestBodyProperties(DataSize.ofBytes(64)), JsonMapper.builder().build());
 
     @AfterEach
     void signOut() {

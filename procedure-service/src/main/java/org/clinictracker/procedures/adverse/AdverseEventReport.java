@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import org.clinictracker.platform.input.MultilineText;
+
 /** A complication as reported, with the procedure or later (FHIR's {@code complication}). */
 public record AdverseEventReport(
         @NotNull AdverseEventType type,
@@ -15,5 +17,5 @@ public record AdverseEventReport(
         @NotNull @PastOrPresent LocalDate onsetOn,
         @NotNull AdverseEventOutcome outcome,
         @PastOrPresent LocalDate resolvedOn,
-        @Size(max = 4000) String notes) {
+        @MultilineText @Size(max = 4000) String notes) {
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.clinictracker.platform.input.MultilineText;
 import org.clinictracker.procedures.adverse.AdverseEventReport;
 import org.clinictracker.vocabulary.Modality;
 import org.clinictracker.vocabulary.IndicationEntry;
@@ -45,11 +46,11 @@ public record ProcedureDetails(
         @Size(max = 200) String sedation,
         @Min(0) @Max(10) Integer painBefore,
         @Min(0) @Max(10) Integer painAfter,
-        @Size(max = 4000) String notes,
+        @MultilineText @Size(max = 4000) String notes,
         @Size(max = 20) List<@Valid @NotNull AdverseEventReport> adverseEvents,
-        @Size(max = 1000) String amendmentReason,
+        @MultilineText @Size(max = 1000) String amendmentReason,
         @Size(max = 20) List<@NotNull UUID> notDuplicateOf,
-        @Size(max = 1000) String missingClearanceReason) {
+        @MultilineText @Size(max = 1000) String missingClearanceReason) {
 
     public ProcedureDetails {
         // Copies that keep null elements, so validation (not a NullPointerException) names them.

@@ -5,11 +5,13 @@ import static org.clinictracker.procedures.ProcedureRequests.kneeCryoneurolysis;
 import static org.clinictracker.procedures.ProcedureRequests.with;
 import static org.clinictracker.procedures.ProcedureRequests.withCryo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.clinictracker.procedures.ClinicPatients;
+import org.clinictracker.procedures.ProcedureRequests;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +103,25 @@ class BadProcedureInputTests {
                 Arguments.of("pain 11 before", with(valid, "painBefore", 11), "painBefore"),
                 Arguments.of("a date that is not a date", with(valid, "performedAt", "yesterday"), "performedAt"),
                 Arguments.of("performed tomorrow", with(valid, "performedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()), "performedAt"),
-                Arguments.of("notes of a novel", with(valid, "notes", "x".repeat(5000)), "notes"));
+                Arguments.of("notes of a novel", with(valid, "notes", "x".repeat(5000)), "notes"),
+                // Strict JSON types: nothing is converted behind the proceduralist's back.
+                Arguments.of("pain score 7.5", with(valid, "painBefore", 7.5), "painBefore"),
+                Arguments.of("pain score as text", with(valid, "painAfter", "2"), "painAfter"),
+                Arguments.of("a number as the notes", with(valid, "notes", 42), "notes"),
+                Arguments.of("a modality by its position", with(valid, "modality", 0), "modality"),
+                Arguments.of("an epoch number as the time", with(valid, "performedAt", 1_700_000_000), "performedAt"),
+                Arguments.of("ice ball seen as 1", withCryo(valid, "iceBallVisualized", 1), "cryo.iceBallVisualized"),
+                Arguments.of("a freeze cycle of 60.5 seconds", withCryo(valid, "cycles", List.of(Map.of("seconds", 60.5))), "cryo.cycles[0].seconds"),
+                Arguments.of("a temperature as text", withCryo(valid, "probeTemperatureCelsius", "-88"), "cryo.probeTemperatureCelsius"),
+                // Text PostgreSQL cannot store, or that has no place in a record.
+                Arguments.of("NUL in the notes", with(valid, "notes", "Tolerated\u0000well"), "notes"),
+                Arguments.of("a bell in the notes", with(valid, "notes", "Tolerated\u0007well"), "notes"),
+                Arguments.of("a line break in the sedation", with(valid, "sedation", "none\ngiven"), "sedation"),
+                Arguments.of("NUL in a target's description", with(valid, "targets",
+                        List.of(Map.of("nerve", "OTHER", "laterality", "LEFT", "description", "x\u0000"))), "targets[0].description"),
+                Arguments.of("NUL in the device model", with(valid, "device", Map.of("model", "io\u0000vera")), "device.model"),
+                Arguments.of("NUL in an adverse event's notes", with(valid, "adverseEvents",
+                        List.of(with(ProcedureRequests.seriousMotorWeakness(0), "notes", "weak\u0000"))), "adverseEvents[0].notes"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,6 +134,51 @@ class BadProcedureInputTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void notes_may_span_lines() throws Exception {
+        record(with(with(kneeCryoneurolysis(patientId, 0), "notes", "Tolerated well.\r\n\tNo complication."),
+                "amendmentReason", null))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.notes").value("Tolerated well.\r\n\tNo complication."));
+    }
+
+    @Test
+    void a_multi_megabyte_body_is_refused_as_too_large_and_stores_nothing() throws Exception {
+        Stored before = stored();
+
+        record(with(kneeCryoneurolysis(patientId, 0), "notes", "cold ".repeat(1_000_000)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("payload-too-large"));
+
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void a_list_filter_holding_a_nul_or_control_character_is_refused_naming_it() throws Exception {
+        mvc.perform(get("/api/procedures").param("clinician", "dr\u0000who").with(ClinicJwt.proceduralist()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("clinician"));
+        mvc.perform(get("/api/procedures").param("nerve", "SURAL\u001B").with(ClinicJwt.proceduralist()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("nerve"));
+    }
+
+    @Test
+    void a_block_volume_no_syringe_holds_is_refused_not_printed() throws Exception {
+        Stored before = stored();
+        Map<String, Object> block = with(with(kneeCryoneurolysis(patientId, 0), "modality", "NERVE_BLOCK"), "block",
+                Map.of("purpose", "DIAGNOSTIC", "agent", "bupivacaine", "volumeMl", new BigDecimal("1E+2147483647")));
+        block.remove("cryo");
+
+        record(block)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("block.volumeMl")));
 
         assertThat(stored()).isEqualTo(before);
     }
