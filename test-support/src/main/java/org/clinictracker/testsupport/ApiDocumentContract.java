@@ -59,6 +59,21 @@ public abstract class ApiDocumentContract {
     }
 
     @Test
+    void every_post_takes_an_idempotency_key_and_every_body_has_a_size_limit() {
+        document.root().path("paths").forEach(path -> path.properties().forEach(entry -> {
+            String method = entry.getKey();
+            if (!method.equals("post") && !method.equals("put")) {
+                return;
+            }
+            assertThat(entry.getValue().path("responses").has("413")).as(method + " answers 413").isTrue();
+            if (method.equals("post")) {
+                assertThat(entry.getValue().path("parameters").findValuesAsString("name"))
+                        .as("a POST takes an Idempotency-Key").contains("Idempotency-Key");
+            }
+        }));
+    }
+
+    @Test
     void the_document_passes_the_linters_recommended_rules() throws Exception {
         document.assertLintsClean();
     }

@@ -81,8 +81,9 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         Optional<byte[]> body = readBody(request);
         if (body.isEmpty()) {
-            writeProblem(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                    "A request sent with an Idempotency-Key may have at most " + maxBodyBytes + " bytes.");
+            // the same refusal as the platform's body limit (ProblemException.payloadTooLarge)
+            writeProblem(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                    "The request body is larger than the " + maxBodyBytes + " bytes a request may have.");
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

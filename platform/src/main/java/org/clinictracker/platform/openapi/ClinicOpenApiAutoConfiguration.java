@@ -45,6 +45,11 @@ public class ClinicOpenApiAutoConfiguration {
     }
 
     @Bean
+    GlobalOperationCustomizer clinicRequestBodyLimits() {
+        return new RequestBodyCustomizer();
+    }
+
+    @Bean
     GlobalOpenApiCustomizer clinicDocumentConventions() {
         return new ClinicDocumentCustomizer();
     }

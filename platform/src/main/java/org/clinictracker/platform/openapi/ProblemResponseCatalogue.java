@@ -51,6 +51,8 @@ final class ProblemResponseCatalogue {
                 "The record changed since it was read (`code` stale-version); `currentVersion` gives its version.");
         descriptions.put(HttpStatus.UNPROCESSABLE_CONTENT,
                 "Well-formed but against the clinic's rules; `errors` names each offending field.");
+        descriptions.put(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the service reads (`code` payload-too-large).");
         descriptions.put(HttpStatus.PRECONDITION_REQUIRED,
                 "The If-Match header with the ETag read is missing (`code` if-match-required).");
         descriptions.put(HttpStatus.INTERNAL_SERVER_ERROR,

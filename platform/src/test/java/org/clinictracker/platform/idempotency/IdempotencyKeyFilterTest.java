@@ -89,7 +89,7 @@ class IdempotencyKeyFilterTest {
         filter.doFilter(keyed("abc", "x".repeat(65)), response, chain);
 
         assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(response.getContentAsString()).contains("\"code\":\"request-too-large\"");
+        assertThat(response.getContentAsString()).contains("\"code\":\"payload-too-large\"");
         assertThat(chain.getRequest()).isNull();
     }
 
