@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.assertj.core.api.SoftAssertions;
+import org.clinictracker.platform.security.AccessRule;
+import org.clinictracker.platform.security.ClinicAccessRules;
+import org.clinictracker.platform.security.ClinicRoles;
 import org.clinictracker.platform.security.ClinicTokenValidators;
 import org.clinictracker.platform.security.RealmRoleConverter;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +23,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -143,6 +149,32 @@ class GatewayRoleTableTests {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/actuator/info").headers(bearer("coordinator")).exchange().expectStatus().isForbidden();
         client.get().uri("/actuator/info").headers(bearer("clinic-admin")).exchange().expectStatus().isOk();
+    }
+
+    /**
+     * The reactive adapter applies the table exactly: for a path made from every pattern of every rule,
+     * each role (and a token with no clinic role) is let through or refused as {@link ClinicAccessRules}
+     * decides.
+     */
+    @Test
+    void the_gateway_answers_every_rule_of_the_table_as_the_table_says() {
+        SoftAssertions softly = new SoftAssertions();
+        List<String> callers = new ArrayList<>(ClinicRoles.ALL);
+        callers.add("offline_access");
+        for (AccessRule rule : ClinicAccessRules.RULES) {
+            HttpMethod method = rule.method() == null ? HttpMethod.GET : rule.method();
+            for (String pattern : rule.paths()) {
+                String path = pattern.replace("/**", "/a/b").replace("*", "7b0c1f36-0000-4000-8000-00000000000c");
+                for (String caller : callers) {
+                    boolean permitted = ClinicAccessRules.permits(method, path, List.of(caller));
+                    int status = client.method(method).uri(path).headers(bearer(caller)).exchange()
+                            .returnResult(byte[].class).getStatus().value();
+                    softly.assertThat(status != 401 && status != 403)
+                            .as("%s %s %s answered %s", caller, method, path, status).isEqualTo(permitted);
+                }
+            }
+        }
+        softly.assertAll();
     }
 
     private static java.util.function.Consumer<HttpHeaders> bearer(String role) {
