@@ -15,7 +15,7 @@ import org.springframework.http.ProblemDetail;
  */
 public class ProblemException extends RuntimeException {
 
-    public static final String TYPE_BASE = "https://clinic-tracker.org/problems/";
+    public static final String TYPE_BASE = ProblemTypes.TYPE_BASE;
 
     private final HttpStatus status;
     private final String code;

@@ -5,8 +5,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 
 /**
  * What every clinic service's {@code SecurityFilterChain} shares: stateless bearer-token auth with
- * Keycloak realm roles, problem+json refusals, and open health and API-docs endpoints. Each service
- * adds only its own role table on top.
+ * Keycloak realm roles, problem+json refusals, and the clinic's one role table ({@link ClinicAccessRules}),
+ * which the gateway applies too. A service names only the API prefixes it serves.
  */
 public class ClinicResourceServer {
 
@@ -32,16 +32,35 @@ public class ClinicResourceServer {
     }
 
     /**
+     * {@link #apply} plus the role table's rules for the service's own API prefixes (e.g. {@code /api/patients}),
+     * in table order; anything the table does not name is refused.
+     */
+    public HttpSecurity applyWithRoleTable(HttpSecurity http, String... servedApiPrefixes) throws Exception {
+        return apply(http).authorizeHttpRequests(requests -> {
+            for (AccessRule rule : ClinicAccessRules.servedUnder(servedApiPrefixes)) {
+                var matched = rule.method() == null
+                        ? requests.requestMatchers(rule.pathArray())
+                        : requests.requestMatchers(rule.method(), rule.pathArray());
+                if (rule.open()) {
+                    matched.permitAll();
+                } else {
+                    matched.hasAnyRole(rule.roleArray());
+                }
+            }
+            requests.anyRequest().denyAll();
+        });
+    }
+
+    /**
      * Paths that carry no patient data and need no token: health probes and the OpenAPI document. Every
      * other actuator endpoint (info, prometheus) is behind {@link #managementPaths()}.
      */
     public static String[] publicPaths() {
-        return new String[] { "/actuator/health", "/actuator/health/**",
-                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+        return ClinicAccessRules.PUBLIC_PATHS.toArray(String[]::new);
     }
 
-    /** Operational endpoints (build info, metrics): each service's role table gives them to clinic-admin only. */
+    /** Operational endpoints (build info, metrics): the role table gives them to clinic-admin only. */
     public static String[] managementPaths() {
-        return new String[] { "/actuator", "/actuator/**" };
+        return ClinicAccessRules.MANAGEMENT_PATHS.toArray(String[]::new);
     }
 }
