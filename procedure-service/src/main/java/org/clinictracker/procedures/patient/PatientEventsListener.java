@@ -7,6 +7,7 @@ import org.clinictracker.events.patients.ConsentRecorded;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.events.patients.PatientUpdated;
+import org.clinictracker.platform.inbox.MalformedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps {@link KnownPatients} up to date from {@code clinic.patients.v1}. A message that is not a valid
- * event throws {@link MalformedPatientEvent} and is parked on the dead-letter topic; anything else that
+ * event throws {@link MalformedEvent} and is parked on the dead-letter topic; anything else that
  * fails is retried (see {@link PatientEventsConsumerConfig}). Logs carry event ids and types, never
  * patient data.
  */

@@ -29,6 +29,7 @@ import org.clinictracker.events.patients.PatientEvent;
 import org.clinictracker.events.patients.PatientRegistered;
 import org.clinictracker.events.patients.PatientScreened;
 import org.clinictracker.events.patients.PatientUpdated;
+import org.clinictracker.platform.inbox.MalformedEvent;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.EventSchemas;
 import org.clinictracker.testsupport.TopicProbe;
@@ -346,7 +347,7 @@ class PatientReplicaTests {
             Map<String, String> headers = new HashMap<>();
             parked.headers().forEach(header -> headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
             assertThat(headers).doesNotContainKey(KafkaHeaders.DLT_EXCEPTION_STACKTRACE)
-                    .containsEntry(KafkaHeaders.DLT_EXCEPTION_FQCN, MalformedPatientEvent.class.getName())
+                    .containsEntry(KafkaHeaders.DLT_EXCEPTION_FQCN, MalformedEvent.class.getName())
                     .containsKey(KafkaHeaders.DLT_EXCEPTION_MESSAGE)
                     .containsKey(KafkaHeaders.DLT_ORIGINAL_OFFSET);
             assertThat(headers.values()).noneMatch(value -> value.contains("Núñez") || value.contains("1961-04-17"));
