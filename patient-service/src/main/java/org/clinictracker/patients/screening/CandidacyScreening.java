@@ -116,7 +116,8 @@ public class CandidacyScreening {
     }
 
     private static EventEnvelope<PatientScreened> screened(Screening screening, Instant at) {
-        Screening.Override override = screening.override();
+        // the headline's fields describe the headline modality, its override included; modalities say the rest
+        Screening.Override override = screening.headlineOverride();
         return EventEnvelope.of(screening.patientId(), new PatientScreened(screening.patientId(), screening.id(),
                 screening.result().name(), screening.reasons().stream().map(Screening.Reason::code).toList(),
                 override == null ? null : override.result().name(), screening.effectiveResult().name(),

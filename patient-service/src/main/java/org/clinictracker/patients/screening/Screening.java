@@ -75,10 +75,19 @@ public record Screening(UUID id, UUID patientId, ScreeningAnswers answers, Scree
      */
     @JsonProperty
     public ScreeningResult effectiveResult() {
+        Override headline = headlineOverride();
+        return headline == null ? result : headline.result();
+    }
+
+    /** The latest override that covers the headline's modality, or {@code null}. */
+    public Override headlineOverride() {
         Modality headline = headlineModality(answers);
-        return modalities.stream().filter(judged -> judged.modality() == headline)
-                .map(ModalityScreening::effectiveResult).findFirst()
-                .orElseGet(() -> override() == null ? result : override().result());
+        for (ModalityScreening judged : modalities) {
+            if (judged.modality() == headline) {
+                return judged.override();
+            }
+        }
+        return override(); // a screening judged before modalities were kept
     }
 
     /** The modality the headline {@code result} is about. */

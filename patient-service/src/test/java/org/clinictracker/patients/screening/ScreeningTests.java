@@ -241,6 +241,39 @@ class ScreeningTests {
     }
 
     @Test
+    void an_override_for_another_modality_than_the_headline_keeps_the_headline_and_its_event_consistent()
+            throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        // anticoagulant not held: every modality ruled out; the headline is cryoneurolysis (none planned)
+        String screeningId = screen(patientId, with(with(eligibleScreeningAnswers(), "anticoagulated", true),
+                "anticoagulationHeld", false)).get("id").asString();
+
+        String body = mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screeningId)
+                        .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                        .content(api.asJson(Map.of("reason", "Diagnostic block acceptable on anticoagulation",
+                                "modalities", List.of("NERVE_BLOCK")))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode overridden = json.readTree(body);
+        assertThat(overridden.get("effectiveResult").asString()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(modality(overridden, "NERVE_BLOCK").get("effectiveResult").asString()).isEqualTo("ELIGIBLE");
+
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS)) {
+            String event = topic.awaitRecord(patientId, e -> e.contains("\"overrideId\""), Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PATIENTS, "PatientScreened", event);
+            JsonNode data = json.readTree(event).get("data");
+            // the headline fields describe cryoneurolysis, which no override covers: consumers must not see
+            // an ELIGIBLE override beside a NOT_ELIGIBLE effective result
+            assertThat(data.has("overrideResult")).isFalse();
+            assertThat(data.get("effectiveResult").asString()).isEqualTo("NOT_ELIGIBLE");
+            for (JsonNode judged : data.get("modalities")) {
+                String expected = judged.get("modality").asString().equals("NERVE_BLOCK") ? "ELIGIBLE" : "NOT_ELIGIBLE";
+                assertThat(judged.get("effectiveResult").asString()).as(judged.toString()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void screening_an_unknown_patient_is_not_found() throws Exception {
         mvc.perform(post("/api/patients/{id}/screenings", UUID.randomUUID()).with(ClinicJwt.frontDesk())
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(eligibleScreeningAnswers())))
