@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Makes names comparable the way a front-desk clerk compares them: case, accents, punctuation and
- * spacing do not matter ("José O'Brien-Núñez" finds "jose obrien nunez").
+ * spacing do not matter ("José O'Brien-Núñez" finds "jose obrien nunez"), nor do invisible characters
+ * ("Wal\u200bker" is "walker", so it cannot slip past the duplicate check).
  */
 public final class NameNormalizer {
 
@@ -20,7 +21,8 @@ public final class NameNormalizer {
      */
     public static final int MAX_NORMALIZED_LENGTH = 200;
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    /** Accents once decomposed, and invisible format characters (zero-width space and joiners, BOM...). */
+    private static final Pattern MARKS_AND_INVISIBLES = Pattern.compile("[\\p{M}\\p{Cf}]+");
     private static final Pattern APOSTROPHES = Pattern.compile("['`\u00b4\u2018\u2019\u02bb\u02bc]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 
@@ -33,7 +35,7 @@ public final class NameNormalizer {
             return "";
         }
         String decomposed = Normalizer.normalize(foldLettersWithoutDecomposition(name), Normalizer.Form.NFKD);
-        String unaccented = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+        String unaccented = MARKS_AND_INVISIBLES.matcher(decomposed).replaceAll("");
         String joined = APOSTROPHES.matcher(unaccented).replaceAll("");
         return NOT_LETTER_OR_DIGIT.matcher(joined.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }

@@ -147,6 +147,14 @@ class NameNormalizerTest {
             assertThat(NameNormalizer.normalize("\uFB01nn")).isEqualTo("finn");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = { "Wal\u200Bker", "Wal\u200Cker", "Wal\u200Dker", "\uFEFFWalker", "Wal\u180Eker",
+                "Wal\u2060ker", "Wal\u00ADker", "Walker\u200E", "Wal\u034Fker" })
+        void invisible_characters_inside_a_name_do_not_make_it_another_name(String typed) {
+            assertThat(NameNormalizer.normalize(typed)).isEqualTo("walker");
+            assertThat(NameNormalizer.duplicateKey("Zoe", typed)).isEqualTo(NameNormalizer.duplicateKey("Zoe", "Walker"));
+        }
+
         @Test
         void normalising_twice_changes_nothing_more() {
             String once = NameNormalizer.normalize("  José   O'Brien-Núñez Strauß Ødegård ");

@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * What text a chart may hold. PostgreSQL cannot store NUL in text or jsonb, and the JDBC driver
  * turns a broken surrogate pair into '?' (a silent change); control characters and Unicode
- * non-characters have no place in a name or a note and can hide or reorder what a reader sees.
+ * non-characters have no place in a name or a note and can hide or reorder what a reader sees, as can
+ * the bidirectional embedding, override and isolate controls (a "Trojan Source" name or note reads
+ * otherwise than it is stored); the plain direction marks U+200E and U+200F stay allowed.
  */
 public final class StorableText {
 
@@ -30,6 +32,8 @@ public final class StorableText {
                 if (!multiline) {
                     return Optional.of("must be a single line (contains " + hex(c) + ")");
                 }
+            } else if (isBidiControl(c)) {
+                return Optional.of("contains the bidirectional control character " + hex(c));
             } else if (Character.getType(c) == Character.CONTROL) {
                 return Optional.of("contains the control character " + hex(c));
             } else if (isNonCharacter(c)) {
@@ -37,6 +41,10 @@ public final class StorableText {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static boolean isNonCharacter(int codePoint) {

@@ -9,7 +9,7 @@ class StorableTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "Maria", "José O'Brien-Núñez", "Ærøskøbing", "ﬃ ligature", "Straße", "李小龍",
-            "محمد", "emoji 😀 pair", "e\u0301 combining", "zero\u200Dwidth joiner", "" })
+            "محمد", "emoji 😀 pair", "e\u0301 combining", "zero\u200Dwidth joiner", "mark \u200F after RTL", "" })
     void names_people_really_have_are_storable(String text) {
         assertThat(StorableText.problem(text, false)).isEmpty();
     }
@@ -17,7 +17,8 @@ class StorableTextTest {
     @ParameterizedTest
     @ValueSource(strings = { "nul\u0000here", "bell\u0007", "escape\u001B[31m", "delete\u007F", "c1\u0085",
             "lone high \uD800", "lone low \uDC00 first", "reversed \uDC00\uD800", "end high\uD83D",
-            "non-character \uFFFF", "non-character \uFDD0", "plane 1 non-character \uD83F\uDFFE" })
+            "non-character \uFFFF", "non-character \uFDD0", "plane 1 non-character \uD83F\uDFFE",
+            "\u202Eevil", "embedding \u202A", "pop \u202C", "isolate \u2066x\u2069", "first strong \u2068" })
     void text_postgres_cannot_store_or_that_hides_characters_is_refused_even_in_notes(String text) {
         assertThat(StorableText.problem(text, false)).isPresent();
         assertThat(StorableText.problem(text, true)).isPresent();
