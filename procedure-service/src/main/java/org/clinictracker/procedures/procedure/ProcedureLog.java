@@ -112,7 +112,7 @@ public class ProcedureLog {
                 : TreatmentClearance.check(patients, details);
         RuleCheck check = checked(details);
         List<ProcedureRecord> others = patientsProcedures.stream().filter(other -> !other.id().equals(id)).toList();
-        SameCase.refuseProbableDuplicate(details, others);
+        SameCase.refuseNewDuplicate(details, current.details(), others);
         Map<UUID, RepeatLinkage.Link> links = TreatmentChain.linksWith(id, details, others);
         RepeatLinkage.Link link = links.get(id);
         String clinician = Clinician.current().username();

@@ -29,9 +29,7 @@ final class SameCase {
         Set<UUID> confirmedOthers = new HashSet<>(details.notDuplicateOf());
         List<Map<String, Object>> candidates = others.stream()
                 .filter(other -> !confirmedOthers.contains(other.id()))
-                .filter(other -> Duration.between(other.details().performedAt(), details.performedAt()).abs()
-                        .compareTo(SAME_TIME) < 0)
-                .filter(other -> RepeatLinkage.shareATarget(other.targets(), ProcedureRecord.targets(details)))
+                .filter(other -> sameCase(other.details(), details))
                 .map(SameCase::candidate)
                 .toList();
         if (!candidates.isEmpty()) {
@@ -40,6 +38,19 @@ final class SameCase {
                             + "or confirm this is a different case by sending its id in notDuplicateOf.")
                     .with("candidates", candidates);
         }
+    }
+
+    /**
+     * For an amendment: refuses only a duplicate the correction creates. A record that already stood beside
+     * this one before (recorded and confirmed as a different case then) does not block fixing a typo.
+     */
+    static void refuseNewDuplicate(ProcedureDetails amended, ProcedureDetails before, List<ProcedureRecord> others) {
+        refuseProbableDuplicate(amended, others.stream().filter(other -> !sameCase(other.details(), before)).toList());
+    }
+
+    private static boolean sameCase(ProcedureDetails one, ProcedureDetails other) {
+        return Duration.between(one.performedAt(), other.performedAt()).abs().compareTo(SAME_TIME) < 0
+                && RepeatLinkage.shareATarget(ProcedureRecord.targets(one), ProcedureRecord.targets(other));
     }
 
     private static Map<String, Object> candidate(ProcedureRecord other) {

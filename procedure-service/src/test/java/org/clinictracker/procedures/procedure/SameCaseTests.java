@@ -3,6 +3,7 @@ package org.clinictracker.procedures.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinictracker.procedures.ProcedureRequests.kneeCryoneurolysis;
 import static org.clinictracker.procedures.ProcedureRequests.with;
+import static org.clinictracker.procedures.ProcedureRequests.withCryo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -90,6 +91,19 @@ class SameCaseTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.candidates[0].id").value(existing));
         amend(other, with(moved, "notDuplicateOf", List.of(existing))).andExpect(status().isOk());
+    }
+
+    @Test
+    void correcting_a_record_beside_a_case_already_confirmed_as_different_needs_no_new_confirmation() throws Exception {
+        UUID patientId = patients.registered();
+        Map<String, Object> first = kneeCryoneurolysis(patientId, 3);
+        String firstId = id(record(first).andExpect(status().isCreated()));
+        Instant performedAt = Instant.parse((String) first.get("performedAt"));
+        record(with(with(first, "performedAt", performedAt.plusSeconds(30).toString()), "notDuplicateOf",
+                List.of(firstId))).andExpect(status().isCreated());
+
+        amend(firstId, with(withCryo(first, "probeTemperatureCelsius", -80), "amendmentReason",
+                "Probe temperature typed wrong")).andExpect(status().isOk());
     }
 
     private ResultActions record(Map<String, Object> body) throws Exception {
