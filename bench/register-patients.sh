@@ -588,7 +588,7 @@ Targets (2 cores, at $ref clients):
 - idle RSS ≤ 300 MB: ${idle_rss} MB after ${IDLE}s idle (heap committed ${heap_mb} MB, metaspace ${meta_mb:-?} MB); ${load_rss} MB after the load, peak ${hwm_mb} MB — $t_rss
 - the outbox relay keeps up: backlog and commit-to-Kafka delay grow in no level, and its capacity, ${relay_capacity}, exceeds the best write rate, $best_tps registrations/s — $t_relay
 
-Outbox relay per level (backlog = PENDING rows sampled every 0.5 s during the level; delay = published_at − occurred_at of the events that occurred in the level, read once they were all published; a trend is a least-squares slope over the level, and "grew" means it adds more than 100 events or 100 ms over the level):
+Outbox relay per level (backlog = PENDING rows sampled every 0.5 s during the level; delay = published_at − occurred_at of the events that occurred in the level, read once they were all published; a trend is a least-squares slope over the level, and \"grew\" means it adds more than 100 events or 100 ms over the level):
 
 $relay_table
 
