@@ -88,7 +88,7 @@ fi
 mkdir -p "$OUT_DIR"
 SVC_LOG="$OUT_DIR/patient-service.log"
 GC_LOG="$OUT_DIR/gc.log"
-started_keycloak=0 started_kafka=0 svc_pid="" sampler_pid=""
+started_keycloak=0 started_kafka=0 svc_pid="" sampler_pid="" wrk_pid="" pgb_pid=""
 # The benchmark's broker: the dev one's script with other ports and another state directory.
 bench_kafka() {
   KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT KAFKA_RUN_DIR="$OUT_DIR/kafka" \
@@ -119,6 +119,7 @@ stop_infra() {
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  for load_pid in "$wrk_pid" "$pgb_pid"; do [ -z "$load_pid" ] || kill "$load_pid" 2>/dev/null || true; done
   stop_sampler
   stop_service
   stop_infra
@@ -336,14 +337,15 @@ gc_pauses() {   # gc_pauses FROM_S TO_S (JVM uptime): "count total_ms max_ms"
 }
 # run_wrk CLIENTS SECONDS TAG OUTFILE [MARK]: load with wrk; with MARK, CPU marks 1 s in and 1 s before the end
 run_wrk() {
-  local c=$1 d=$2 tag=$3 out=$4 mark=${5:-} threads wpid
+  local c=$1 d=$2 tag=$3 out=$4 mark=${5:-} threads
   threads=$(( c < CORES ? c : CORES ))
   BENCH_TOKEN=$(fetch_token) wrk -t "$threads" -c "$c" -d "${d}s" --timeout 10s -s "$LUA" "$BASE" -- "$tag" >"$out" 2>&1 &
-  wpid=$!
+  wrk_pid=$!
   if [ -n "$mark" ]; then
     sleep 1; cpu_mark "$mark.a"; sleep "$((d - 2))"; cpu_mark "$mark.b"
   fi
-  wait "$wpid" || die "wrk failed: $(tail -n 5 "$out")"
+  wait "$wrk_pid" || { wrk_pid=""; die "wrk failed: $(tail -n 5 "$out")"; }
+  wrk_pid=""
   grep -q '^RESULT' "$out" || die "wrk printed no result: $(tail -n 5 "$out")"
 }
 kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
@@ -461,7 +463,8 @@ for c in $LEVELS; do
     -h 127.0.0.1 -U clinic "$DB" >"$OUT_DIR/pgbench-c$c.txt" 2>&1 &
   pgb_pid=$!
   sleep 1; cpu_mark "pg$c.a"; sleep "$((DURATION - 2))"; cpu_mark "pg$c.b"
-  wait "$pgb_pid" || die "pgbench failed: $(tail -n 5 "$OUT_DIR/pgbench-c$c.txt")"
+  wait "$pgb_pid" || { pgb_pid=""; die "pgbench failed: $(tail -n 5 "$OUT_DIR/pgbench-c$c.txt")"; }
+  pgb_pid=""
   PG_TPS[$c]=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$OUT_DIR/pgbench-c$c.txt" | head -n 1)
   PG_TPS[$c]=$(calc %.1f "${PG_TPS[$c]}")
   PG_FAILED[$c]=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT_DIR/pgbench-c$c.txt")
