@@ -7,14 +7,20 @@
 # What it does, in one run:
 #   1. waits (up to BENCH_LOAD_WAIT s) for the 1-minute load average to drop below BENCH_MAX_LOAD, since
 #      other builds on the machine would distort the figures;
-#   2. starts what is missing: PostgreSQL (scripts/local-postgres.sh, plus database patients_bench),
-#      Keycloak (scripts/local-keycloak.sh) and Kafka (scripts/local-kafka.sh); builds the jar if missing;
-#   3. starts patient-service with `java -jar` on a free port (18081 first) against patients_bench and
-#      measures the time to /actuator/health/readiness UP, Spring's "Started ... in X seconds", and
-#      VmRSS after BENCH_IDLE s of idling;
+#   2. starts what is missing: PostgreSQL (scripts/local-postgres.sh, plus database patients_bench) and
+#      Keycloak (scripts/local-keycloak.sh, shared with `./clinic up`); always starts a Kafka broker of its
+#      own, empty, on 127.0.0.1:19092 (scripts/local-kafka.sh with KAFKA_PORT/KAFKA_RUN_DIR, state in
+#      .run/bench/kafka), so its registrations never reach the dev broker on 9092; builds the jar if missing;
+#   3. starts patient-service with `java -jar` on a free port (18081 first) against patients_bench and the
+#      benchmark's broker, and measures the time to /actuator/health/readiness UP, Spring's "Started ... in
+#      X seconds", and VmRSS after BENCH_IDLE s of idling;
 #   4. with a fresh frontdesk1 token per level, loads POST /api/patients with wrk (bench/register-patients.lua:
 #      a unique patient per request, every non-201 counted) at 1, 4 and 16 clients, after a warm-up at
-#      4 clients long enough for the JIT to settle (its tx/s curve is printed, not counted);
+#      4 clients long enough for the JIT to settle (its tx/s curve is printed, not counted). During each
+#      level the outbox backlog (PENDING rows) is sampled every 0.5 s; after it, the commit-to-Kafka delay
+#      of the level's events (published_at - occurred_at) is read from the outbox. Then a burst of
+#      BENCH_RELAY_BURST copies of published events is put in the outbox at once and the time the relay
+#      takes to publish them gives its capacity (events/s), to compare with the best write rate;
 #   5. stops the service and runs pgbench with bench/register-patient.pgbench.sql (the same SQL in the same
 #      transaction) at the same client counts on the same database;
 #   6. prints the table and the targets, and appends a dated section to docs/benchmarks.md.
@@ -23,7 +29,10 @@
 # Settings (environment): BENCH_LEVELS ("1 4 16"), BENCH_DURATION (20, seconds per level and tool),
 # BENCH_WARMUP (120, in 10 s windows at 4 clients), BENCH_IDLE (10), BENCH_JAVA_OPTS (see JAVA_OPTS below), BENCH_PORT (18081),
 # BENCH_MAX_LOAD (1.0), BENCH_LOAD_WAIT (600), BENCH_WRITE_DOC (1; 0 only prints),
-# BENCH_NOTE (a sentence added to the doc section), BENCH_REBUILD (0; 1 rebuilds the jar).
+# BENCH_NOTE (a sentence added to the doc section), BENCH_REBUILD (0; 1 rebuilds the jar),
+# BENCH_KAFKA_PORT (19092) and BENCH_KAFKA_CONTROLLER_PORT (19093) for the benchmark's broker,
+# BENCH_RELAY_BURST (20000 events; 0 skips the capacity measurement). The service's own variables
+# (OUTBOX_POLL_INTERVAL, DB_POOL_SIZE...) pass through to it.
 # Logs and raw tool output go to .run/bench/ (git-ignored).
 set -euo pipefail
 
@@ -51,6 +60,9 @@ LOAD_WAIT=${BENCH_LOAD_WAIT:-600}
 WRITE_DOC=${BENCH_WRITE_DOC:-1}
 NOTE=${BENCH_NOTE:-}
 REBUILD=${BENCH_REBUILD:-0}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
+KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-19093}
+RELAY_BURST=${BENCH_RELAY_BURST:-20000}
 
 DB=patients_bench
 DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
@@ -76,9 +88,20 @@ fi
 mkdir -p "$OUT_DIR"
 SVC_LOG="$OUT_DIR/patient-service.log"
 GC_LOG="$OUT_DIR/gc.log"
-started_keycloak=0 started_kafka=0 svc_pid=""
+started_keycloak=0 started_kafka=0 svc_pid="" sampler_pid="" wrk_pid="" pgb_pid=""
+# The benchmark's broker: the dev one's script with other ports and another state directory.
+bench_kafka() {
+  KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT KAFKA_RUN_DIR="$OUT_DIR/kafka" \
+    "$ROOT/scripts/local-kafka.sh" "$@"
+}
 
 # ---------------------------------------------------------------- clean-up of what this run started
+stop_sampler() {
+  [ -n "$sampler_pid" ] || return 0
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
+  sampler_pid=""
+}
 stop_service() {
   [ -n "$svc_pid" ] || return 0
   if kill -0 "$svc_pid" 2>/dev/null; then
@@ -91,11 +114,13 @@ stop_service() {
 }
 stop_infra() {
   if [ "$started_keycloak" = 1 ]; then "$ROOT/scripts/local-keycloak.sh" stop || true; started_keycloak=0; fi
-  if [ "$started_kafka" = 1 ]; then "$ROOT/scripts/local-kafka.sh" stop || true; started_kafka=0; fi
+  if [ "$started_kafka" = 1 ]; then bench_kafka stop || true; started_kafka=0; fi
 }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  for load_pid in "$wrk_pid" "$pgb_pid"; do [ -z "$load_pid" ] || kill "$load_pid" 2>/dev/null || true; done
+  stop_sampler
   stop_service
   stop_infra
   if [ "$rc" -ne 0 ]; then
@@ -137,7 +162,7 @@ cpu_mark() {   # cpu_mark NAME: remembers the machine's and every process's CPU 
 #   "busy service postgres loadgen infra other top_other" (busy = whole machine incl. interrupts)
 cpu_split() {
   local a=$1 b=$2 kafka_pid kc_pid
-  kafka_pid=$(listener_pid 9092); kc_pid=$(listener_pid 8180)
+  kafka_pid=$(listener_pid "$KAFKA_PORT"); kc_pid=$(listener_pid 8180)
   read -r busy_a total_a <"$OUT_DIR/cpu.$a.total"
   read -r busy_b total_b <"$OUT_DIR/cpu.$b.total"
   awk -F'\t' -v svc="${svc_pid:-x}" -v kafka="${kafka_pid:-x}" -v kc="${kc_pid:-x}" -v self=$$ \
@@ -190,8 +215,15 @@ CLINIC_DATABASES=$DB "$ROOT/scripts/local-postgres.sh"   # creates patients_benc
 
 if ! curl -fsS -o /dev/null --max-time 2 "$KC_READY_URL" 2>/dev/null; then started_keycloak=1; fi
 "$ROOT/scripts/local-keycloak.sh"
-if ! listening 9092; then started_kafka=1; fi
-"$ROOT/scripts/local-kafka.sh"
+# The benchmark's own broker, empty every run: its registrations must reach no consumer of the dev system.
+[ "$KAFKA_PORT" != 9092 ] && [ "$KAFKA_CONTROLLER_PORT" != 9093 ] || die "the benchmark never uses the dev broker's ports 9092/9093"
+bench_kafka stop >/dev/null   # one an interrupted earlier run left behind (its PID file is in .run/bench/kafka)
+if listening "$KAFKA_PORT" || listening "$KAFKA_CONTROLLER_PORT"; then
+  die "port $KAFKA_PORT or $KAFKA_CONTROLLER_PORT is taken by something this script did not start; set BENCH_KAFKA_PORT/BENCH_KAFKA_CONTROLLER_PORT"
+fi
+rm -rf "$OUT_DIR/kafka/data"
+started_kafka=1
+bench_kafka
 
 if [ ! -f "$JAR" ] || [ "$REBUILD" = 1 ]; then
   say "building patient-service"
@@ -220,7 +252,7 @@ load_svc=$(loadavg)
 say "starting patient-service on port $PORT: java $JAVA_OPTS -jar $(basename "$JAR")"
 t_launch=$(now_ns)
 # shellcheck disable=SC2086 # JAVA_OPTS holds several flags
-SERVER_PORT=$PORT DB_URL=$DB_URL KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+SERVER_PORT=$PORT DB_URL=$DB_URL KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   nohup java $JAVA_OPTS "-Xlog:gc:file=$GC_LOG:uptime" -jar "$JAR" >"$SVC_LOG" 2>&1 </dev/null &
 svc_pid=$!
 BASE="http://127.0.0.1:$PORT"
@@ -266,6 +298,36 @@ wait_outbox_drained() {   # the relay must not spill one level's work into the n
   for _ in $(seq 1 120); do n=$(pending); [ "$n" -eq 0 ] && return 0; sleep 0.5; done
   say "WARNING: $n outbox events still pending after 60 s"
 }
+# start_sampler FILE: one psql session writes "epoch_ms pending" every 0.5 s until stop_sampler
+start_sampler() {
+  "${PSQL[@]}" -F ' ' >"$1" 2>&1 <<<"SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint, count(*)
+    FROM outbox_event WHERE status = 'PENDING'
+\\watch 0.5" &
+  sampler_pid=$!
+}
+# backlog_stats FILE: "samples start max end slope" (slope: least-squares trend in events/s)
+backlog_stats() {
+  awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[0-9]+$/ {
+      t = ($1 - (n ? t0 : $1)) / 1000; if (!n) { t0 = $1; first = $2 }
+      n++; st += t; sy += $2; stt += t * t; sty += t * $2; if ($2 > max) max = $2; last = $2 }
+    END {
+      if (n < 2) { printf "%d - - - -\n", n; exit }
+      slope = (n * sty - st * sy) / (n * stt - st * st)
+      printf "%d %d %d %d %.1f\n", n, first, max, last, slope }' "$1"
+}
+# delay_stats FROM_NS TO_NS: the commit-to-Kafka delay (published_at - occurred_at, ms) of the events that
+# occurred in the window: "events p50 p99 max p99_first_half p99_second_half trend_ms_per_s published_in_window"
+delay_stats() {
+  local a b m
+  a=$(calc %.6f "$1 / 1e9"); b=$(calc %.6f "$2 / 1e9"); m=$(calc %.6f "($1 + $2) / 2e9")
+  "${PSQL[@]}" -F ' ' -c "
+    SELECT count(*), round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d)), round(percentile_cont(0.99) WITHIN GROUP (ORDER BY d)),
+      round(max(d)), round(percentile_cont(0.99) WITHIN GROUP (ORDER BY d) FILTER (WHERE t < $m)),
+      round(percentile_cont(0.99) WITHIN GROUP (ORDER BY d) FILTER (WHERE t >= $m)), round(coalesce(regr_slope(d, t), 0)::numeric, 1),
+      (SELECT count(*) FROM outbox_event WHERE published_at >= to_timestamp($a) AND published_at < to_timestamp($b))
+    FROM (SELECT 1000 * extract(epoch FROM published_at - occurred_at) AS d, extract(epoch FROM occurred_at) AS t
+          FROM outbox_event WHERE occurred_at >= to_timestamp($a) AND occurred_at < to_timestamp($b)) level"
+}
 gc_pauses() {   # gc_pauses FROM_S TO_S (JVM uptime): "count total_ms max_ms"
   awk -v a="$1" -v b="$2" '/Pause/ && /ms$/ {
       t = $1; gsub(/[\[\]s]/, "", t); t += 0
@@ -275,14 +337,15 @@ gc_pauses() {   # gc_pauses FROM_S TO_S (JVM uptime): "count total_ms max_ms"
 }
 # run_wrk CLIENTS SECONDS TAG OUTFILE [MARK]: load with wrk; with MARK, CPU marks 1 s in and 1 s before the end
 run_wrk() {
-  local c=$1 d=$2 tag=$3 out=$4 mark=${5:-} threads wpid
+  local c=$1 d=$2 tag=$3 out=$4 mark=${5:-} threads
   threads=$(( c < CORES ? c : CORES ))
   BENCH_TOKEN=$(fetch_token) wrk -t "$threads" -c "$c" -d "${d}s" --timeout 10s -s "$LUA" "$BASE" -- "$tag" >"$out" 2>&1 &
-  wpid=$!
+  wrk_pid=$!
   if [ -n "$mark" ]; then
     sleep 1; cpu_mark "$mark.a"; sleep "$((d - 2))"; cpu_mark "$mark.b"
   fi
-  wait "$wpid" || die "wrk failed: $(tail -n 5 "$out")"
+  wait "$wrk_pid" || { wrk_pid=""; die "wrk failed: $(tail -n 5 "$out")"; }
+  wrk_pid=""
   grep -q '^RESULT' "$out" || die "wrk printed no result: $(tail -n 5 "$out")"
 }
 kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
@@ -311,15 +374,25 @@ say "  tx/s per window: $warm_curve"
 say "  JVM CPU ms per registration: $warm_cpu"
 
 declare -A SVC_TPS SVC_P50 SVC_P90 SVC_P99 SVC_MAX SVC_BAD SVC_CPU SVC_GC SVC_PENDING PG_TPS PG_P50 PG_P99 PG_CPU PG_FAILED
+declare -A OB_BACKLOG OB_DELAY OB_DRAIN OB_WINDOW
 level_letters=(a b c d e f g h i j)
 i=0
 for c in $LEVELS; do
   wait_outbox_drained
   say "HTTP: ${DURATION}s at $c client(s)"
-  up_a=$(calc %.3f "($(now_ns) - $t_launch) / 1e9")
+  start_sampler "$OUT_DIR/backlog-c$c.txt"
+  level_a=$(now_ns)
+  up_a=$(calc %.3f "($level_a - $t_launch) / 1e9")
   run_wrk "$c" "$DURATION" "${run_tag}${level_letters[$i]}" "$OUT_DIR/wrk-c$c.txt" "svc$c"
-  up_b=$(calc %.3f "($(now_ns) - $t_launch) / 1e9")
+  level_b=$(now_ns)
+  up_b=$(calc %.3f "($level_b - $t_launch) / 1e9")
+  stop_sampler
   SVC_PENDING[$c]=$(pending)
+  wait_outbox_drained
+  OB_DRAIN[$c]=$(calc %.1f "($(now_ns) - $level_b) / 1e9")
+  OB_WINDOW[$c]=$(calc %.3f "($level_b - $level_a) / 1e9")
+  OB_BACKLOG[$c]=$(backlog_stats "$OUT_DIR/backlog-c$c.txt")
+  OB_DELAY[$c]=$(delay_stats "$level_a" "$level_b")
   r=$(grep '^RESULT' "$OUT_DIR/wrk-c$c.txt")
   SVC_TPS[$c]=$(calc %.1f "$(kv created "$r") / ($(kv duration_us "$r") / 1e6)")
   SVC_P50[$c]=$(kv p50_ms "$r"); SVC_P90[$c]=$(kv p90_ms "$r"); SVC_P99[$c]=$(kv p99_ms "$r"); SVC_MAX[$c]=$(kv max_ms "$r")
@@ -328,10 +401,48 @@ for c in $LEVELS; do
   SVC_GC[$c]=$(gc_pauses "$up_a" "$up_b")
   created_total=$(( created_total + $(kv created "$r") ))
   say "  ${SVC_TPS[$c]} tx/s, p50 ${SVC_P50[$c]} ms, p99 ${SVC_P99[$c]} ms, non-201/socket errors ${SVC_BAD[$c]}, outbox pending at end ${SVC_PENDING[$c]}"
+  read -r _ bs bm be bt <<<"${OB_BACKLOG[$c]}"; read -r dn d50 d99 dmax _ _ dt dp <<<"${OB_DELAY[$c]}"
+  say "  outbox: backlog start/max/end $bs/$bm/$be (trend $bt events/s), commit-to-Kafka p50 $d50 ms, p99 $d99 ms, max $dmax ms (trend $dt ms/s) over $dn events; drained ${OB_DRAIN[$c]}s after the level"
   if [ "${SVC_BAD[$c]}" != 0 ]; then grep NON201 "$OUT_DIR/wrk-c$c.txt" | sed 's/^/    /' || true; fi
   i=$((i + 1))
 done
 wait_outbox_drained
+
+# The relay's capacity: a burst of copies of published events (same topics, keys and payloads, new ids)
+# committed at once, and the time until the last is published. It goes to the benchmark's own broker.
+burst_n=0 burst_s=- burst_rate=- burst_part=""
+if [ "$RELAY_BURST" -gt 0 ]; then
+  say "relay capacity: $RELAY_BURST copies of published events committed to the outbox at once"
+  burst_from=$("${PSQL[@]}" -c "SELECT coalesce(max(seq), 0) FROM outbox_event")
+  # the latest published events, repeated if there are fewer than the burst (a key then has several in it)
+  "${PSQL[@]}" -c "WITH source AS (
+      SELECT topic, message_key, event_type, payload, row_number() OVER (ORDER BY seq DESC) - 1 AS i
+      FROM outbox_event WHERE status = 'PUBLISHED' ORDER BY seq DESC LIMIT $RELAY_BURST)
+    INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, occurred_at)
+    SELECT gen_random_uuid(), topic, message_key, event_type, payload, clock_timestamp()
+    FROM generate_series(0, $RELAY_BURST - 1) g JOIN source ON i = g % (SELECT count(*) FROM source) ORDER BY g"
+  burst_committed=$(now_ns)
+  start_sampler "$OUT_DIR/backlog-burst.txt"
+  for _ in $(seq 1 600); do [ "$(pending)" -eq 0 ] && break; sleep 0.2; done
+  stop_sampler
+  read -r burst_n burst_left burst_last < <("${PSQL[@]}" -F ' ' -c "SELECT count(*), count(*) FILTER (WHERE status <> 'PUBLISHED'),
+    coalesce(extract(epoch FROM max(published_at)), 0) FROM outbox_event WHERE seq > $burst_from")
+  if [ "$burst_n" -gt 0 ] && [ "$burst_left" = 0 ]; then
+    burst_s=$(calc %.2f "$burst_last - $burst_committed / 1e9")
+    burst_rate=$(calc %.0f "$burst_n / $burst_s")
+    say "  $burst_n events published in ${burst_s}s: $burst_rate events/s"
+  else
+    say "WARNING: $burst_left of $burst_n burst events still unpublished after 120 s"
+    burst_part=" ($burst_left of them still unpublished after 120 s)"
+  fi
+fi
+# Every published event must be on the benchmark's broker (at least once: duplicates would show as more).
+published_rows=$("${PSQL[@]}" -c "SELECT count(*) FROM outbox_event WHERE status = 'PUBLISHED'")
+topic_records=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$ROOT/.run/kafka/classpath.txt")" \
+  org.apache.kafka.tools.GetOffsetShell --bootstrap-server "127.0.0.1:$KAFKA_PORT" 2>/dev/null |
+  awk -F: '$1 !~ /^__/ { n += $NF } END { print n + 0 }') || topic_records="?"
+say "records on the benchmark's broker: $topic_records; events the outbox marked published: $published_rows"
+if [ "$burst_n" -gt 0 ]; then "${PSQL[@]}" -c "DELETE FROM outbox_event WHERE seq > $burst_from"; fi
 load_rss=$(rss_mb)
 hwm_mb=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$svc_pid/status")
 svc_rows=$("${PSQL[@]}" -c "SELECT count(*) FROM patient WHERE registered_by = 'frontdesk1'")
@@ -352,7 +463,8 @@ for c in $LEVELS; do
     -h 127.0.0.1 -U clinic "$DB" >"$OUT_DIR/pgbench-c$c.txt" 2>&1 &
   pgb_pid=$!
   sleep 1; cpu_mark "pg$c.a"; sleep "$((DURATION - 2))"; cpu_mark "pg$c.b"
-  wait "$pgb_pid" || die "pgbench failed: $(tail -n 5 "$OUT_DIR/pgbench-c$c.txt")"
+  wait "$pgb_pid" || { pgb_pid=""; die "pgbench failed: $(tail -n 5 "$OUT_DIR/pgbench-c$c.txt")"; }
+  pgb_pid=""
   PG_TPS[$c]=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$OUT_DIR/pgbench-c$c.txt" | head -n 1)
   PG_TPS[$c]=$(calc %.1f "${PG_TPS[$c]}")
   PG_FAILED[$c]=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT_DIR/pgbench-c$c.txt")
@@ -385,6 +497,34 @@ table="| clients | service tx/s | p50 ms | p99 ms | pgbench tx/s | ratio | non-2
 |---:|---:|---:|---:|---:|---:|---:|"
 detail="| clients | service p90 / max ms | GC pauses (n, total, max ms) | outbox pending at end | pgbench p50 / p99 ms | CPU busy, service run (service + PostgreSQL + wrk + Kafka/Keycloak + other) | CPU busy, pgbench run (PostgreSQL + pgbench + other) | service CPU per tx | PostgreSQL CPU per tx, service / pgbench |
 |---:|---:|---:|---:|---:|---|---|---:|---|"
+# The relay keeps up when neither the backlog nor the delay trends upwards within a level: a trend that adds
+# more than 100 events, or 100 ms, over the level counts as growth (the 200 ms poll makes both saw-toothed).
+relay_table="| clients | registrations/s | events published/s | backlog start / max / end | backlog trend, events/s | commit-to-Kafka p50 / p99 / max ms | p99, first / second half ms | delay trend, ms/s | drained after the level | grew during the level |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+num() { if [[ $1 =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; then echo "$1"; else echo 0; fi; }   # "-" (no reading) counts as 0
+relay_grew=0 best_tps=0
+for c in $LEVELS; do
+  read -r _ bs bm be bt <<<"${OB_BACKLOG[$c]}"
+  read -r _ d50 d99 dmax dh1 dh2 dt dp <<<"${OB_DELAY[$c]}"
+  win=${OB_WINDOW[$c]} grew=""
+  if awk "BEGIN { exit !($(num "$bt") * $win > 100) }"; then grew="backlog"; fi
+  if awk "BEGIN { exit !($(num "$dt") * $win > 100) }"; then grew+="${grew:+, }delay"; fi
+  [ -z "$grew" ] || relay_grew=1
+  if awk "BEGIN { exit !(${SVC_TPS[$c]} > $best_tps) }"; then best_tps=${SVC_TPS[$c]}; fi
+  relay_table+="
+| $c | ${SVC_TPS[$c]} | $(calc %.1f "${dp:-0} / $win") | $bs / $bm / $be | $bt | $d50 / $d99 / $dmax | ${dh1:--} / ${dh2:--} | $dt | ${OB_DRAIN[$c]} s | ${grew:-no} |"
+done
+relay_capacity="not measured (BENCH_RELAY_BURST=0)"
+if [ "$burst_rate" != - ]; then
+  relay_capacity="$burst_rate events/s ($burst_n events committed at once, all published ${burst_s} s later)"
+elif [ "$burst_n" -gt 0 ]; then
+  relay_capacity="unknown: $burst_n events committed at once$burst_part"
+fi
+t_relay=met
+if [ "$relay_grew" = 1 ] || { [ "$burst_rate" != - ] && awk "BEGIN { exit !($burst_rate <= $best_tps) }"; } ||
+   { [ "$burst_rate" = - ] && [ "$burst_n" -gt 0 ]; }; then t_relay="**missed**"; fi
+topic_check="$topic_records records on the benchmark's broker (127.0.0.1:$KAFKA_PORT, emptied before the run) for $published_rows events the outbox marked published"
+
 bad_total=0
 for c in $LEVELS; do
   read -r sb ss sp sg si so stop <<<"${SVC_CPU[$c]}"
@@ -449,6 +589,13 @@ Targets (2 cores, at $ref clients):
 - p99 ≤ 20 ms: ${SVC_P99[$ref]} ms — $t_p99
 - start ≤ 6 s: ${start_s} s from \`java -jar\` to readiness UP (the JVM used ${start_cpu_s} CPU-seconds by then); Spring: \"${started_line:-no Started line}\"${migrated_part} — $t_start
 - idle RSS ≤ 300 MB: ${idle_rss} MB after ${IDLE}s idle (heap committed ${heap_mb} MB, metaspace ${meta_mb:-?} MB); ${load_rss} MB after the load, peak ${hwm_mb} MB — $t_rss
+- the outbox relay keeps up: backlog and commit-to-Kafka delay grow in no level, and its capacity, ${relay_capacity}, exceeds the best write rate, $best_tps registrations/s — $t_relay
+
+Outbox relay per level (backlog = PENDING rows sampled every 0.5 s during the level; delay = published_at − occurred_at of the events that occurred in the level, read once they were all published; a trend is a least-squares slope over the level, and \"grew\" means it adds more than 100 events or 100 ms over the level):
+
+$relay_table
+
+Kafka: $topic_check.
 
 What limits:
 

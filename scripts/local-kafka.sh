@@ -4,17 +4,19 @@
 #   scripts/local-kafka.sh          start it (no-op if 127.0.0.1:9092 already answers)
 #   scripts/local-kafka.sh stop     stop the broker this script started
 # State, log and PID live in .run/kafka/ (git-ignored); the data survives restarts.
+# A second broker beside the dev one (the benchmark's) takes other ports and another state directory:
+#   KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 KAFKA_RUN_DIR=.run/bench/kafka scripts/local-kafka.sh [stop]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-RUN_DIR="$ROOT/.run/kafka"
+RUN_DIR=${KAFKA_RUN_DIR:-"$ROOT/.run/kafka"}
 POM="$ROOT/infra/kafka-broker/pom.xml"
-CP_FILE="$RUN_DIR/classpath.txt"
+CP_FILE="$ROOT/.run/kafka/classpath.txt"   # one classpath for every broker of this checkout
 PID_FILE="$RUN_DIR/kafka.pid"
 LOG_FILE="$RUN_DIR/kafka.log"
 DATA_DIR="$RUN_DIR/data"
 PROPS="$RUN_DIR/server.properties"
-HOST=127.0.0.1 PORT=9092 CONTROLLER_PORT=9093
+HOST=127.0.0.1 PORT=${KAFKA_PORT:-9092} CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 TIMEOUT=${KAFKA_START_TIMEOUT:-60}
 HEAP_OPTS=${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}
 
@@ -46,7 +48,7 @@ case "${1:-start}" in
   *) echo "usage: $0 [start|stop]" >&2; exit 2 ;;
 esac
 
-mkdir -p "$RUN_DIR"
+mkdir -p "$RUN_DIR" "$(dirname "$CP_FILE")"
 
 if pid=$(our_pid); then
   if listening "$PORT"; then say "already running (pid $pid) on $HOST:$PORT; log: $LOG_FILE"; exit 0; fi
