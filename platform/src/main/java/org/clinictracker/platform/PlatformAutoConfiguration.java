@@ -15,6 +15,7 @@ import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
 import org.clinictracker.platform.outbox.RelayProducer;
+import org.clinictracker.platform.problem.ProblemErrorController;
 import org.clinictracker.platform.problem.ProblemHandler;
 import org.clinictracker.platform.requestid.RequestIdFilter;
 import org.clinictracker.platform.security.ClinicResourceServer;
@@ -27,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +43,7 @@ import io.micrometer.core.instrument.Metrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the parts every clinic service shares, so a service only adds its own rules. */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class) // our /error answer replaces Boot's
 @EnableScheduling
 @EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, RequestBodyProperties.class })
 public class PlatformAutoConfiguration {
@@ -62,6 +64,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean

@@ -111,6 +111,16 @@ class BadPatientInputTests {
     }
 
     @Test
+    void a_request_refused_before_any_controller_gets_a_problem_too() throws Exception {
+        // what the container forwards to its error page, e.g. a header it cannot read
+        mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 400)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/api/patients"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("bad-request"));
+    }
+
+    @Test
     void names_of_special_letters_that_double_once_normalised_are_registered_and_found() throws Exception {
         String family = uniqueFamilyName();
         String given = "\u00DF".repeat(100);
