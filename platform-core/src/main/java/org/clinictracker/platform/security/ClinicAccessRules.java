@@ -55,7 +55,8 @@ public final class ClinicAccessRules {
 
             // followup-service (api.md): protocols are the coordinator's to read and clinic-admin's to set
             on(GET, "/api/followups/audit").allow(CLINIC_ADMIN),
-            on(GET, "/api/followups/protocols", "/api/followups/protocols/*").allow(COORDINATOR, CLINIC_ADMIN),
+            on(GET, "/api/followups/protocols", "/api/followups/protocols/*", "/api/followups/protocols/*/versions")
+                    .allow(COORDINATOR, CLINIC_ADMIN),
             on(PUT, "/api/followups/protocols/*").allow(CLINIC_ADMIN),
             on(POST, "/api/followups/*/outcome", "/api/followups/*/reschedule", "/api/followups/*/assign")
                     .allow(COORDINATOR),

@@ -80,6 +80,7 @@ class ClinicAccessRulesTest {
                 expect("GET", "/api/followups/protocols", Set.of(COORDINATOR, CLINIC_ADMIN)),
                 expect("GET", "/api/followups/protocols/CRYONEUROLYSIS", Set.of(COORDINATOR, CLINIC_ADMIN)),
                 expect("PUT", "/api/followups/protocols/CRYONEUROLYSIS", Set.of(CLINIC_ADMIN)),
+                expect("GET", "/api/followups/protocols/CRYONEUROLYSIS/versions", Set.of(COORDINATOR, CLINIC_ADMIN)),
                 expect("GET", "/api/followups/audit", Set.of(CLINIC_ADMIN)),
                 expect("POST", "/api/followups", NOBODY),
                 expect("PUT", F, NOBODY),

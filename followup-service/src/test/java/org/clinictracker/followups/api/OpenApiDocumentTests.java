@@ -1,0 +1,27 @@
+package org.clinictracker.followups.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clinictracker.testsupport.ApiDocumentContract;
+import org.clinictracker.testsupport.ClinicServiceTest;
+import org.junit.jupiter.api.Test;
+
+/** followup-service's API document keeps the clinic's conventions and names the refusals of each operation. */
+@ClinicServiceTest
+class OpenApiDocumentTests extends ApiDocumentContract {
+
+    @Override
+    protected String service() {
+        return "followup-service";
+    }
+
+    @Test
+    void each_operation_lists_the_refusals_it_can_answer() {
+        assertThat(document.problemStatuses(document.operation("put", "/api/followups/protocols/{modality}")))
+                .contains("404", "412", "422", "428");
+        assertThat(document.problemStatuses(document.operation("get", "/api/followups/protocols/{modality}")))
+                .contains("404");
+        assertThat(document.problemStatuses(document.operation("get", "/api/followups/protocols")))
+                .doesNotContain("404", "412");
+    }
+}
