@@ -19,11 +19,19 @@ class ProtocolRepository {
         this.jdbc = jdbc;
     }
 
-    /** The newest version number, locked so that two concurrent changes cannot both build on it. */
+    /**
+     * The newest version number, with the modality locked so that two concurrent changes cannot both build on
+     * it. The lock is taken on the first version (never superseded by a row of its own), and the number read
+     * afterwards in a fresh statement, which sees a version committed while this one waited.
+     */
     Optional<Integer> lockLatestVersion(Modality modality) {
-        return jdbc.sql("""
-                SELECT version FROM protocol_version WHERE modality = :modality
-                ORDER BY version DESC LIMIT 1 FOR UPDATE""")
+        boolean exists = jdbc.sql("SELECT version FROM protocol_version WHERE modality = :modality AND version = 1 FOR UPDATE")
+                .param("modality", modality.name())
+                .query(Integer.class).optional().isPresent();
+        if (!exists) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT max(version) FROM protocol_version WHERE modality = :modality")
                 .param("modality", modality.name())
                 .query(Integer.class).optional();
     }

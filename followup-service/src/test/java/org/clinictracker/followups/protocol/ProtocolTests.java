@@ -132,6 +132,26 @@ class ProtocolTests {
     }
 
     @Test
+    void of_two_simultaneous_changes_of_the_same_version_one_wins_and_the_other_is_told_it_is_stale() throws Exception {
+        int read = currentVersion("NERVE_BLOCK");
+        var ready = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Integer> change = () -> {
+            var request = replace("NERVE_BLOCK", "\"" + read + "\"", schedule(2)).with(ClinicJwt.clinicAdmin());
+            ready.await();
+            return mvc.perform(request).andReturn().getResponse().getStatus();
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(change);
+            var second = pool.submit(change);
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(currentVersion("NERVE_BLOCK")).isEqualTo(read + 1);
+    }
+
+    @Test
     void a_schedule_against_the_rules_is_refused_naming_the_field_and_nothing_is_stored() throws Exception {
         int current = currentVersion("CRYONEUROLYSIS");
         String etag = "\"" + current + "\"";
