@@ -53,14 +53,9 @@ public class ClinicResourceServer {
 
     /**
      * Paths that carry no patient data and need no token: health probes and the OpenAPI document. Every
-     * other actuator endpoint (info, prometheus) is behind {@link #managementPaths()}.
+     * other actuator endpoint (info, prometheus) is clinic-admin's in the role table.
      */
     public static String[] publicPaths() {
         return ClinicAccessRules.PUBLIC_PATHS.toArray(String[]::new);
-    }
-
-    /** Operational endpoints (build info, metrics): the role table gives them to clinic-admin only. */
-    public static String[] managementPaths() {
-        return ClinicAccessRules.MANAGEMENT_PATHS.toArray(String[]::new);
     }
 }
