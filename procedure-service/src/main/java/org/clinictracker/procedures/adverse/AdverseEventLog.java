@@ -1,5 +1,8 @@
 package org.clinictracker.procedures.adverse;
 
+import org.clinictracker.vocabulary.AdverseEventType;
+import org.clinictracker.vocabulary.Severity;
+import org.clinictracker.vocabulary.AdverseEventOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

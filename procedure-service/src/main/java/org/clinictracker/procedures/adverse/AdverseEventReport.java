@@ -1,5 +1,8 @@
 package org.clinictracker.procedures.adverse;
 
+import org.clinictracker.vocabulary.AdverseEventType;
+import org.clinictracker.vocabulary.Severity;
+import org.clinictracker.vocabulary.AdverseEventOutcome;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;

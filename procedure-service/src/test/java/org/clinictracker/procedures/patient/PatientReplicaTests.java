@@ -357,12 +357,12 @@ class PatientReplicaTests {
     private static PatientRegistered registration(UUID patientId, String displayName, int version) {
         String mrn = "CT-" + (100000 + ThreadLocalRandom.current().nextInt(900000)) + "-" + ThreadLocalRandom.current().nextInt(10);
         return new PatientRegistered(patientId, mrn, displayName, LocalDate.of(1958, 3, 2), "FEMALE",
-                "KNEE_OSTEOARTHRITIS", version);
+                "KNEE_OSTEOARTHRITIS", version, 7);
     }
 
     private static PatientUpdated update(PatientRegistered registration, String displayName, int version) {
         return new PatientUpdated(registration.patientId(), registration.mrn(), displayName, registration.birthDate(),
-                registration.sex(), registration.indicationCode(), version);
+                registration.sex(), registration.indicationCode(), version, registration.baselinePainScore());
     }
 
     private static PatientScreened screening(UUID patientId, UUID screeningId, String result, String override,

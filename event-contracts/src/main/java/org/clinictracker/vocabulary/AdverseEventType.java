@@ -1,4 +1,4 @@
-package org.clinictracker.procedures.adverse;
+package org.clinictracker.vocabulary;
 
 /** The complications the clinic records (domain.md, "Adverse events"); {@code OTHER} needs a description. */
 public enum AdverseEventType {

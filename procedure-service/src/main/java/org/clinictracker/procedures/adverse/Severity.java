@@ -1,7 +1,0 @@
-package org.clinictracker.procedures.adverse;
-
-public enum Severity {
-    MILD,
-    MODERATE,
-    SEVERE
-}
