@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
@@ -47,13 +48,19 @@ public record ExpectedReliefEnd(LocalDate likely, LocalDate earliest, LocalDate 
      */
     public static Optional<ExpectedReliefEnd> estimate(Modality modality, LocalDate performedOn,
             List<Integer> ownReliefDays, List<Integer> clinicReliefDays, int minClinicSample) {
+        return estimate(modality, performedOn, ownReliefDays, () -> clinicReliefDays, minClinicSample);
+    }
+
+    /** As above, reading the clinic's record only when the patient's own history tells nothing. */
+    public static Optional<ExpectedReliefEnd> estimate(Modality modality, LocalDate performedOn,
+            List<Integer> ownReliefDays, Supplier<List<Integer>> clinicReliefDays, int minClinicSample) {
         List<Integer> own = possible(ownReliefDays);
         if (!own.isEmpty()) {
             return Optional.of(new ExpectedReliefEnd(performedOn.plusDays((long) Math.floor(percentile(own, 50))),
                     performedOn.plusDays(own.get(0)), performedOn.plusDays(own.get(own.size() - 1)),
                     ReliefBasis.OWN_HISTORY, own.size()));
         }
-        List<Integer> clinic = possible(clinicReliefDays);
+        List<Integer> clinic = possible(clinicReliefDays.get());
         if (!clinic.isEmpty() && clinic.size() >= minClinicSample) {
             return Optional.of(new ExpectedReliefEnd(performedOn.plusDays((long) Math.floor(percentile(clinic, 50))),
                     performedOn.plusDays((long) Math.floor(percentile(clinic, 25))),

@@ -77,6 +77,13 @@ class ExpectedReliefEndTest {
         }
 
         @Test
+        void the_clinic_record_is_not_even_read_when_the_patient_has_a_history() {
+            assertThat(ExpectedReliefEnd.estimate(Modality.CRYONEUROLYSIS, PERFORMED, List.of(80), () -> {
+                throw new AssertionError("the clinic's record was read");
+            }, MIN_CLINIC)).map(ExpectedReliefEnd::basis).contains(ReliefBasis.OWN_HISTORY);
+        }
+
+        @Test
         void a_nerve_block_with_own_history_is_estimated_from_it() {
             assertThat(estimate(Modality.NERVE_BLOCK, List.of(20, 30), List.of()))
                     .contains(days(25, 20, 30, ReliefBasis.OWN_HISTORY, 2));
