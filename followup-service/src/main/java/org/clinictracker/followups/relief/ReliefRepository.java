@@ -29,7 +29,8 @@ class ReliefRepository {
 
     /** Responders still in relief whose likely end falls in [:from, :to], soonest first, a page at a time. */
     static final String ENDING_BETWEEN = """
-                SELECT p.id, p.patient_id, pt.mrn, pt.display_name, p.procedure_id, p.modality, k.targets::text AS targets,
+                SELECT p.id, p.patient_id, pt.mrn, pt.display_name, pt.lost_to_follow_up_since, p.procedure_id, p.modality,
+                       k.targets::text AS targets,
                        p.performed_on, p.treatment_number, p.responder_since, p.expected_relief_end,
                        p.expected_relief_earliest, p.expected_relief_latest, p.expected_relief_basis, p.expected_relief_sample
                 FROM follow_up_plan p
@@ -124,7 +125,7 @@ class ReliefRepository {
                         rs.getString("display_name"), rs.getObject("id", UUID.class),
                         rs.getObject("procedure_id", UUID.class), Modality.valueOf(rs.getString("modality")),
                         targets(rs.getString("targets")), day(rs, "performed_on"), rs.getInt("treatment_number"),
-                        day(rs, "responder_since"), estimate(rs)))
+                        day(rs, "responder_since"), estimate(rs), day(rs, "lost_to_follow_up_since")))
                 .list();
     }
 

@@ -220,6 +220,19 @@ class ReliefTests {
     }
 
     @Test
+    void a_patient_lost_to_follow_up_is_listed_as_such() throws Exception {
+        Treated lost = responderEndingIn(6, "Gone, Gil");
+        Treated coming = responderEndingIn(6, "Here, Hal");
+        jdbc.sql("UPDATE known_patient SET lost_to_follow_up_since = ? WHERE id = ?")
+                .param(java.sql.Date.valueOf(today.minusDays(20))).param(lost.patientId).update();
+
+        JsonNode page = list("/api/followups/relief-ending?withinDays=6&size=100", ClinicJwt.coordinator());
+
+        assertThat(entry(page, lost).path("lostToFollowUpSince").asString()).isEqualTo(today.minusDays(20).toString());
+        assertThat(entry(page, coming).has("lostToFollowUpSince")).isFalse();
+    }
+
+    @Test
     void each_patient_the_list_shows_is_audited() throws Exception {
         Treated shown = responderEndingIn(4, "Seen, Sam");
         list("/api/followups/relief-ending?withinDays=4&size=100", ClinicJwt.as("coord9", "coordinator"));
