@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * In-process: an outcome and the plan's response so far were stored. Published inside that transaction, so a
- * listener's change (the expected end of relief, the patient's misses in a row) commits or fails with it.
+ * In-process: a visit's outcome and the plan's response (responder, best pain, waning) are stored. Published in
+ * the transaction that stored them, so what listeners change (a repeat-treatment candidate, the patient's misses,
+ * the expected end of relief) commits or fails with the outcome.
  */
 public record OutcomeRecorded(UUID visitId, UUID planId, UUID patientId, UUID procedureId, LocalDate assessedOn) {
 }

@@ -57,7 +57,7 @@ public class ExpectedReliefEnds {
         ReliefRepository.PlanRelief current = found.get();
         TreatedPlan plan = current.plan();
         Optional<ExpectedReliefEnd> estimate = Optional.empty();
-        if (NoEstimate.estimable(current.responderSince(), plan.reliefEndedOn(), current.repeated())) {
+        if (NoEstimate.estimable(plan.responderSince(), plan.reliefEndedOn(), current.repeated())) {
             List<Integer> own = OwnHistory.reliefDays(plan, relief.patientPlans(current.patientId()));
             estimate = ExpectedReliefEnd.estimate(plan.modality(), plan.performedOn(), own,
                     () -> relief.clinicReliefDays(plan.modality(), nerves(plan.targets()), plan.planId()),

@@ -1,6 +1,5 @@
 package org.clinictracker.followups.relief;
 
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,8 @@ import org.clinictracker.events.procedures.TreatedTarget;
 /**
  * Which of a patient's earlier plans say how long relief lasts for them on the targets of this one: the
  * treatment chain before it (procedure-service links a repeat to the treatment it repeats), and any earlier
- * plan of the same modality on a common nerve, side and level. Only plans whose relief has ended count: a
- * relief still going tells no duration yet.
+ * plan of the same modality on a common nerve, side and level. Only responders whose relief has ended count: a
+ * relief still going tells no duration yet, and a plan without relief tells none at all.
  */
 public final class OwnHistory {
 
@@ -29,11 +28,11 @@ public final class OwnHistory {
         Set<UUID> chain = chainBefore(current, patientPlans);
         return patientPlans.stream()
                 .filter(earlier -> !earlier.planId().equals(current.planId()))
-                .filter(earlier -> earlier.reliefEndedOn() != null)
+                .filter(earlier -> earlier.reliefDays() != null)
                 .filter(earlier -> earlier.performedOn().isBefore(current.performedOn()))
                 .filter(earlier -> chain.contains(earlier.procedureId())
                         || earlier.modality() == current.modality() && shareATarget(earlier.targets(), current.targets()))
-                .map(earlier -> (int) ChronoUnit.DAYS.between(earlier.performedOn(), earlier.reliefEndedOn()))
+                .map(TreatedPlan::reliefDays)
                 .toList();
     }
 

@@ -20,7 +20,7 @@ class OwnHistoryTest {
     private static TreatedPlan plan(Modality modality, LocalDate performedOn, LocalDate reliefEndedOn, UUID previous,
             TreatedTarget... targets) {
         return new TreatedPlan(UUID.randomUUID(), UUID.randomUUID(), previous, modality, performedOn, List.of(targets),
-                reliefEndedOn);
+                reliefEndedOn == null ? null : performedOn, reliefEndedOn);
     }
 
     private static TreatedPlan current(UUID previous, TreatedTarget... targets) {
@@ -87,6 +87,15 @@ class OwnHistoryTest {
     }
 
     @Test
+    void a_plan_ended_by_a_repeat_without_ever_bringing_relief_tells_no_duration() {
+        LocalDate performed = TODAY_PLAN.minusDays(200);
+        TreatedPlan neverResponded = new TreatedPlan(UUID.randomUUID(), UUID.randomUUID(), null, Modality.CRYONEUROLYSIS,
+                performed, List.of(LEFT_GENICULAR), null, performed.plusDays(120));
+        assertThat(OwnHistory.reliefDays(current(neverResponded.procedureId(), LEFT_GENICULAR), List.of(neverResponded)))
+                .isEmpty();
+    }
+
+    @Test
     void only_plans_performed_before_this_one_count() {
         TreatedPlan sameDay = plan(Modality.CRYONEUROLYSIS, TODAY_PLAN, TODAY_PLAN.plusDays(10), null, LEFT_GENICULAR);
         TreatedPlan later = plan(Modality.CRYONEUROLYSIS, TODAY_PLAN.plusDays(5), TODAY_PLAN.plusDays(50), null,
@@ -111,9 +120,9 @@ class OwnHistoryTest {
         UUID aProcedure = UUID.randomUUID();
         UUID bProcedure = UUID.randomUUID();
         TreatedPlan a = new TreatedPlan(UUID.randomUUID(), aProcedure, bProcedure, Modality.NERVE_BLOCK, performed,
-                List.of(), performed.plusDays(10));
+                List.of(), performed, performed.plusDays(10));
         TreatedPlan b = new TreatedPlan(UUID.randomUUID(), bProcedure, aProcedure, Modality.NERVE_BLOCK, performed,
-                List.of(), performed.plusDays(20));
+                List.of(), performed, performed.plusDays(20));
         assertThat(OwnHistory.reliefDays(current(a.procedureId(), LEFT_GENICULAR), List.of(a, b)))
                 .containsExactlyInAnyOrder(10, 20);
         assertThat(OwnHistory.reliefDays(current(missing, LEFT_GENICULAR), List.of(a, b))).isEmpty();

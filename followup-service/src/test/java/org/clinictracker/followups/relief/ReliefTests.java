@@ -129,6 +129,22 @@ class ReliefTests {
     }
 
     @Test
+    void a_treatment_ended_by_a_repeat_without_relief_is_no_part_of_the_clinics_record_of_relief() {
+        for (int i = 1; i <= 10; i++) {
+            Treated other = treat(plans.patient("No, Relief " + i, 8), today.minusDays(600), Modality.CRYONEUROLYSIS,
+                    null, target("LEFT"));
+            jdbc.sql("UPDATE follow_up_plan SET relief_ended_on = ? WHERE id = ?")
+                    .param(java.sql.Date.valueOf(other.performedOn.plusDays(30))).param(other.planId).update();
+        }
+        Treated plan = treat(plans.patient("New, Nora", 9), today.minusDays(20), Modality.CRYONEUROLYSIS, null,
+                target("LEFT"));
+
+        respond(plan, today.minusDays(3));
+
+        assertThat(stored(plan).get(3)).isEqualTo("PUBLISHED_RANGE");
+    }
+
+    @Test
     void the_estimate_is_cleared_when_relief_ends_and_a_non_responder_never_gets_one() {
         Treated plan = treat(plans.patient("Wane, Will", 8), today.minusDays(100), Modality.CRYONEUROLYSIS, null,
                 target("LEFT"));
