@@ -201,6 +201,19 @@ class ProcedureFollowUpTests {
     }
 
     @Test
+    void an_earlier_treatment_whose_plan_is_made_after_its_repeats_is_ended_at_once() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        awaitProcessed(publish(recorded(second, TODAY.minusDays(2), "RADIOFREQUENCY_ABLATION", 2, first)));
+
+        awaitProcessed(publish(recorded(first, TODAY.minusDays(150), "RADIOFREQUENCY_ABLATION", 1, null)));
+
+        assertThat(reliefEndedOn(first)).isEqualTo(TODAY.minusDays(2));
+        assertThat(visits(first)).isNotEmpty().allSatisfy(v -> assertThat(v.get("state")).isEqualTo("CANCELLED"));
+        assertThat(visits(second)).isNotEmpty().allSatisfy(v -> assertThat(v.get("state")).isEqualTo("OPEN"));
+    }
+
+    @Test
     void a_serious_complication_adds_one_safety_check_however_often_it_is_told() {
         UUID procedureId = UUID.randomUUID();
         LocalDate performedOn = TODAY.minusDays(5);
