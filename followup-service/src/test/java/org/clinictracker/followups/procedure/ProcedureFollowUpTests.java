@@ -144,8 +144,9 @@ class ProcedureFollowUpTests {
         LocalDate amendedDay = TODAY.minusDays(2);
         awaitProcessed(publish(amended(procedureId, amendedDay, "CRYONEUROLYSIS", 1, null, 1)));
         awaitProcessed(publish(recorded(procedureId, TODAY.minusDays(9), "NERVE_BLOCK", 1, null)));
-        // and an older amendment still later
+        // and an older amendment, and another event of the version kept, still later
         awaitProcessed(publish(amended(procedureId, TODAY.minusDays(5), "NERVE_BLOCK", 1, null, 0)));
+        awaitProcessed(publish(amended(procedureId, TODAY.minusDays(6), "NERVE_BLOCK", 1, null, 1)));
 
         assertThat(plansOf(procedureId)).isEqualTo(1);
         Map<String, Object> plan = jdbc.sql("SELECT modality, performed_on FROM follow_up_plan WHERE procedure_id = ?")
