@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.clinictracker.events.procedures.TreatedTarget;
 import org.clinictracker.followups.outcome.OutcomeRecorded;
 import org.clinictracker.followups.plan.PlanStarted;
+import org.clinictracker.followups.plan.TreatmentRelinked;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,6 +42,15 @@ public class ExpectedReliefEnds {
     void on(PlanStarted started) {
         if (started.previousProcedureId() != null) {
             relief.planOfProcedure(started.previousProcedureId()).ifPresent(this::recompute);
+        }
+    }
+
+    /** An amendment changed which treatment a plan repeats: its own history changed, and the one it now repeats stops. */
+    @EventListener
+    void on(TreatmentRelinked relinked) {
+        recompute(relinked.planId());
+        if (relinked.previousProcedureId() != null) {
+            relief.planOfProcedure(relinked.previousProcedureId()).ifPresent(this::recompute);
         }
     }
 
