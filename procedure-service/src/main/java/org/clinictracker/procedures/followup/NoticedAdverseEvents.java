@@ -62,7 +62,7 @@ class NoticedAdverseEvents {
         if (!procedure.patientId().equals(noticed.patientId())) {
             throw new MalformedEvent(EVENT_TYPE + " data.procedureId is another patient's procedure");
         }
-        List<String> refused = refusedFields(noticed.report(), procedure);
+        List<String> refused = refusedFields(noticed.report(), procedure, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         if (!refused.isEmpty()) {
             // field names only: the values (dates of a patient's care) must not reach logs or headers
             throw new MalformedEvent(EVENT_TYPE + " data." + String.join(", data.", refused)
@@ -78,11 +78,15 @@ class NoticedAdverseEvents {
         return processedEvents.firstDelivery(eventId, eventType);
     }
 
-    private List<String> refusedFields(AdverseEventReport report, ProcedureRef procedure) {
+    /**
+     * The fields of {@code report} the record refuses for {@code procedure}: the rules a proceduralist's report
+     * meets ({@link AdverseEventLog#violations}), and no onset or resolution after {@code today} (UTC's).
+     */
+    static List<String> refusedFields(AdverseEventReport report, ProcedureRef procedure, LocalDate today) {
         List<String> fields = new ArrayList<>(AdverseEventLog.violations(report, procedure).stream()
                 .map(FieldError::field).distinct().toList());
         // a day's slack, as for the onset: the dates are the clinic's, today here is UTC's
-        LocalDate latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        LocalDate latest = today.plusDays(1);
         if (report.onsetOn().isAfter(latest) && !fields.contains("onsetOn")) {
             fields.add("onsetOn");
         }
