@@ -121,7 +121,7 @@ public class RepeatCandidates {
         if (expectedVersion != null && expectedVersion != candidate.version()) {
             throw ProblemException.staleVersion(expectedVersion, candidate.version());
         }
-        if (!allowed(candidate.status(), decision.action())) {
+        if (!candidate.status().allows(decision.action())) {
             throw new ProblemException(HttpStatus.CONFLICT, "repeat-decision-not-allowed", "Decision not allowed",
                     "A candidate that is " + candidate.status() + " cannot become " + decision.action() + ".")
                     .with("status", candidate.status().name());
@@ -137,9 +137,5 @@ public class RepeatCandidates {
         outbox.append(EventEnvelope.of(candidate.patientId(), new RepeatTreatmentResolved(id, candidate.procedureId(),
                 candidate.patientId(), decision.action().name(), null), now));
         return candidates.find(id).orElseThrow();
-    }
-
-    private static boolean allowed(RepeatStatus from, DecisionAction action) {
-        return from == RepeatStatus.OPEN || from == RepeatStatus.CONSULT_BOOKED && action == DecisionAction.DISMISSED;
     }
 }

@@ -9,5 +9,10 @@ public enum RepeatStatus {
     /** A coordinator decided against a repeat, with a reason. */
     DISMISSED,
     /** The repeat procedure was recorded. */
-    REPEATED
+    REPEATED;
+
+    /** An open candidate gets its consult booked or is dismissed; a booked one may still be dismissed; no other. */
+    boolean allows(DecisionAction action) {
+        return this == OPEN || this == CONSULT_BOOKED && action == DecisionAction.DISMISSED;
+    }
 }
