@@ -114,7 +114,12 @@ class OutcomeRepository {
                     .param(verdict.visitId())
                     .update();
         }
-        jdbc.sql("UPDATE follow_up_plan SET responder_since = ?, best_pain_score = ?, relief_ended_on = ? WHERE id = ?")
+        // a repeat treatment ends the plan's relief by its day at the latest (LEAST ignores nulls)
+        jdbc.sql("""
+                UPDATE follow_up_plan p SET responder_since = ?, best_pain_score = ?,
+                    relief_ended_on = LEAST(CAST(? AS date),
+                        (SELECT min(r.performed_on) FROM follow_up_plan r WHERE r.previous_procedure_id = p.procedure_id))
+                WHERE id = ?""")
                 .param(response.responderSince() == null ? null : Date.valueOf(response.responderSince()))
                 .param(response.bestPainScore())
                 .param(response.reliefEndedOn() == null ? null : Date.valueOf(response.reliefEndedOn()))

@@ -255,6 +255,25 @@ class RepeatTreatmentTests {
                 .andExpect(jsonPath("$.waningRelief").value(true));
         assertThat(jdbc.sql("SELECT count(*) FROM repeat_candidate WHERE plan_id = ?").param(planId)
                 .query(Integer.class).single()).isZero();
+        assertThat(reliefEndedOn()).isEqualTo(PERFORMED.plusDays(42)); // waning came before the repeat
+    }
+
+    @Test
+    void a_repeat_ends_the_earlier_plans_relief_by_its_day_whatever_is_documented_later() throws Exception {
+        outcome("WEEK_2", 14, Map.of("painScore", 2));
+        clock.set(PERFORMED.plusDays(60));
+        plans.start(Plans.procedure(patientId, PERFORMED.plusDays(60), Modality.CRYONEUROLYSIS, 7, 2, knee.procedureId()));
+        UUID week6 = plans.visit(planId, "WEEK_6");
+        jdbc.sql("UPDATE follow_up_visit SET state = 'MISSED' WHERE id = ?").param(week6).update();
+
+        outcome(week6, 61, Map.of("painScore", 2, "assessedOn", PERFORMED.plusDays(42).toString()))
+                .andExpect(jsonPath("$.waningRelief").value(false));
+        assertThat(reliefEndedOn()).isEqualTo(PERFORMED.plusDays(60));
+    }
+
+    private LocalDate reliefEndedOn() {
+        return jdbc.sql("SELECT relief_ended_on FROM follow_up_plan WHERE id = ?").param(planId)
+                .query(LocalDate.class).single();
     }
 
     /** Responder at week 2, waning at week 6: the plan's candidate. */
