@@ -126,7 +126,7 @@ public class RepeatCandidates {
                     "A candidate that is " + candidate.status() + " cannot become " + decision.action() + ".")
                     .with("status", candidate.status().name());
         }
-        String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason().strip();
+        String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason();
         if (decision.action() == DecisionAction.DISMISSED && reason == null) {
             throw ProblemException.ruleViolations(List.of(new FieldError("reason",
                     "must say why the repeat is dismissed")));
