@@ -10,6 +10,7 @@ import org.clinictracker.events.followups.RepeatTreatmentResolved;
 import org.clinictracker.followups.outcome.OutcomeRecorded;
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.followups.plan.PlanStarted;
+import org.clinictracker.followups.plan.TreatmentRelinked;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.FirstWaning;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Treated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Waiting;
@@ -71,6 +72,15 @@ public class RepeatCandidates {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onPlanStarted(PlanStarted plan) {
         closeRepeated(plan.patientId(), plan.procedureId(), plan.previousProcedureId());
+    }
+
+    /** An amendment linked a plan's procedure to an earlier treatment: that treatment's candidate is answered. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onTreatmentRelinked(TreatmentRelinked relinked) {
+        if (relinked.previousProcedureId() != null) {
+            closeRepeated(relinked.patientId(), relinked.procedureId(), relinked.previousProcedureId());
+        }
     }
 
     /**
