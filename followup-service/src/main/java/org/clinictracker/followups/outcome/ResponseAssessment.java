@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ public final class ResponseAssessment {
             List<Verdict> verdicts) {
 
         /** The first waning outcome, which is what a repeat-treatment candidate is made from. */
-        public java.util.Optional<Verdict> firstWaning() {
+        public Optional<Verdict> firstWaning() {
             return verdicts.stream().filter(Verdict::waningRelief).findFirst();
         }
     }

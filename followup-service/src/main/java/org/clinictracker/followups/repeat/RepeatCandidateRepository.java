@@ -139,6 +139,33 @@ class RepeatCandidateRepository {
                 .list();
     }
 
+    /** A candidate closed by a repeat, with what re-recommending it needs. */
+    record Repeated(UUID id, UUID planId, UUID procedureId, List<String> reasons, LocalDate performedOn,
+            List<TreatedTarget> targets) {
+    }
+
+    /** The candidates that {@code repeatProcedureId} closed, locked. */
+    List<Repeated> lockRepeatedBy(UUID repeatProcedureId) {
+        return jdbc.sql("""
+                SELECT c.id, c.plan_id, c.procedure_id, c.reasons, p.performed_on, r.targets::text AS targets
+                FROM repeat_candidate c JOIN follow_up_plan p ON p.id = c.plan_id
+                LEFT JOIN known_procedure r ON r.id = c.procedure_id
+                WHERE c.repeat_procedure_id = ? AND c.status = 'REPEATED' FOR UPDATE OF c""")
+                .param(repeatProcedureId)
+                .query((rs, row) -> new Repeated(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
+                        rs.getObject("procedure_id", UUID.class), texts(rs, "reasons"),
+                        rs.getObject("performed_on", LocalDate.class), targets(rs.getString("targets"))))
+                .list();
+    }
+
+    /** Open again, as waning relief left it: the earlier decision was about a repeat that turned out not to be one. */
+    void reopen(UUID id) {
+        jdbc.sql("""
+                UPDATE repeat_candidate SET status = 'OPEN', repeat_procedure_id = NULL, decided_by = NULL,
+                    decided_at = NULL, decision_reason = NULL, version = version + 1 WHERE id = ?""")
+                .param(id).update();
+    }
+
     /** The day a procedure's plan counts from and its targets (none if procedure-service's record is not here yet). */
     record Treated(LocalDate performedOn, List<TreatedTarget> targets) {
     }

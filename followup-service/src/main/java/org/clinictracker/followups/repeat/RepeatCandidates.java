@@ -12,6 +12,7 @@ import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.followups.plan.PlanStarted;
 import org.clinictracker.followups.plan.TreatmentRelinked;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.FirstWaning;
+import org.clinictracker.followups.repeat.RepeatCandidateRepository.Repeated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Treated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Waiting;
 import org.clinictracker.platform.audit.AuditTrail;
@@ -74,10 +75,27 @@ public class RepeatCandidates {
         closeRepeated(plan.patientId(), plan.procedureId(), plan.previousProcedureId());
     }
 
-    /** An amendment linked a plan's procedure to an earlier treatment: that treatment's candidate is answered. */
+    /**
+     * An amendment changed which earlier treatment a plan's procedure repeats. A candidate it closed and no longer
+     * repeats (neither linked nor the same targets) opens again and is recommended again: the patient's relief is
+     * still waning and nobody else will notice. Then the newly linked treatment's candidate is answered.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void onTreatmentRelinked(TreatmentRelinked relinked) {
+        Treated repeat = candidates.treated(relinked.procedureId()).orElse(null);
+        for (Repeated closed : candidates.lockRepeatedBy(relinked.procedureId())) {
+            boolean stillLinked = closed.procedureId().equals(relinked.previousProcedureId());
+            boolean sameTargets = repeat != null && repeat.performedOn().isAfter(closed.performedOn())
+                    && RepeatTargets.repeats(closed.targets(), repeat.targets());
+            if (!stillLinked && !sameTargets) {
+                candidates.reopen(closed.id());
+                audit.record(relinked.patientId(), "REPEAT_CANDIDATE_REOPENED", "repeat-treatment candidate " + closed.id());
+                outbox.append(EventEnvelope.of(relinked.patientId(), new RepeatTreatmentRecommended(closed.id(),
+                        closed.planId(), closed.procedureId(), relinked.patientId(), closed.reasons(), calendar.today()),
+                        calendar.now()));
+            }
+        }
         if (relinked.previousProcedureId() != null) {
             closeRepeated(relinked.patientId(), relinked.procedureId(), relinked.previousProcedureId());
         }

@@ -128,6 +128,24 @@ class RepeatByProcedureEventsTests {
                 .query(UUID.class).single()).isEqualTo(otherSide);
     }
 
+    @Test
+    void an_amendment_undoing_a_wrong_link_opens_the_candidate_again() {
+        clock.set(PERFORMED.plusDays(100));
+        UUID otherSide = UUID.randomUUID();
+        awaitProcessed(publish(recorded(otherSide, PERFORMED.plusDays(100), LEFT_KNEE, 2, firstKnee)));
+        assertThat(candidateStatus(candidate)).isEqualTo("REPEATED");
+
+        try (TopicProbe followUps = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
+            awaitProcessed(publish(new ProcedureAmended(otherSide, patientId, at(PERFORMED.plusDays(100)),
+                    "CRYONEUROLYSIS", "KNEE_OSTEOARTHRITIS", LEFT_KNEE, 7, 1, null, false, 1)));
+
+            assertThat(candidateStatus(candidate)).isEqualTo("OPEN");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> followUps.allRecordsFor(patientId).stream()
+                    .filter(e -> e.contains("\"RepeatTreatmentRecommended\"") && e.contains(candidate.toString()))
+                    .count() == 2);
+        }
+    }
+
     private ProcedureRecorded recorded(UUID procedureId, LocalDate performedOn, List<TreatedTarget> targets,
             int treatmentNumber, UUID previousProcedureId) {
         return new ProcedureRecorded(procedureId, patientId, at(performedOn), "CRYONEUROLYSIS", "KNEE_OSTEOARTHRITIS",
