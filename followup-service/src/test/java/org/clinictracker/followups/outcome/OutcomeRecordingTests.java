@@ -22,6 +22,7 @@ import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.EventSchemas;
 import org.clinictracker.testsupport.TopicProbe;
+import org.clinictracker.vocabulary.Modality;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,21 @@ class OutcomeRecordingTests {
             assertThat(observed).anySatisfy(e -> assertThat(e).contains("itching at the probe site"));
             assertThat(String.join("", observed)).doesNotContain("front of the shin");
         }
+    }
+
+    @Test
+    void without_pain_before_the_procedure_responders_are_measured_against_the_charts_baseline_when_it_arrives()
+            throws Exception {
+        clock.set(PERFORMED);
+        UUID unregistered = plans.patient("Adeyemi, Tunde", null);
+        UUID plan = plans.start(Plans.procedure(unregistered, PERFORMED, Modality.CRYONEUROLYSIS,
+                null, 1, null));
+        jdbc.sql("UPDATE known_patient SET baseline_pain_score = 6 WHERE id = ?").param(unregistered).update();
+        clock.set(TODAY);
+
+        record(plans.visit(plan, "WEEK_2"), Map.of("painScore", 3))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.responder").value(true));
     }
 
     @Test
