@@ -96,6 +96,28 @@ class ReliefTests {
     }
 
     @Test
+    void a_coordinators_responder_outcome_puts_the_plan_on_the_list_and_a_waning_one_takes_it_off() throws Exception {
+        LocalDate performed = today.minusDays(15);
+        Treated plan = treat(plans.patient("Outcome, Olga", 8), performed, Modality.CRYONEUROLYSIS, null, target("LEFT"));
+
+        postOutcome(plans.visit(plan.planId, "WEEK_2"), 3);
+
+        assertThat(stored(plan)).containsExactly(performed.plusDays(225), performed.plusDays(90),
+                performed.plusDays(360), "PUBLISHED_RANGE", null);
+        clock.set(performed.plusDays(200));
+        assertThat(planIds(list("/api/followups/relief-ending?withinDays=30&size=100", ClinicJwt.coordinator())))
+                .contains(plan.planId.toString());
+
+        clock.set(performed.plusDays(90));
+        postOutcome(plans.visit(plan.planId, "MONTH_3"), 7);
+
+        assertThat(stored(plan)).containsOnlyNulls();
+        clock.set(performed.plusDays(200));
+        assertThat(planIds(list("/api/followups/relief-ending?withinDays=30&size=100", ClinicJwt.coordinator())))
+                .doesNotContain(plan.planId.toString());
+    }
+
+    @Test
     void a_responder_whose_earlier_treatment_of_the_same_nerve_wore_off_gets_their_own_history() {
         UUID patient = plans.patient("Own, History", 7);
         Treated first = treat(patient, today.minusDays(500), Modality.CRYONEUROLYSIS, null, target("RIGHT"));
@@ -328,6 +350,14 @@ class ReliefTests {
         jdbc.sql("UPDATE follow_up_plan SET relief_ended_on = ? WHERE id = ?").param(java.sql.Date.valueOf(endedOn))
                 .param(plan.planId).update();
         outcome(plan, endedOn);
+    }
+
+    /** A coordinator documents the visit today with this pain score (the plan's baseline is 8). */
+    private void postOutcome(UUID visitId, int painScore) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/followups/{id}/outcome", visitId).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("painScore", painScore))))
+                .andExpect(status().isCreated());
     }
 
     private void outcome(Treated plan, LocalDate assessedOn) {
