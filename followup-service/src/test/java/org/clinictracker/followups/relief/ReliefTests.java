@@ -321,19 +321,12 @@ class ReliefTests {
         return new TreatedTarget(nerve, side, null);
     }
 
-    /** A procedure as the replica keeps it, and its plan. */
+    /** A procedure kept in the replica, and its plan. */
     private Treated treat(UUID patientId, LocalDate performedOn, Modality modality, UUID previousProcedureId,
             TreatedTarget... targets) {
         Instant performedAt = performedOn.atTime(LocalTime.of(9, 30)).toInstant(ZoneOffset.UTC);
         ProcedureFacts facts = new ProcedureFacts(UUID.randomUUID(), patientId, performedAt, modality, "M17.11",
                 List.of(targets), 8, previousProcedureId == null ? 1 : 2, previousProcedureId);
-        jdbc.sql("""
-                INSERT INTO known_procedure (id, patient_id, performed_at, modality, indication_code, targets, pain_before,
-                                             treatment_number, previous_procedure_id, early_repeat, version)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, false, 1)""")
-                .param(facts.procedureId()).param(patientId).param(java.sql.Timestamp.from(performedAt))
-                .param(modality.name()).param(facts.indicationCode()).param(json.writeValueAsString(facts.targets()))
-                .param(facts.painBefore()).param(facts.treatmentNumber()).param(previousProcedureId).update();
         UUID planId = plans.start(facts);
         return new Treated(planId, facts.procedureId(), patientId, performedOn);
     }
