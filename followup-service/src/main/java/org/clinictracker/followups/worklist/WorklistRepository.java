@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.clinictracker.followups.plan.VisitStatus;
@@ -17,34 +20,90 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The worklist's SQL. Every condition is on follow_up_visit's own columns (it carries patient_id, modality,
- * assignee), so a filter is answered from one of its indexes: (assignee, due_on) for the open and missed visits
- * of one coordinator, (due_on) for open visits by day, (patient_id, due_on) for one patient, (missed_on) for the
- * missed. Stored states are written as literals, so the planner can prove a partial index's predicate. The page
- * is cut first and only its rows are joined to the patient and plan (a materialised CTE).
+ * The worklist's SQL, built to answer from indexes on a million visits (V2026112583_1). The list is the union of
+ * one segment per {@link Urgency} that the filter can reach, each already in its own order with an index that
+ * gives that order (so each reads at most a page's reach of entries, mostly from the index alone); the union is
+ * sorted, the page cut, and only the page's rows are read in full and joined to the patient and plan. Every
+ * segment also carries the filter's own conditions, which are on follow_up_visit's own columns (it keeps
+ * patient_id, modality, assignee), so one patient, one coordinator or one week is read through
+ * (patient_id, due_on), (assignee, due_on) or (due_on) instead. Stored states are literals, so the planner can
+ * prove a partial index's predicate.
  */
 @Repository
 class WorklistRepository {
 
     /**
-     * {@link Urgency} in SQL: the rank (the enum's ordinal) and the day ordered by within it. Keep in step with
+     * The worklist cut by urgency ({@link Urgency}): the segments partition the visits exactly (kind is PROTOCOL or
+     * SAFETY_CHECK), each with its rank (the enum's ordinal) and the day it is ordered by. Keep in step with
      * {@link Urgency#of} and {@link Urgency#sortDay}; WorklistTests compares the two orders.
      */
-    private static final String URGENCY = """
-            CASE WHEN v.state NOT IN ('OPEN', 'MISSED') THEN 4
-                 WHEN v.kind = 'SAFETY_CHECK' THEN 0
-                 WHEN v.state = 'MISSED' OR v.due_on < :today THEN 1
-                 WHEN v.window_start <= :today THEN 2
-                 ELSE 3 END""";
+    private enum Segment {
+        SAFETY_CHECK(Urgency.SAFETY_CHECK, "v.kind = 'SAFETY_CHECK' AND v.state IN ('OPEN', 'MISSED')", "v.due_on"),
+        MISSED(Urgency.LATE, "v.kind = 'PROTOCOL' AND v.state = 'MISSED'", "v.due_on"),
+        OVERDUE(Urgency.LATE, "v.kind = 'PROTOCOL' AND v.state = 'OPEN' AND v.due_on < :today", "v.due_on"),
+        DUE(Urgency.DUE, "v.kind = 'PROTOCOL' AND v.state = 'OPEN' AND v.window_start <= :today AND v.due_on >= :today",
+                "v.window_end"),
+        // due_on > today follows from window_start > today; said for the planner, which reads (due_on) from today on
+        SCHEDULED(Urgency.SCHEDULED, "v.kind = 'PROTOCOL' AND v.state = 'OPEN' AND v.window_start > :today"
+                + " AND v.due_on > :today", "v.due_on"),
+        CLOSED(Urgency.CLOSED, "v.state IN ('COMPLETED', 'CANCELLED')", "v.due_on");
 
-    private static final String SORT_DAY = """
-            CASE WHEN v.state = 'OPEN' AND v.kind <> 'SAFETY_CHECK' AND v.window_start <= :today
-                      AND v.due_on >= :today THEN v.window_end
-                 ELSE v.due_on END""";
+        private final Urgency urgency;
+        private final String condition;
+        private final String sortDay;
+
+        Segment(Urgency urgency, String condition, String sortDay) {
+            this.urgency = urgency;
+            this.condition = condition;
+            this.sortDay = sortDay;
+        }
+
+        private static final Set<Segment> WORKED = EnumSet.of(SAFETY_CHECK, MISSED, OVERDUE, DUE, SCHEDULED);
+
+        /** The segments a status can be found in. */
+        static Set<Segment> of(VisitStatus status) {
+            return switch (status) {
+                case SCHEDULED -> EnumSet.of(SAFETY_CHECK, SCHEDULED);
+                case DUE -> EnumSet.of(SAFETY_CHECK, DUE);
+                case OVERDUE -> EnumSet.of(SAFETY_CHECK, OVERDUE);
+                case MISSED -> EnumSet.of(SAFETY_CHECK, MISSED);
+                case COMPLETED, CANCELLED -> EnumSet.of(CLOSED);
+            };
+        }
+
+        /** The segments a view can be found in: an open visit due today or later is due or scheduled. */
+        static Set<Segment> of(WorklistView view) {
+            return switch (view) {
+                case TODAY -> EnumSet.of(SAFETY_CHECK, DUE);
+                case THIS_WEEK -> EnumSet.of(SAFETY_CHECK, DUE, SCHEDULED);
+                case OVERDUE -> EnumSet.of(SAFETY_CHECK, OVERDUE);
+                case MISSED -> EnumSet.of(SAFETY_CHECK, MISSED);
+            };
+        }
+
+        /** The segments the filter can reach; its own conditions still decide which visits are in. */
+        static Set<Segment> reachedBy(WorklistFilter filter) {
+            Set<Segment> segments = EnumSet.copyOf(WORKED);
+            if (!filter.statuses().isEmpty()) {
+                segments = EnumSet.noneOf(Segment.class);
+                for (VisitStatus status : filter.statuses()) {
+                    segments.addAll(of(status));
+                }
+            }
+            if (filter.view() != null) {
+                segments.retainAll(of(filter.view()));
+            }
+            return segments;
+        }
+    }
 
     private static final String VISIT_COLUMNS = """
             v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.label, v.kind, v.due_on, v.window_start,
             v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version""";
+
+    private static final String WITH_PATIENT_AND_PLAN = """
+            SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, pl.treatment_number
+            FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id""";
 
     private final JdbcClient jdbc;
 
@@ -53,13 +112,24 @@ class WorklistRepository {
     }
 
     List<WorklistItem> page(WorklistFilter filter, PageRequest page, LocalDate today) {
+        Set<Segment> segments = Segment.reachedBy(filter);
+        if (segments.isEmpty()) {
+            return List.of();
+        }
         Where where = where(filter, today);
         Map<String, Object> params = new HashMap<>(where.params());
+        params.put("reach", page.offset() + page.size());
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        return jdbc.sql("WITH page AS MATERIALIZED (SELECT " + VISIT_COLUMNS + ", " + URGENCY + " AS urgency, "
-                        + SORT_DAY + " AS sort_day FROM follow_up_visit v" + where.sql()
-                        + " ORDER BY urgency, sort_day, v.id LIMIT :limit OFFSET :offset) "
+        String union = segments.stream()
+                .map(segment -> "(SELECT v.id, " + segment.urgency.ordinal() + " AS urgency, " + segment.sortDay
+                        + " AS sort_day FROM follow_up_visit v" + where.sql() + " AND " + segment.condition
+                        + " ORDER BY " + segment.sortDay + ", v.id LIMIT :reach)")
+                .collect(Collectors.joining(" UNION ALL "));
+        return jdbc.sql("WITH ranked AS MATERIALIZED (SELECT id, urgency, sort_day FROM (" + union + ") segments"
+                        + " ORDER BY urgency, sort_day, id LIMIT :limit OFFSET :offset),"
+                        + " page AS (SELECT " + VISIT_COLUMNS + ", ranked.urgency, ranked.sort_day"
+                        + " FROM ranked JOIN follow_up_visit v ON v.id = ranked.id) "
                         + WITH_PATIENT_AND_PLAN + " ORDER BY page.urgency, page.sort_day, page.id")
                 .params(params)
                 .query((rs, row) -> item(rs, today)).list();
@@ -77,10 +147,6 @@ class WorklistRepository {
                 .param("id", id)
                 .query((rs, row) -> item(rs, today)).optional();
     }
-
-    private static final String WITH_PATIENT_AND_PLAN = """
-            SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, pl.treatment_number
-            FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id""";
 
     private record Where(String sql, Map<String, Object> params) {
     }

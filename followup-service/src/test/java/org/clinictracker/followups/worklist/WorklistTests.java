@@ -143,6 +143,23 @@ class WorklistTests {
     }
 
     @Test
+    void every_status_together_lists_every_visit_once() throws Exception {
+        UUID patientId = plans.patient("Kowalski, Piotr", 7);
+        UUID planId = plans.start(Plans.kneeCryo(patientId, TODAY.minusDays(14)));
+        setState(plans.visit(planId, "WEEK_6"), "MISSED");
+        setState(plans.visit(planId, "MONTH_3"), "COMPLETED");
+        setState(plans.visit(planId, "MONTH_6"), "CANCELLED");
+        safetyCheck(planId, patientId, TODAY.plusDays(1));
+
+        mvc.perform(worklist().param("patientId", patientId.toString())
+                        .param("status", "SCHEDULED", "DUE", "OVERDUE", "MISSED", "COMPLETED", "CANCELLED")
+                        .with(ClinicJwt.coordinator()))
+                .andExpect(jsonPath("$.page.totalElements").value(8))
+                .andExpect(jsonPath("$.content[*].label", contains("SAFETY_CHECK_1", "DAY_2", "WEEK_6", "WEEK_2",
+                        "MONTH_9", "MONTH_12", "MONTH_3", "MONTH_6")));
+    }
+
+    @Test
     void filters_by_assignee_modality_and_due_days_inclusive() throws Exception {
         UUID patientId = plans.patient("Haddad, Lina", 8);
         UUID cryo = plans.start(Plans.kneeCryo(patientId, TODAY.minusDays(14)));
