@@ -1,6 +1,7 @@
 package org.clinictracker.followups.missed;
 
 import org.clinictracker.followups.outcome.OutcomeRecorded;
+import org.clinictracker.platform.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,16 +14,23 @@ import org.springframework.stereotype.Component;
 class FollowedAgain {
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    FollowedAgain(JdbcClient jdbc) {
+    FollowedAgain(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @EventListener
     void outcomeRecorded(OutcomeRecorded outcome) {
-        jdbc.sql("""
-                UPDATE known_patient SET consecutive_misses = 0, lost_to_follow_up_since = NULL
-                WHERE id = :patientId AND (consecutive_misses > 0 OR lost_to_follow_up_since IS NOT NULL)""")
-                .param("patientId", outcome.patientId()).update();
+        boolean wasLost = jdbc.sql("""
+                UPDATE known_patient k SET consecutive_misses = 0, lost_to_follow_up_since = NULL
+                FROM (SELECT id, lost_to_follow_up_since FROM known_patient WHERE id = :patientId FOR UPDATE) old_standing
+                WHERE k.id = old_standing.id AND (k.consecutive_misses > 0 OR k.lost_to_follow_up_since IS NOT NULL)
+                RETURNING old_standing.lost_to_follow_up_since IS NOT NULL""")
+                .param("patientId", outcome.patientId()).query(Boolean.class).optional().orElse(false);
+        if (wasLost) {
+            audit.record(outcome.patientId(), "PATIENT_FOLLOWED_AGAIN", "follow-up standing");
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.followups.FollowUpMissed;
 import org.clinictracker.followups.missed.LostToFollowUp.Standing;
 import org.clinictracker.followups.plan.ClinicCalendar;
+import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * announced as {@link FollowUpMissed}. Runs every {@code clinic.followups.missed.interval}; batches of
  * {@code batch-size} visits, each in its own transaction, taken with FOR UPDATE SKIP LOCKED, so two instances
  * running it at once split the work and never mark (or announce) a visit twice. Patients are locked in id order,
- * so two batches touching one patient wait for each other instead of deadlocking.
+ * so two batches touching one patient wait for each other instead of deadlocking. Each miss, and a patient
+ * becoming lost to follow-up, is in the audit trail under the actor {@code system}.
  */
 @Component
 public class MissedVisits {
@@ -38,16 +40,18 @@ public class MissedVisits {
     private final TransactionTemplate transaction;
     private final ClinicCalendar calendar;
     private final EventOutbox outbox;
+    private final AuditTrail audit;
     private final LostToFollowUp lostToFollowUp;
     private final int batchSize;
 
     MissedVisits(JdbcClient jdbc, TransactionTemplate transaction, ClinicCalendar calendar, EventOutbox outbox,
-            @Value("${clinic.followups.lost-after-misses:2}") int lostAfterMisses,
+            AuditTrail audit, @Value("${clinic.followups.lost-after-misses:2}") int lostAfterMisses,
             @Value("${clinic.followups.missed.batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.calendar = calendar;
         this.outbox = outbox;
+        this.audit = audit;
         this.lostToFollowUp = new LostToFollowUp(lostAfterMisses);
         if (batchSize < 1) {
             throw new IllegalArgumentException("clinic.followups.missed.batch-size must be at least 1");
@@ -113,9 +117,11 @@ public class MissedVisits {
                 .query((rs, row) -> new Standing(rs.getInt("consecutive_misses"),
                         rs.getObject("lost_to_follow_up_since", LocalDate.class)))
                 .single();
+        boolean wasLost = standing.lost();
         for (Missed visit : missed.stream().sorted(Comparator.comparing(Missed::dueOn).thenComparing(Missed::visitId))
                 .toList()) {
             standing = lostToFollowUp.afterMiss(standing, today);
+            audit.record(patientId, "FOLLOW_UP_VISIT_MISSED", "follow-up visit " + visit.visitId());
             outbox.append(EventEnvelope.of(patientId, new FollowUpMissed(visit.visitId(), visit.planId(),
                     visit.procedureId(), patientId, visit.label(), visit.dueOn(), visit.windowEnd(),
                     standing.consecutiveMisses(), standing.lost()), calendar.now()));
@@ -125,6 +131,9 @@ public class MissedVisits {
                 WHERE id = :id""")
                 .param("misses", standing.consecutiveMisses()).param("lostSince", standing.lostSince())
                 .param("id", patientId).update();
+        if (standing.lost() && !wasLost) {
+            audit.record(patientId, "PATIENT_LOST_TO_FOLLOW_UP", "follow-up standing");
+        }
     }
 
     private record Missed(UUID visitId, UUID planId, UUID procedureId, UUID patientId, String label, LocalDate dueOn,

@@ -144,6 +144,11 @@ class MissedVisitTests {
             assertThat(secondData.get("lostToFollowUp").asBoolean()).isTrue();
         }
 
+        assertThat(audit(patientId)).containsExactlyInAnyOrder(
+                "system FOLLOW_UP_VISIT_MISSED follow-up visit " + day2,
+                "system FOLLOW_UP_VISIT_MISSED follow-up visit " + week2,
+                "system PATIENT_LOST_TO_FOLLOW_UP follow-up standing");
+
         clock.set(secondMiss);
         mvc.perform(get("/api/followups").param("patientId", patientId.toString()).with(ClinicJwt.coordinator()))
                 .andExpect(status().isOk())
@@ -224,6 +229,7 @@ class MissedVisitTests {
                 new OutcomeRecorded(week6, planId, patientId, procedureId, PERFORMED.plusDays(42))));
 
         assertThat(standing(patientId)).containsEntry("consecutive_misses", 0).containsEntry("lost_to_follow_up_since", null);
+        assertThat(audit(patientId)).contains("system PATIENT_FOLLOWED_AGAIN follow-up standing");
         clock.set(PERFORMED.plusDays(42));
         mvc.perform(get("/api/followups").param("patientId", patientId.toString()).with(ClinicJwt.coordinator()))
                 .andExpect(jsonPath("$.content[0].patientLostToFollowUp").value(false));
@@ -245,6 +251,7 @@ class MissedVisitTests {
         });
 
         assertThat(standing(patientId)).containsEntry("consecutive_misses", 2);
+        assertThat(audit(patientId)).noneMatch(entry -> entry.contains("PATIENT_FOLLOWED_AGAIN"));
     }
 
     private UUID planOnTheDay(String name) {
@@ -264,6 +271,11 @@ class MissedVisitTests {
 
     private Map<String, Object> visit(UUID visitId) {
         return jdbc.sql("SELECT state, missed_on, version FROM follow_up_visit WHERE id = ?").param(visitId).query().singleRow();
+    }
+
+    private List<String> audit(UUID patientId) {
+        return jdbc.sql("SELECT actor || ' ' || action || ' ' || resource FROM audit_entry WHERE patient_id = ?")
+                .param(patientId).query(String.class).list();
     }
 
     private Map<String, Object> standing(UUID patientId) {
