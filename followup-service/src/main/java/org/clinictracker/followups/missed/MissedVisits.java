@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.followups.FollowUpMissed;
 import org.clinictracker.followups.missed.LostToFollowUp.Standing;
+import org.clinictracker.followups.patient.KnownPatients;
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
@@ -41,17 +42,20 @@ public class MissedVisits {
     private final ClinicCalendar calendar;
     private final EventOutbox outbox;
     private final AuditTrail audit;
+    private final KnownPatients knownPatients;
     private final LostToFollowUp lostToFollowUp;
     private final int batchSize;
 
     MissedVisits(JdbcClient jdbc, TransactionTemplate transaction, ClinicCalendar calendar, EventOutbox outbox,
-            AuditTrail audit, @Value("${clinic.followups.lost-after-misses:2}") int lostAfterMisses,
+            AuditTrail audit, KnownPatients knownPatients,
+            @Value("${clinic.followups.lost-after-misses:2}") int lostAfterMisses,
             @Value("${clinic.followups.missed.batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.calendar = calendar;
         this.outbox = outbox;
         this.audit = audit;
+        this.knownPatients = knownPatients;
         this.lostToFollowUp = new LostToFollowUp(lostAfterMisses);
         if (batchSize < 1) {
             throw new IllegalArgumentException("clinic.followups.missed.batch-size must be at least 1");
@@ -108,9 +112,7 @@ public class MissedVisits {
 
     /** Adds the misses to the patient's count in the order the visits were due, one event per visit. */
     private void countAgainst(UUID patientId, List<Missed> missed, LocalDate today) {
-        // the replica row normally exists; if the registration has not arrived yet the count still has a home
-        jdbc.sql("INSERT INTO known_patient (id) VALUES (:id) ON CONFLICT (id) DO NOTHING").param("id", patientId)
-                .update();
+        knownPatients.ensureKnown(patientId); // the count needs a home even before the registration arrives
         Standing standing = jdbc.sql("""
                 SELECT consecutive_misses, lost_to_follow_up_since FROM known_patient WHERE id = :id FOR UPDATE""")
                 .param("id", patientId)
