@@ -91,6 +91,16 @@ class VisitChangeTests {
         assertThat(audit()).contains("coord3 FOLLOW_UP_VISIT_UNASSIGNED follow-up visit " + week2); // one instant: the clock is fixed
     }
 
+    @Test
+    void a_misspelt_field_is_a_400_not_an_unassignment() throws Exception {
+        jdbc.sql("UPDATE follow_up_visit SET assignee = 'nurse.kim' WHERE id = ?").param(week2).update();
+        mvc.perform(assign(week2, "{\"asignee\": \"nurse.lee\"}").with(ClinicJwt.coordinator()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(assign(week2, "").with(ClinicJwt.coordinator())).andExpect(status().isBadRequest());
+        assertThat(visit(week2)).containsEntry("assignee", "nurse.kim");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "\"\"", "\"  \"", "\"ab\"", "\"two words\"", "\".dot\"", "\"x<script>\"", "42", "[\"a\"]" })
     void a_name_that_cannot_be_a_username_is_a_400_and_nothing_changes(String assignee) throws Exception {
