@@ -58,13 +58,15 @@ class WorklistController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
             @RequestParam(required = false) @Pattern(regexp = AssignmentRequest.USERNAME) String assignee,
+            @Parameter(description = "true: only the visits nobody has taken yet")
+            @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) Modality modality,
             @Parameter(description = "TODAY (due today), THIS_WEEK (due today to 6 days ahead), OVERDUE, MISSED")
             @RequestParam(required = false) WorklistView view,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         return worklist.list(new WorklistFilter(patientId, status, dueFrom, dueTo,
-                assignee == null ? null : assignee.toLowerCase(Locale.ROOT), modality, view),
+                assignee == null ? null : assignee.toLowerCase(Locale.ROOT), unassigned, modality, view),
                 new PageRequest(page, size));
     }
 

@@ -187,6 +187,9 @@ class WorklistRepository {
             conditions.add("v.assignee = :assignee");
             params.put("assignee", filter.assignee());
         }
+        if (filter.unassigned()) {
+            conditions.add("v.assignee IS NULL");
+        }
         if (filter.modality() != null) {
             conditions.add("v.modality = :modality");
             params.put("modality", filter.modality().name());

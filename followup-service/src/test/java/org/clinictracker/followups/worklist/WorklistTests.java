@@ -173,6 +173,10 @@ class WorklistTests {
                         .with(ClinicJwt.coordinator()))
                 .andExpect(jsonPath("$.content[*].id", contains(week6.toString())))
                 .andExpect(jsonPath("$.content[0].assignee").value("nurse.kim"));
+        mvc.perform(worklist().param("patientId", patientId.toString()).param("unassigned", "true")
+                        .with(ClinicJwt.coordinator()))
+                .andExpect(jsonPath("$.page.totalElements").value(rfaVisits + 6))
+                .andExpect(jsonPath("$.content[*].id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(week6.toString()))));
         mvc.perform(worklist().param("patientId", patientId.toString()).param("modality", "RADIOFREQUENCY_ABLATION")
                         .with(ClinicJwt.coordinator()))
                 .andExpect(jsonPath("$.content[*].modality", everyItem(org.hamcrest.Matchers.is("RADIOFREQUENCY_ABLATION"))))
@@ -267,11 +271,19 @@ class WorklistTests {
             "page, -1",
             "page, x",
             "assignee, 'two words'",
-            "assignee, a" })
+            "assignee, a",
+            "unassigned, maybe" })
     void a_bad_parameter_is_a_400_problem(String parameter, String value) throws Exception {
         mvc.perform(worklist().param(parameter, value).with(ClinicJwt.coordinator()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void unassigned_and_an_assignee_together_are_a_400_problem() throws Exception {
+        mvc.perform(worklist().param("unassigned", "true").param("assignee", "nurse.kim").with(ClinicJwt.coordinator()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unassigned"));
     }
 
     @Test
