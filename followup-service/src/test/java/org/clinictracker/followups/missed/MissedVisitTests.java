@@ -2,6 +2,7 @@ package org.clinictracker.followups.missed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -236,6 +238,25 @@ class MissedVisitTests {
 
         runOn(PERFORMED.plusDays(46)); // WEEK_6 still without an outcome in this test: the count starts again
         assertThat(standing(patientId)).containsEntry("consecutive_misses", 1).containsEntry("lost_to_follow_up_since", null);
+    }
+
+    @Test
+    void a_missed_visit_documented_late_brings_a_lost_patient_back() throws Exception {
+        UUID planId = planOnTheDay("Kowalski, Piotr");
+        UUID patientId = patientOf(planId);
+        LocalDate day = PERFORMED.plusDays(18);
+        runOn(day);
+        assertThat(standing(patientId)).containsEntry("lost_to_follow_up_since", java.sql.Date.valueOf(day));
+
+        mvc.perform(post("/api/followups/{id}/outcome", plans.visit(planId, "WEEK_2"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"painScore\": 3, \"reliefPercent\": 60}")
+                        .with(ClinicJwt.as("coord5", "coordinator")))
+                .andExpect(status().isCreated());
+
+        assertThat(standing(patientId)).containsEntry("consecutive_misses", 0).containsEntry("lost_to_follow_up_since", null);
+        assertThat(audit(patientId)).contains("coord5 PATIENT_FOLLOWED_AGAIN follow-up standing");
+        mvc.perform(get("/api/followups").param("patientId", patientId.toString()).with(ClinicJwt.coordinator()))
+                .andExpect(jsonPath("$.content[0].patientLostToFollowUp").value(false));
     }
 
     @Test
