@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An outcome shows the patient is followed again: their misses in a row start from zero and they are no longer
- * lost to follow-up. Runs in the outcome's transaction, so the reset commits with the outcome or not at all.
+ * lost to follow-up. Runs in the outcome's transaction, so the reset commits with the outcome or not at all; the
+ * patient's row is locked only when there is something to reset (most outcomes leave it alone).
  */
 @Component
 class FollowedAgain {
@@ -25,8 +26,10 @@ class FollowedAgain {
     void outcomeRecorded(OutcomeRecorded outcome) {
         boolean wasLost = jdbc.sql("""
                 UPDATE known_patient k SET consecutive_misses = 0, lost_to_follow_up_since = NULL
-                FROM (SELECT id, lost_to_follow_up_since FROM known_patient WHERE id = :patientId FOR UPDATE) old_standing
-                WHERE k.id = old_standing.id AND (k.consecutive_misses > 0 OR k.lost_to_follow_up_since IS NOT NULL)
+                FROM (SELECT id, lost_to_follow_up_since FROM known_patient
+                      WHERE id = :patientId AND (consecutive_misses > 0 OR lost_to_follow_up_since IS NOT NULL)
+                      FOR UPDATE) old_standing
+                WHERE k.id = old_standing.id
                 RETURNING old_standing.lost_to_follow_up_since IS NOT NULL""")
                 .param("patientId", outcome.patientId()).query(Boolean.class).optional().orElse(false);
         if (wasLost) {
