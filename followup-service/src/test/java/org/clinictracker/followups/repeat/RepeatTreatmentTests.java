@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -77,7 +76,6 @@ class RepeatTreatmentTests {
         clock.set(PERFORMED);
         patientId = plans.patient("Lindqvist, Maja", 8);
         knee = Plans.kneeCryo(patientId, PERFORMED); // pain 8 before it
-        replicate(knee);
         planId = plans.start(knee);
     }
 
@@ -229,7 +227,6 @@ class RepeatTreatmentTests {
         ProcedureFacts leftKnee = new ProcedureFacts(UUID.randomUUID(), patientId, noon(PERFORMED.plusDays(100)),
                 Modality.CRYONEUROLYSIS, "KNEE_OSTEOARTHRITIS",
                 List.of(new TreatedTarget("SUPEROMEDIAL_GENICULAR", "LEFT", null)), 7, 1, null);
-        replicate(leftKnee);
         plans.start(leftKnee);
         assertThat(candidateStatus(candidate)).isEqualTo("OPEN");
 
@@ -237,7 +234,6 @@ class RepeatTreatmentTests {
         ProcedureFacts rightKneeAgain = new ProcedureFacts(UUID.randomUUID(), patientId, noon(PERFORMED.plusDays(110)),
                 Modality.RADIOFREQUENCY_ABLATION, "KNEE_OSTEOARTHRITIS",
                 List.of(new TreatedTarget("INFEROMEDIAL_GENICULAR", "BILATERAL", null)), 7, 1, null);
-        replicate(rightKneeAgain);
         plans.start(rightKneeAgain);
         assertThat(candidateStatus(candidate)).isEqualTo("REPEATED");
     }
@@ -309,18 +305,6 @@ class RepeatTreatmentTests {
         return jdbc.sql("SELECT status FROM repeat_candidate WHERE id = ?").param(candidate).query(String.class).single();
     }
 
-    /** The procedure as the procedure replica keeps it (what a repeat's targets are compared with). */
-    private void replicate(ProcedureFacts procedure) {
-        jdbc.sql("""
-                INSERT INTO known_procedure (id, patient_id, performed_at, modality, indication_code, targets, pain_before,
-                                             treatment_number, previous_procedure_id, early_repeat, version)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, false, 0)""")
-                .param(procedure.procedureId()).param(procedure.patientId()).param(Timestamp.from(procedure.performedAt()))
-                .param(procedure.modality().name()).param(procedure.indicationCode())
-                .param(json.writeValueAsString(procedure.targets())).param(procedure.painBefore())
-                .param(procedure.treatmentNumber()).param(procedure.previousProcedureId())
-                .update();
-    }
 
     private static java.time.Instant noon(LocalDate day) {
         return day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
