@@ -28,10 +28,10 @@ import org.clinictracker.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,8 +73,9 @@ class MissedVisitTests {
     @Autowired
     TransactionTemplate transaction;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
+    /** The context's own broker: the spring.kafka.bootstrap-servers system property is rewritten by KafkaOutageTests' broker. */
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     @AfterEach
     void realTime() {
@@ -127,7 +128,7 @@ class MissedVisitTests {
         assertThat(standing(patientId)).containsEntry("consecutive_misses", 2)
                 .containsEntry("lost_to_follow_up_since", java.sql.Date.valueOf(secondMiss));
 
-        try (TopicProbe probe = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe probe = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             String first = probe.awaitRecord(patientId, value -> value.contains(day2.toString()) && value.contains("FollowUpMissed"),
                     Duration.ofSeconds(30));
             String second = probe.awaitRecord(patientId, value -> value.contains(week2.toString()) && value.contains("FollowUpMissed"),
