@@ -103,6 +103,14 @@ class OutcomeRepository {
                 .list();
     }
 
+    /** What the plan's responders are measured against: its baseline, else the chart's (as {@link #lockVisit}). */
+    Integer baseline(UUID planId) {
+        return jdbc.sql("""
+                SELECT coalesce(p.baseline_pain_score, k.baseline_pain_score) FROM follow_up_plan p
+                LEFT JOIN known_patient k ON k.id = p.patient_id WHERE p.id = ?""")
+                .param(planId).query(Integer.class).optional().orElse(null);
+    }
+
     /** Stores the verdict on every outcome of the plan (an earlier visit documented late can change later ones). */
     void storeResponse(UUID planId, PlanResponse response) {
         for (Verdict verdict : response.verdicts()) {

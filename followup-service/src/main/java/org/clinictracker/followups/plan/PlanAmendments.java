@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>a corrected pain score before the procedure becomes the plan's baseline;</li>
  * <li>a corrected treatment link is followed and announced as {@link TreatmentRelinked}.</li>
  * </ul>
+ * Any change is announced as {@link PlanAmended}, so the response and the expected end of relief follow it.
  */
 @Service
 public class PlanAmendments {
@@ -68,6 +69,7 @@ public class PlanAmendments {
                     calendar.today()).forEach(change -> changes.apply(amended, change));
         }
         audit.record(plan.patientId(), "FOLLOW_UP_PLAN_AMENDED", "follow-up plan " + plan.id());
+        events.publishEvent(new PlanAmended(plan.id(), plan.procedureId(), plan.patientId()));
         if (amended.treatmentNumber() != plan.treatmentNumber()
                 || !Objects.equals(amended.previousProcedureId(), plan.previousProcedureId())) {
             events.publishEvent(new TreatmentRelinked(plan.id(), plan.procedureId(), plan.patientId(),

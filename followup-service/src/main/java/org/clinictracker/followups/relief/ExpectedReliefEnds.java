@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.clinictracker.events.procedures.TreatedTarget;
 import org.clinictracker.followups.outcome.OutcomeRecorded;
+import org.clinictracker.followups.outcome.ResponseReassessed;
 import org.clinictracker.followups.plan.PlanStarted;
 import org.clinictracker.followups.plan.TreatmentRelinked;
 import org.springframework.context.event.EventListener;
@@ -35,6 +36,12 @@ public class ExpectedReliefEnds {
     @EventListener
     void on(OutcomeRecorded outcome) {
         recompute(outcome.planId());
+    }
+
+    /** An amended procedure (its day, modality or baseline) changes the estimate's start or basis. */
+    @EventListener
+    void on(ResponseReassessed reassessed) {
+        recompute(reassessed.planId());
     }
 
     /** A repeat treatment's plan: the plan it repeats stops estimating (the new one will, once it responds). */

@@ -8,6 +8,7 @@ import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.followups.RepeatTreatmentRecommended;
 import org.clinictracker.events.followups.RepeatTreatmentResolved;
 import org.clinictracker.followups.outcome.OutcomeRecorded;
+import org.clinictracker.followups.outcome.ResponseReassessed;
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.followups.plan.PlanStarted;
 import org.clinictracker.followups.plan.TreatmentRelinked;
@@ -55,16 +56,27 @@ public class RepeatCandidates {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void onOutcomeRecorded(OutcomeRecorded outcome) {
-        FirstWaning waning = candidates.firstWaning(outcome.planId()).orElse(null);
-        if (waning == null || candidates.repeatedAlready(outcome.procedureId())) {
+        recommendIfWaning(outcome.planId(), outcome.patientId(), outcome.procedureId());
+    }
+
+    /** An amendment (a corrected baseline) can make a documented outcome show waning relief. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onResponseReassessed(ResponseReassessed reassessed) {
+        recommendIfWaning(reassessed.planId(), reassessed.patientId(), reassessed.procedureId());
+    }
+
+    private void recommendIfWaning(UUID planId, UUID patientId, UUID procedureId) {
+        FirstWaning waning = candidates.firstWaning(planId).orElse(null);
+        if (waning == null || candidates.repeatedAlready(procedureId)) {
             return;
         }
         UUID id = UUID.randomUUID();
         Instant now = calendar.now();
-        if (candidates.insert(id, outcome.planId(), outcome.patientId(), outcome.procedureId(), waning, now)) {
-            audit.record(outcome.patientId(), "REPEAT_CANDIDATE_CREATED", "repeat-treatment candidate " + id);
-            outbox.append(EventEnvelope.of(outcome.patientId(), new RepeatTreatmentRecommended(id, outcome.planId(),
-                    outcome.procedureId(), outcome.patientId(), waning.reasons(), calendar.today()), now));
+        if (candidates.insert(id, planId, patientId, procedureId, waning, now)) {
+            audit.record(patientId, "REPEAT_CANDIDATE_CREATED", "repeat-treatment candidate " + id);
+            outbox.append(EventEnvelope.of(patientId, new RepeatTreatmentRecommended(id, planId, procedureId, patientId,
+                    waning.reasons(), calendar.today()), now));
         }
     }
 
