@@ -6,8 +6,11 @@ import java.util.UUID;
 /**
  * A complication of a procedure as followup-service knows it (the latest version published).
  *
- * @param seriousSince the clinic day it was first reported serious (by any version); null if never
+ * @param seriousSince  the clinic day it was first reported serious (by any version); null if never
+ * @param observationId the complication noticed at a follow-up visit here that procedure-service attached as this
+ *                      one (so the timeline shows it once); null for one the proceduralist reported
  */
 public record KnownAdverseEvent(UUID id, UUID procedureId, UUID patientId, String type, String severity,
-        boolean serious, LocalDate onsetOn, String outcome, LocalDate resolvedOn, int version, LocalDate seriousSince) {
+        boolean serious, LocalDate onsetOn, String outcome, LocalDate resolvedOn, int version, LocalDate seriousSince,
+        UUID observationId) {
 }

@@ -28,12 +28,14 @@ public class KnownAdverseEvents {
     public void keepNewer(KnownAdverseEvent event, LocalDate reportedOn) {
         jdbc.sql("""
                 INSERT INTO known_adverse_event (id, procedure_id, patient_id, type, severity, serious, onset_on, outcome,
-                                                 resolved_on, version)
-                VALUES (:id, :procedureId, :patientId, :type, :severity, :serious, :onsetOn, :outcome, :resolvedOn, :version)
+                                                 resolved_on, version, observation_id)
+                VALUES (:id, :procedureId, :patientId, :type, :severity, :serious, :onsetOn, :outcome, :resolvedOn, :version,
+                        :observationId)
                 ON CONFLICT (id) DO UPDATE SET
                     type = EXCLUDED.type, severity = EXCLUDED.severity, serious = EXCLUDED.serious,
                     onset_on = EXCLUDED.onset_on, outcome = EXCLUDED.outcome, resolved_on = EXCLUDED.resolved_on,
-                    version = EXCLUDED.version
+                    version = EXCLUDED.version,
+                    observation_id = coalesce(known_adverse_event.observation_id, EXCLUDED.observation_id)
                 WHERE known_adverse_event.version < EXCLUDED.version""")
                 .param("id", event.id())
                 .param("procedureId", event.procedureId())
@@ -45,6 +47,7 @@ public class KnownAdverseEvents {
                 .param("outcome", event.outcome())
                 .param("resolvedOn", event.resolvedOn())
                 .param("version", event.version())
+                .param("observationId", event.observationId())
                 .update();
         if (event.serious()) {
             jdbc.sql("UPDATE known_adverse_event SET serious_since = ? WHERE id = ? AND serious_since IS NULL")
@@ -57,7 +60,7 @@ public class KnownAdverseEvents {
     public List<KnownAdverseEvent> everSerious(UUID procedureId) {
         return jdbc.sql("""
                 SELECT id, procedure_id, patient_id, type, severity, serious, onset_on, outcome, resolved_on, version,
-                       serious_since
+                       serious_since, observation_id
                 FROM known_adverse_event WHERE procedure_id = ? AND serious_since IS NOT NULL
                 ORDER BY serious_since, id""")
                 .param(procedureId)
@@ -66,7 +69,7 @@ public class KnownAdverseEvents {
                         rs.getString("type"), rs.getString("severity"), rs.getBoolean("serious"),
                         rs.getObject("onset_on", LocalDate.class), rs.getString("outcome"),
                         rs.getObject("resolved_on", LocalDate.class), rs.getInt("version"),
-                        rs.getObject("serious_since", LocalDate.class)))
+                        rs.getObject("serious_since", LocalDate.class), rs.getObject("observation_id", UUID.class)))
                 .list();
     }
 }

@@ -43,11 +43,12 @@ class ProcedureEventsListener {
         } else if (event.data() instanceof AdverseEventReported e) {
             firstTime = followUps.adverseEvent(event.id(), event.type(), event.occurredAt(),
                     new KnownAdverseEvent(e.adverseEventId(), e.procedureId(), e.patientId(), e.type(), e.severity(),
-                            e.serious(), e.onsetOn(), e.outcome(), e.resolvedOn(), e.version(), null));
+                            e.serious(), e.onsetOn(), e.outcome(), e.resolvedOn(), e.version(), null,
+                            e.observationId()));
         } else if (event.data() instanceof AdverseEventUpdated e) {
             firstTime = followUps.adverseEvent(event.id(), event.type(), event.occurredAt(),
                     new KnownAdverseEvent(e.adverseEventId(), e.procedureId(), e.patientId(), e.type(), e.severity(),
-                            e.serious(), e.onsetOn(), e.outcome(), e.resolvedOn(), e.version(), null));
+                            e.serious(), e.onsetOn(), e.outcome(), e.resolvedOn(), e.version(), null, null));
         } else {
             firstTime = followUps.skipped(event.id(), event.type());
         }

@@ -139,16 +139,26 @@ class TimelineRepository {
                 .list();
     }
 
-    /** Complications reported on the procedure record and those noticed at a visit here, on their onset day. */
+    /**
+     * Complications on the procedure record and those noticed at a visit here, on their onset day; one noticed here
+     * and attached to the record by procedure-service is shown once, with the record's (latest) course.
+     */
     List<TimelineEntry> adverseEvents(UUID patientId) {
         return jdbc.sql("""
-                SELECT id, procedure_id, NULL::uuid AS visit_id, 'PROCEDURE_RECORD' AS source, type, NULL AS description,
-                       severity, serious, onset_on, outcome, resolved_on
-                FROM known_adverse_event WHERE patient_id = :patientId
+                SELECT k.id, k.procedure_id, o.visit_id,
+                       CASE WHEN o.id IS NULL THEN 'PROCEDURE_RECORD' ELSE 'FOLLOW_UP_VISIT' END AS source,
+                       k.type, o.description, k.severity, k.serious, k.onset_on, k.outcome, k.resolved_on
+                FROM known_adverse_event k
+                LEFT JOIN observed_adverse_event o ON o.id = k.observation_id AND o.patient_id = k.patient_id
+                WHERE k.patient_id = :patientId
                 UNION ALL
-                SELECT id, procedure_id, visit_id, 'FOLLOW_UP_VISIT', type, description, severity, serious, onset_on,
-                       outcome, resolved_on
-                FROM observed_adverse_event WHERE patient_id = :patientId""")
+                -- noticed here and not yet on the procedure record (once attached, the record's course is shown above)
+                SELECT o.id, o.procedure_id, o.visit_id, 'FOLLOW_UP_VISIT', o.type, o.description, o.severity, o.serious,
+                       o.onset_on, o.outcome, o.resolved_on
+                FROM observed_adverse_event o
+                WHERE o.patient_id = :patientId
+                  AND NOT EXISTS (SELECT 1 FROM known_adverse_event k
+                                  WHERE k.patient_id = :patientId AND k.observation_id = o.id)""")
                 .param("patientId", patientId)
                 .query((rs, row) -> TimelineEntry.onDay(day(rs, "onset_on"), TimelineKind.ADVERSE_EVENT,
                         new Ids(uuid(rs, "procedure_id"), null, uuid(rs, "visit_id"), uuid(rs, "id"), null),

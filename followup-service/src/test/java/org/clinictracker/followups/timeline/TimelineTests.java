@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.clinictracker.events.procedures.TreatedTarget;
 import org.clinictracker.followups.Plans;
 import org.clinictracker.followups.TestClock;
+import org.clinictracker.followups.procedure.KnownAdverseEvent;
+import org.clinictracker.followups.procedure.ProcedureFollowUps;
 import org.clinictracker.followups.plan.ProcedureFacts;
 import org.clinictracker.followups.relief.ExpectedReliefEnds;
 import org.clinictracker.testsupport.ClinicJwt;
@@ -65,6 +67,9 @@ class TimelineTests {
 
     @Autowired
     ExpectedReliefEnds reliefEnds;
+
+    @Autowired
+    ProcedureFollowUps procedureFollowUps;
 
     @AfterEach
     void realTime() {
@@ -181,6 +186,39 @@ class TimelineTests {
     }
 
     @Test
+    void a_complication_noticed_here_and_attached_to_the_procedure_record_is_shown_once_with_the_records_course()
+            throws Exception {
+        clock.set(TODAY);
+        UUID patient = plans.patient("Sato, Ken", 7);
+        UUID plan = plans.start(Plans.kneeCryo(patient, PERFORMED));
+        UUID procedure = jdbc.sql("SELECT procedure_id FROM follow_up_plan WHERE id = ?").param(plan)
+                .query(UUID.class).single();
+        UUID visit = plans.visit(plan, "WEEK_2");
+        UUID observation = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO observed_adverse_event (id, visit_id, patient_id, procedure_id, type, severity, serious,
+                       onset_on, outcome)
+                VALUES (?, ?, ?, ?, 'SWELLING', 'MILD', false, ?, 'ONGOING')""")
+                .param(observation).param(visit).param(patient).param(procedure).param(Date.valueOf(PERFORMED.plusDays(10)))
+                .update();
+        assertThat(adverseEvents(read(patient, ClinicJwt.coordinator()))).hasSize(1);
+
+        // procedure-service attaches it and announces it back with the observation's id; later its course changes
+        UUID attached = UUID.randomUUID();
+        procedureFollowUps.adverseEvent(UUID.randomUUID(), "AdverseEventReported", Instant.now(),
+                new KnownAdverseEvent(attached, procedure, patient, "SWELLING", "MILD", false, PERFORMED.plusDays(10),
+                        "ONGOING", null, 0, null, observation));
+        procedureFollowUps.adverseEvent(UUID.randomUUID(), "AdverseEventUpdated", Instant.now(),
+                new KnownAdverseEvent(attached, procedure, patient, "SWELLING", "MILD", false, PERFORMED.plusDays(10),
+                        "RESOLVED", PERFORMED.plusDays(20), 1, null, null));
+
+        List<JsonNode> shown = adverseEvents(read(patient, ClinicJwt.coordinator()));
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).path("detail").path("source").asString()).isEqualTo("FOLLOW_UP_VISIT");
+        assertThat(shown.get(0).path("detail").path("outcome").asString()).isEqualTo("RESOLVED");
+    }
+
+    @Test
     void a_plan_shows_why_it_has_no_expected_end_of_relief() throws Exception {
         clock.set(TODAY);
         UUID patient = plans.patient("Early, Eli", 8);
@@ -287,6 +325,11 @@ class TimelineTests {
             }
             return line;
         }).toList();
+    }
+
+    private static List<JsonNode> adverseEvents(JsonNode timeline) {
+        return timeline.path("entries").valueStream()
+                .filter(entry -> entry.path("kind").asString().equals("ADVERSE_EVENT")).toList();
     }
 
     private static JsonNode entry(JsonNode timeline, String kind) {
