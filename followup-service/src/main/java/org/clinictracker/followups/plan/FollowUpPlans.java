@@ -11,6 +11,7 @@ import org.clinictracker.events.followups.FollowUpPlanCreated;
 import org.clinictracker.events.followups.PlannedVisit;
 import org.clinictracker.followups.protocol.FollowUpProtocols;
 import org.clinictracker.followups.protocol.Protocol;
+import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,15 +30,17 @@ public class FollowUpPlans {
     private final FollowUpPlanner planner;
     private final ClinicCalendar calendar;
     private final EventOutbox outbox;
+    private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
     FollowUpPlans(PlanRepository plans, FollowUpProtocols protocols, FollowUpPlanner planner, ClinicCalendar calendar,
-            EventOutbox outbox, ApplicationEventPublisher events) {
+            EventOutbox outbox, AuditTrail audit, ApplicationEventPublisher events) {
         this.plans = plans;
         this.protocols = protocols;
         this.planner = planner;
         this.calendar = calendar;
         this.outbox = outbox;
+        this.audit = audit;
         this.events = events;
     }
 
@@ -58,6 +61,7 @@ public class FollowUpPlans {
         }
         List<PlannedVisit> visits = plans.insertVisits(planId, facts,
                 planner.visits(protocol, performedOn, calendar.today()));
+        audit.record(facts.patientId(), "FOLLOW_UP_PLAN_CREATED", "follow-up plan " + planId);
         outbox.append(EventEnvelope.of(facts.patientId(), new FollowUpPlanCreated(planId, facts.procedureId(),
                 facts.patientId(), facts.modality().name(), protocol.version(), facts.treatmentNumber(), visits), now));
         events.publishEvent(new PlanStarted(planId, facts.procedureId(), facts.patientId(), facts.previousProcedureId(),

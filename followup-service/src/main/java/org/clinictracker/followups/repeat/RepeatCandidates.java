@@ -164,7 +164,7 @@ public class RepeatCandidates {
         if (!candidate.status().allows(decision.action())) {
             throw new ProblemException(HttpStatus.CONFLICT, "repeat-decision-not-allowed", "Decision not allowed",
                     "A candidate that is " + candidate.status() + " cannot become " + decision.action() + ".")
-                    .with("status", candidate.status().name());
+                    .with("candidateStatus", candidate.status().name());
         }
         String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason();
         if (decision.action() == DecisionAction.DISMISSED && reason == null) {

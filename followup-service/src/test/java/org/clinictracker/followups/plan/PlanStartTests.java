@@ -61,6 +61,8 @@ class PlanStartTests {
         int current = jdbc.sql("SELECT max(version) FROM protocol_version WHERE modality = 'CRYONEUROLYSIS'")
                 .query(Integer.class).single();
         assertThat(plan).containsEntry("protocol_version", current).containsEntry("baseline_pain_score", 8);
+        assertThat(jdbc.sql("SELECT actor || ' ' || role FROM audit_entry WHERE patient_id = ? AND action = 'FOLLOW_UP_PLAN_CREATED'")
+                .param(patientId).query(String.class).list()).containsExactly("system service");
         List<String> labels = jdbc.sql("SELECT label FROM follow_up_visit WHERE plan_id = ? ORDER BY due_on")
                 .param(planId).query(String.class).list();
         assertThat(labels).contains("DAY_2", "MONTH_12");

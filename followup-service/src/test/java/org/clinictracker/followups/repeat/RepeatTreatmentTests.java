@@ -159,7 +159,9 @@ class RepeatTreatmentTests {
                 .andExpect(jsonPath("$.decisionReason").value("Patient prefers\nphysiotherapy first"));
         decide(candidate, null, Map.of("action", "CONSULT_BOOKED"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("repeat-decision-not-allowed"));
+                .andExpect(jsonPath("$.code").value("repeat-decision-not-allowed"))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.candidateStatus").value("DISMISSED"));
 
         try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
             topic.awaitRecord(patientId, e -> e.contains("\"DISMISSED\""), Duration.ofSeconds(30));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +15,8 @@ import org.springframework.http.ProblemDetail;
  * stay stable, so clients can branch on them.
  */
 public class ProblemException extends RuntimeException {
+
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     public static final String TYPE_BASE = ProblemTypes.TYPE_BASE;
 
@@ -75,7 +78,14 @@ public class ProblemException extends RuntimeException {
                 "Send the ETag you read in an If-Match header so that nobody's change is overwritten.");
     }
 
+    /**
+     * Adds an extension member. RFC 9457's own members cannot be reused: a second {@code status} in the body would
+     * make a client's JSON parser keep whichever came last.
+     */
     public ProblemException with(String property, Object value) {
+        if (STANDARD_MEMBERS.contains(property)) {
+            throw new IllegalArgumentException("'" + property + "' is a standard problem member, not an extension");
+        }
         properties.put(property, value);
         return this;
     }

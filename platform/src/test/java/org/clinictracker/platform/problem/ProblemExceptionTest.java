@@ -1,6 +1,7 @@
 package org.clinictracker.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
 import java.util.List;
@@ -152,5 +153,16 @@ class ProblemExceptionTest {
         ProblemException refusal = ProblemException.notFound("Consent", 7);
 
         assertThat(refusal).isInstanceOf(RuntimeException.class).hasMessage("No consent with id 7.");
+    }
+
+    @Test
+    void an_extension_cannot_reuse_a_standard_member_so_a_body_never_carries_status_twice() {
+        ProblemException refusal = new ProblemException(HttpStatus.CONFLICT, "some-code", "Title", "Detail");
+
+        for (String member : List.of("type", "title", "status", "detail", "instance")) {
+            assertThatIllegalArgumentException().isThrownBy(() -> refusal.with(member, "x"));
+        }
+        assertThat(refusal.with("candidateStatus", "OPEN").toProblemDetail().getProperties())
+                .containsEntry("candidateStatus", "OPEN");
     }
 }
