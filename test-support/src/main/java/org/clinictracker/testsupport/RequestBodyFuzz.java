@@ -104,8 +104,9 @@ public final class RequestBodyFuzz {
             for (int i = 0; i < total && failures.size() < MAX_REPORTED; i++) {
                 Mutation mutation = bodies.sample();
                 try {
+                    var request = request(call, mutation); // first: making its URI may store things (a fresh visit)
                     Object before = storedState.get();
-                    MockHttpServletResponse response = mvc.perform(request(call, mutation)).andReturn().getResponse();
+                    MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
                     answers.merge(response.getStatus(), 1, Integer::sum);
                     String failure = verdict.judge(mutation, response, before);
                     if (failure != null) {

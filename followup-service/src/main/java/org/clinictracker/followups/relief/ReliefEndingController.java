@@ -27,7 +27,7 @@ class ReliefEndingController {
     @GetMapping("/api/followups/relief-ending")
     PageOf<ReliefEnding> reliefEnding(@RequestParam(defaultValue = "30") @Min(1) @Max(365) int withinDays,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         return list.within(withinDays, new PageRequest(page, size));
     }
 }
