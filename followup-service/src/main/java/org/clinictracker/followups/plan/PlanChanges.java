@@ -76,8 +76,9 @@ class PlanChanges {
 
     void apply(PlanHeader plan, ScheduleRevision.Change change) {
         if (change instanceof ScheduleRevision.Move move) {
+            // a moved visit is open again: the repeat's mark on it (if any) no longer describes it
             jdbc.sql("""
-                    UPDATE follow_up_visit SET state = 'OPEN',
+                    UPDATE follow_up_visit SET state = 'OPEN', cancelled_by_procedure_id = NULL,
                         offset_days = CASE WHEN kind = 'PROTOCOL' THEN ? ELSE offset_days END,
                         due_on = ?, window_start = ?, window_end = ?, last_day = ?, version = version + 1
                     WHERE id = ? AND state IN ('OPEN', 'CANCELLED')""")
