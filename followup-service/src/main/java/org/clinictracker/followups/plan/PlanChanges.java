@@ -59,10 +59,26 @@ class PlanChanges {
                 .param(procedureId).query(LocalDate.class).optional();
     }
 
+    /** A later treatment that repeats a procedure: the one whose plan ends the procedure's. */
+    record Repeat(UUID procedureId, LocalDate performedOn) {
+    }
+
+    /** The earliest recorded treatment that repeats this procedure, if any. */
+    Optional<Repeat> repeatOf(UUID procedureId) {
+        return jdbc.sql("""
+                SELECT procedure_id, performed_on FROM follow_up_plan WHERE previous_procedure_id = ?
+                ORDER BY performed_on, procedure_id LIMIT 1""")
+                .param(procedureId)
+                .query((rs, row) -> new Repeat(rs.getObject("procedure_id", UUID.class),
+                        rs.getObject("performed_on", LocalDate.class)))
+                .optional();
+    }
+
     void apply(PlanHeader plan, ScheduleRevision.Change change) {
         if (change instanceof ScheduleRevision.Move move) {
+            // a moved visit is open again: the repeat's mark on it (if any) no longer describes it
             jdbc.sql("""
-                    UPDATE follow_up_visit SET state = 'OPEN',
+                    UPDATE follow_up_visit SET state = 'OPEN', cancelled_by_procedure_id = NULL,
                         offset_days = CASE WHEN kind = 'PROTOCOL' THEN ? ELSE offset_days END,
                         due_on = ?, window_start = ?, window_end = ?, last_day = ?, version = version + 1
                     WHERE id = ? AND state IN ('OPEN', 'CANCELLED')""")
@@ -118,20 +134,69 @@ class PlanChanges {
     }
 
     /**
-     * Ends the plan of {@code procedureId} because a repeat treatment on {@code repeatedOn} took over: relief
-     * ended by then at the latest, and its open protocol visits are cancelled. Open safety checks stay: a serious
-     * complication of the earlier procedure still needs its check. The plan's patient, or empty if it has no plan.
+     * Ends the plan of {@code procedureId} because the repeat treatment {@code repeatProcedureId} on
+     * {@code repeatedOn} took over: relief ended by then at the latest, and its open protocol visits are cancelled.
+     * Open safety checks stay: a serious complication of the earlier procedure still needs its check. What the
+     * repeat changed is marked with its id, so that undoing the link can undo exactly that (see {@link #reopenPlan}).
+     * The plan's patient, or empty if it has no plan.
      */
-    Optional<UUID> endPlan(UUID procedureId, LocalDate repeatedOn) {
+    Optional<UUID> endPlan(UUID procedureId, UUID repeatProcedureId, LocalDate repeatedOn) {
+        // the right-hand sides see the row as it was: the marker is set only when this repeat sets the end
         Optional<UUID> patientId = jdbc.sql("""
-                UPDATE follow_up_plan SET relief_ended_on = COALESCE(relief_ended_on, ?) WHERE procedure_id = ?
-                RETURNING patient_id""")
-                .param(Date.valueOf(repeatedOn)).param(procedureId).query(UUID.class).optional();
+                UPDATE follow_up_plan SET
+                    relief_ended_by_procedure_id = CASE WHEN relief_ended_on IS NULL THEN ?
+                                                        ELSE relief_ended_by_procedure_id END,
+                    relief_ended_on = COALESCE(relief_ended_on, ?)
+                WHERE procedure_id = ? RETURNING patient_id""")
+                .param(repeatProcedureId).param(Date.valueOf(repeatedOn)).param(procedureId)
+                .query(UUID.class).optional();
         patientId.ifPresent(patient -> jdbc.sql("""
-                UPDATE follow_up_visit SET state = 'CANCELLED', version = version + 1
+                UPDATE follow_up_visit SET state = 'CANCELLED', cancelled_by_procedure_id = ?, version = version + 1
                 WHERE procedure_id = ? AND state = 'OPEN' AND kind = 'PROTOCOL'""")
-                .param(procedureId).update());
+                .param(repeatProcedureId).param(procedureId).update());
         return patientId;
+    }
+
+    /** The earlier procedures whose plan {@code repeatProcedureId} ended (their relief or visits carry its mark). */
+    List<UUID> endedBy(UUID repeatProcedureId) {
+        return jdbc.sql("""
+                SELECT procedure_id FROM follow_up_plan WHERE relief_ended_by_procedure_id = :repeat
+                UNION
+                SELECT procedure_id FROM follow_up_visit WHERE cancelled_by_procedure_id = :repeat AND state = 'CANCELLED'
+                ORDER BY procedure_id""")
+                .param("repeat", repeatProcedureId).query(UUID.class).list();
+    }
+
+    /** The visits of the plan that {@code repeatProcedureId} cancelled (and nobody changed since). */
+    List<PlanVisit> cancelledBy(UUID planId, UUID repeatProcedureId) {
+        return jdbc.sql("""
+                SELECT id, label, kind, state, offset_days, due_on, window_start, window_end, last_day, rescheduled_count
+                FROM follow_up_visit WHERE plan_id = ? AND cancelled_by_procedure_id = ? AND state = 'CANCELLED'
+                ORDER BY due_on, label""")
+                .param(planId).param(repeatProcedureId)
+                .query((rs, row) -> new PlanVisit(rs.getObject("id", UUID.class), rs.getString("label"),
+                        rs.getString("kind"), rs.getString("state"), rs.getObject("offset_days", Integer.class),
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("window_start", LocalDate.class),
+                        rs.getObject("window_end", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+                        rs.getInt("rescheduled_count")))
+                .list();
+    }
+
+    /** A visit the undone repeat cancelled is open again, until {@code lastDay}. */
+    void reopenVisit(UUID visitId, LocalDate lastDay) {
+        jdbc.sql("""
+                UPDATE follow_up_visit SET state = 'OPEN', last_day = ?, cancelled_by_procedure_id = NULL,
+                    version = version + 1
+                WHERE id = ? AND state = 'CANCELLED'""")
+                .param(Date.valueOf(lastDay)).param(visitId).update();
+    }
+
+    /** The end of relief that the undone repeat set is gone: the earlier treatment's relief has not been seen to end. */
+    void clearReliefEndedBy(UUID planId, UUID repeatProcedureId) {
+        jdbc.sql("""
+                UPDATE follow_up_plan SET relief_ended_on = NULL, relief_ended_by_procedure_id = NULL
+                WHERE id = ? AND relief_ended_by_procedure_id = ?""")
+                .param(planId).param(repeatProcedureId).update();
     }
 
     private void insertProtocolVisit(PlanHeader plan, ScheduledVisit visit) {

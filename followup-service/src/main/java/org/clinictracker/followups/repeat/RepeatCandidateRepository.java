@@ -31,7 +31,7 @@ class RepeatCandidateRepository {
 
     private static final String SELECT = """
             SELECT c.id, c.patient_id, c.procedure_id, c.plan_id, c.visit_id, c.reasons, c.created_at, c.status,
-                   c.decided_by, c.decided_at, c.decision_reason, c.repeat_procedure_id, c.version,
+                   c.decided_by, c.decided_at, c.decision_reason, c.repeat_procedure_id, c.closed_at, c.version,
                    k.mrn, k.display_name, p.modality, p.treatment_number, r.targets::text AS targets
             FROM repeat_candidate c JOIN follow_up_plan p ON p.id = c.plan_id
             LEFT JOIN known_patient k ON k.id = c.patient_id
@@ -113,10 +113,14 @@ class RepeatCandidateRepository {
                 .update();
     }
 
+    /**
+     * Closed by the repeat at {@code at}: the closure has its own fields and remembers the status it closed, so
+     * that the coordinator's decision (who, when, why) stays as it was and undoing the link can give it back.
+     */
     void markRepeated(UUID id, UUID repeatProcedureId, Instant at) {
         jdbc.sql("""
-                UPDATE repeat_candidate SET status = 'REPEATED', repeat_procedure_id = ?, decided_at = ?,
-                    version = version + 1 WHERE id = ?""")
+                UPDATE repeat_candidate SET status_before_repeat = status, status = 'REPEATED',
+                    repeat_procedure_id = ?, closed_at = ?, version = version + 1 WHERE id = ?""")
                 .param(repeatProcedureId).param(Timestamp.from(at)).param(id)
                 .update();
     }
@@ -158,12 +162,17 @@ class RepeatCandidateRepository {
                 .list();
     }
 
-    /** Open again, as waning relief left it: the earlier decision was about a repeat that turned out not to be one. */
-    void reopen(UUID id) {
-        jdbc.sql("""
-                UPDATE repeat_candidate SET status = 'OPEN', repeat_procedure_id = NULL, decided_by = NULL,
-                    decided_at = NULL, decision_reason = NULL, version = version + 1 WHERE id = ?""")
-                .param(id).update();
+    /**
+     * Back to the status the repeat closed (OPEN, or CONSULT_BOOKED with the coordinator's decision as it was): the
+     * procedure turned out not to be its repeat. Returns that status.
+     */
+    RepeatStatus reopen(UUID id) {
+        return RepeatStatus.valueOf(jdbc.sql("""
+                UPDATE repeat_candidate SET status = COALESCE(status_before_repeat,
+                        CASE WHEN decided_by IS NULL THEN 'OPEN' ELSE 'CONSULT_BOOKED' END),
+                    status_before_repeat = NULL, repeat_procedure_id = NULL, closed_at = NULL, version = version + 1
+                WHERE id = ? RETURNING status""")
+                .param(id).query(String.class).single());
     }
 
     /** The day a procedure's plan counts from and its targets (none if procedure-service's record is not here yet). */
@@ -182,6 +191,7 @@ class RepeatCandidateRepository {
     private RepeatCandidate candidate(ResultSet rs, int row) throws SQLException {
         List<String> reasons = texts(rs, "reasons");
         Timestamp decidedAt = rs.getTimestamp("decided_at");
+        Timestamp closedAt = rs.getTimestamp("closed_at");
         String targets = rs.getString("targets");
         return new RepeatCandidate(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("procedure_id", UUID.class), rs.getObject("plan_id", UUID.class),
@@ -190,7 +200,8 @@ class RepeatCandidateRepository {
                 rs.getString("mrn"), rs.getString("display_name"), rs.getString("modality"),
                 (Integer) rs.getObject("treatment_number"), targets == null ? null : targets(targets),
                 rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
-                rs.getString("decision_reason"), rs.getObject("repeat_procedure_id", UUID.class), rs.getInt("version"));
+                rs.getString("decision_reason"), rs.getObject("repeat_procedure_id", UUID.class),
+                closedAt == null ? null : closedAt.toInstant(), rs.getInt("version"));
     }
 
     private List<TreatedTarget> targets(String text) {

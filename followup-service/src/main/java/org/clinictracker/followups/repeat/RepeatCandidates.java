@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.clinictracker.events.EventEnvelope;
+import org.clinictracker.events.followups.FollowUpEvent;
 import org.clinictracker.events.followups.RepeatTreatmentRecommended;
 import org.clinictracker.events.followups.RepeatTreatmentResolved;
 import org.clinictracker.followups.outcome.OutcomeRecorded;
@@ -89,8 +90,8 @@ public class RepeatCandidates {
 
     /**
      * An amendment changed which earlier treatment a plan's procedure repeats. A candidate it closed and no longer
-     * repeats (neither linked nor the same targets) opens again and is recommended again: the patient's relief is
-     * still waning and nobody else will notice. Then the newly linked treatment's candidate is answered.
+     * repeats (neither linked nor the same targets) goes back to what it was before the repeat: the patient's relief
+     * is still waning and nobody else will notice. Then the newly linked treatment's candidate is answered.
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
@@ -101,16 +102,26 @@ public class RepeatCandidates {
             boolean sameTargets = repeat != null && repeat.performedOn().isAfter(closed.performedOn())
                     && RepeatTargets.repeats(closed.targets(), repeat.targets());
             if (!stillLinked && !sameTargets) {
-                candidates.reopen(closed.id());
-                audit.record(relinked.patientId(), "REPEAT_CANDIDATE_REOPENED", "repeat-treatment candidate " + closed.id());
-                outbox.append(EventEnvelope.of(relinked.patientId(), new RepeatTreatmentRecommended(closed.id(),
-                        closed.planId(), closed.procedureId(), relinked.patientId(), closed.reasons(), calendar.today()),
-                        calendar.now()));
+                reopen(relinked.patientId(), closed);
             }
         }
         if (relinked.previousProcedureId() != null) {
             closeRepeated(relinked.patientId(), relinked.procedureId(), relinked.previousProcedureId());
         }
+    }
+
+    /**
+     * An open candidate is recommended again (nobody has acted on it); a booked consult stays booked, with its
+     * decision, and is announced as such again, so that the topic's latest word on the candidate is true.
+     */
+    private void reopen(UUID patientId, Repeated closed) {
+        RepeatStatus status = candidates.reopen(closed.id());
+        audit.record(patientId, "REPEAT_CANDIDATE_REOPENED", "repeat-treatment candidate " + closed.id());
+        FollowUpEvent event = status == RepeatStatus.OPEN
+                ? new RepeatTreatmentRecommended(closed.id(), closed.planId(), closed.procedureId(), patientId,
+                        closed.reasons(), calendar.today())
+                : new RepeatTreatmentResolved(closed.id(), closed.procedureId(), patientId, status.name(), null);
+        outbox.append(EventEnvelope.of(patientId, event, calendar.now()));
     }
 
     /**

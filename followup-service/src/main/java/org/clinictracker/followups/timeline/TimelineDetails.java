@@ -60,6 +60,6 @@ public final class TimelineDetails {
 
     @Schema(name = "TimelineRepeatCandidate")
     public record RepeatCandidate(List<String> reasons, String status, String decidedBy, Instant decidedAt,
-            String decisionReason, UUID repeatProcedureId) {
+            String decisionReason, UUID repeatProcedureId, Instant closedAt) {
     }
 }

@@ -188,18 +188,20 @@ class TimelineRepository {
     List<TimelineEntry> repeatCandidates(UUID patientId) {
         return jdbc.sql("""
                 SELECT id, plan_id, procedure_id, visit_id, reasons, created_at, status, decided_by, decided_at,
-                       decision_reason, repeat_procedure_id
+                       decision_reason, repeat_procedure_id, closed_at
                 FROM repeat_candidate WHERE patient_id = ?""")
                 .param(patientId)
                 .query((rs, row) -> {
                     Instant at = rs.getTimestamp("created_at").toInstant();
                     java.sql.Timestamp decidedAt = rs.getTimestamp("decided_at");
+                    java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
                     return TimelineEntry.atInstant(at, calendar.dayOf(at), TimelineKind.REPEAT_CANDIDATE,
                             new Ids(uuid(rs, "procedure_id"), uuid(rs, "plan_id"), uuid(rs, "visit_id"), null,
                                     uuid(rs, "id")),
                             new TimelineDetails.RepeatCandidate(texts(rs.getArray("reasons")), rs.getString("status"),
                                     rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
-                                    rs.getString("decision_reason"), uuid(rs, "repeat_procedure_id")));
+                                    rs.getString("decision_reason"), uuid(rs, "repeat_procedure_id"),
+                                    closedAt == null ? null : closedAt.toInstant()));
                 })
                 .list();
     }

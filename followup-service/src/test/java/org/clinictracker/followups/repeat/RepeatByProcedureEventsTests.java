@@ -1,7 +1,9 @@
 package org.clinictracker.followups.repeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -144,6 +146,124 @@ class RepeatByProcedureEventsTests {
                     .filter(e -> e.contains("\"RepeatTreatmentRecommended\"") && e.contains(candidate.toString()))
                     .count() == 2);
         }
+    }
+
+    @Test
+    void a_booked_consult_survives_the_repeat_and_undoing_the_link_gives_back_the_consult_and_the_first_plan()
+            throws Exception {
+        UUID firstPlan = planOf(firstKnee);
+        clock.set(PERFORMED.plusDays(50));
+        Instant booked = clock.instant();
+        mvc.perform(post("/api/repeat-treatments/{id}/decision", candidate).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(
+                                Map.of("action", "CONSULT_BOOKED", "reason", "Consult 3 Dec with Dr Haines"))))
+                .andExpect(status().isOk());
+        // cancelled by someone else before the repeat: undoing the repeat must not bring it back
+        jdbc.sql("UPDATE follow_up_visit SET state = 'CANCELLED' WHERE plan_id = ? AND label = 'MONTH_12'")
+                .param(firstPlan).update();
+        assertThat(visitStates(firstPlan)).containsEntry("MONTH_3", "OPEN").containsEntry("MONTH_6", "OPEN")
+                .containsEntry("MONTH_9", "OPEN").containsEntry("MONTH_12", "CANCELLED");
+
+        clock.set(PERFORMED.plusDays(100));
+        Instant repeatedAt = clock.instant();
+        UUID otherSide = UUID.randomUUID();
+        awaitProcessed(publish(recorded(otherSide, PERFORMED.plusDays(100), LEFT_KNEE, 2, firstKnee)));
+
+        readCandidate()
+                .andExpect(jsonPath("$.status").value("REPEATED"))
+                .andExpect(jsonPath("$.decidedBy").value("coordinator1"))
+                .andExpect(jsonPath("$.decidedAt").value(booked.toString()))
+                .andExpect(jsonPath("$.decisionReason").value("Consult 3 Dec with Dr Haines"))
+                .andExpect(jsonPath("$.closedAt").value(repeatedAt.toString()))
+                .andExpect(jsonPath("$.repeatProcedureId").value(otherSide.toString()));
+        assertThat(visitStates(firstPlan)).containsEntry("MONTH_3", "CANCELLED").containsEntry("MONTH_6", "CANCELLED")
+                .containsEntry("MONTH_9", "CANCELLED").containsEntry("MONTH_12", "CANCELLED")
+                .containsEntry("WEEK_2", "COMPLETED").containsEntry("WEEK_6", "COMPLETED");
+        // the waning outcome on day 42 had already ended the relief: the repeat does not move it
+        assertThat(reliefEndedOn(firstPlan)).isEqualTo(PERFORMED.plusDays(42));
+
+        // a month later the link is found wrong: the other side was its own first treatment
+        clock.set(PERFORMED.plusDays(130));
+        try (TopicProbe followUps = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
+            awaitProcessed(publish(new ProcedureAmended(otherSide, patientId, at(PERFORMED.plusDays(100)),
+                    "CRYONEUROLYSIS", "KNEE_OSTEOARTHRITIS", LEFT_KNEE, 8, 1, null, false, 1)));
+
+            readCandidate()
+                    .andExpect(jsonPath("$.status").value("CONSULT_BOOKED"))
+                    .andExpect(jsonPath("$.decidedBy").value("coordinator1"))
+                    .andExpect(jsonPath("$.decidedAt").value(booked.toString()))
+                    .andExpect(jsonPath("$.decisionReason").value("Consult 3 Dec with Dr Haines"))
+                    .andExpect(jsonPath("$.closedAt").doesNotExist())
+                    .andExpect(jsonPath("$.repeatProcedureId").doesNotExist());
+            String rebooked = followUps.awaitRecord(patientId, e -> e.contains("\"RepeatTreatmentResolved\"")
+                    && e.contains("\"CONSULT_BOOKED\"") && e.contains(PERFORMED.plusDays(130).toString()),
+                    Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.FOLLOWUPS, "RepeatTreatmentResolved", rebooked);
+            // a booked consult is not recommended again: somebody is already acting on it
+            assertThat(followUps.allRecordsFor(patientId).stream()
+                    .filter(e -> e.contains("\"RepeatTreatmentRecommended\"") && e.contains(candidate.toString())))
+                    .hasSize(1);
+        }
+
+        // the first treatment is followed again: what the repeat cancelled, and only that
+        assertThat(visitStates(firstPlan)).containsEntry("MONTH_3", "OPEN").containsEntry("MONTH_6", "OPEN")
+                .containsEntry("MONTH_9", "OPEN").containsEntry("MONTH_12", "CANCELLED")
+                .containsEntry("WEEK_2", "COMPLETED").containsEntry("WEEK_6", "COMPLETED");
+        // MONTH_3's window closed while it was cancelled: overdue, with the late-entry grace
+        assertThat(lastDay(firstPlan, "MONTH_3")).isEqualTo(PERFORMED.plusDays(130 + 14));
+        assertThat(lastDay(firstPlan, "MONTH_6")).isEqualTo(PERFORMED.plusDays(180 + 14));
+        assertThat(reliefEndedOn(firstPlan)).isEqualTo(PERFORMED.plusDays(42)); // the outcomes' own word stays
+        assertThat(jdbc.sql("""
+                SELECT actor || ' ' || resource FROM audit_entry WHERE patient_id = ? AND action = 'FOLLOW_UP_PLAN_REOPENED'""")
+                .param(patientId).query(String.class).list())
+                .singleElement().asString().endsWith("follow-up plan " + firstPlan);
+    }
+
+    @Test
+    void undoing_a_link_takes_back_the_end_of_relief_that_only_the_repeat_had_set() throws Exception {
+        UUID responder = UUID.randomUUID();
+        clock.set(PERFORMED.plusDays(60));
+        awaitProcessed(publish(recorded(responder, PERFORMED.plusDays(60), LEFT_KNEE, 1, null)));
+        UUID plan = planOf(responder);
+        outcome(plans.visit(plan, "WEEK_2"), 74, Map.of("painScore", 2));
+        assertThat(reliefEndedOn(plan)).isNull();
+
+        clock.set(PERFORMED.plusDays(100));
+        UUID repeat = UUID.randomUUID();
+        awaitProcessed(publish(recorded(repeat, PERFORMED.plusDays(100), LEFT_KNEE, 2, responder)));
+        assertThat(reliefEndedOn(plan)).isEqualTo(PERFORMED.plusDays(100));
+        assertThat(visitStates(plan)).containsEntry("WEEK_2", "COMPLETED").containsEntry("WEEK_6", "CANCELLED");
+
+        clock.set(PERFORMED.plusDays(110));
+        awaitProcessed(publish(new ProcedureAmended(repeat, patientId, at(PERFORMED.plusDays(100)), "CRYONEUROLYSIS",
+                "KNEE_OSTEOARTHRITIS", LEFT_KNEE, 8, 1, null, false, 1)));
+
+        assertThat(reliefEndedOn(plan)).isNull();
+        assertThat(visitStates(plan)).containsEntry("WEEK_2", "COMPLETED").containsEntry("WEEK_6", "OPEN")
+                .containsEntry("MONTH_3", "OPEN").containsEntry("MONTH_12", "OPEN");
+        assertThat(jdbc.sql("SELECT count(*) FROM follow_up_visit WHERE plan_id = ? AND cancelled_by_procedure_id IS NOT NULL")
+                .param(plan).query(Integer.class).single()).isZero();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions readCandidate() throws Exception {
+        return mvc.perform(get("/api/repeat-treatments/{id}", candidate).with(ClinicJwt.coordinator()))
+                .andExpect(status().isOk());
+    }
+
+    private Map<String, String> visitStates(UUID planId) {
+        return jdbc.sql("SELECT label, state FROM follow_up_visit WHERE plan_id = ?").param(planId)
+                .query((rs, row) -> Map.entry(rs.getString("label"), rs.getString("state"))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private LocalDate lastDay(UUID planId, String label) {
+        return jdbc.sql("SELECT last_day FROM follow_up_visit WHERE plan_id = ? AND label = ?").param(planId).param(label)
+                .query(LocalDate.class).single();
+    }
+
+    private LocalDate reliefEndedOn(UUID planId) {
+        return jdbc.sql("SELECT relief_ended_on FROM follow_up_plan WHERE id = ?").param(planId)
+                .query(LocalDate.class).optional().orElse(null);
     }
 
     private ProcedureRecorded recorded(UUID procedureId, LocalDate performedOn, List<TreatedTarget> targets,
