@@ -17,6 +17,7 @@ import org.clinictracker.followups.repeat.RepeatCandidateRepository.Repeated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Treated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Waiting;
 import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
@@ -166,7 +167,7 @@ public class RepeatCandidates {
                     "A candidate that is " + candidate.status() + " cannot become " + decision.action() + ".")
                     .with("status", candidate.status().name());
         }
-        String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason();
+        String reason = VisibleText.isBlank(decision.reason()) ? null : decision.reason();
         if (decision.action() == DecisionAction.DISMISSED && reason == null) {
             throw ProblemException.ruleViolations(List.of(new FieldError("reason",
                     "must say why the repeat is dismissed")));
