@@ -11,6 +11,7 @@ import org.clinictracker.platform.input.RequestBodyProperties;
 import org.clinictracker.platform.input.StorableParameters;
 import org.clinictracker.platform.input.StorableTextCheck;
 import org.clinictracker.platform.input.StrictJsonTypes;
+import org.clinictracker.platform.input.VisibleNotBlank;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
@@ -25,8 +26,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +43,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.constraints.NotBlank;
 import io.micrometer.core.instrument.Metrics;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,6 +89,19 @@ public class PlatformAutoConfiguration {
     @Bean
     StorableTextCheck storableTextCheck() {
         return new StorableTextCheck();
+    }
+
+    /** Every {@code @NotBlank} means visible text (see {@link VisibleNotBlank}), in place of Hibernate's whitespace check. */
+    @Bean
+    ValidationConfigurationCustomizer visibleNotBlank() {
+        return configuration -> {
+            if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+                ConstraintMapping mapping = hibernate.createConstraintMapping();
+                mapping.constraintDefinition(NotBlank.class).includeExistingValidators(false)
+                        .validatedBy(VisibleNotBlank.class);
+                hibernate.addMapping(mapping);
+            }
+        };
     }
 
     /** Query parameters get the same text check as request bodies. */

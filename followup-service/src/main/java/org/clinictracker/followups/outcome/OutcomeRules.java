@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.vocabulary.AdverseEventOutcome;
 import org.clinictracker.vocabulary.AdverseEventType;
@@ -55,7 +56,7 @@ final class OutcomeRules {
     private static List<FieldError> adverseEvent(NoticedAdverseEvent event, String prefix, LocalDate performedOn,
             LocalDate assessedOn) {
         List<FieldError> violations = new ArrayList<>();
-        if (event.type() == AdverseEventType.OTHER && (event.description() == null || event.description().isBlank())) {
+        if (event.type() == AdverseEventType.OTHER && VisibleText.isBlank(event.description())) {
             violations.add(new FieldError(prefix + "description", "must describe the adverse event when the type is OTHER"));
         }
         if (event.onsetOn() != null) {

@@ -18,6 +18,7 @@ import org.clinictracker.followups.repeat.RepeatCandidateRepository.Repeated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Treated;
 import org.clinictracker.followups.repeat.RepeatCandidateRepository.Waiting;
 import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
@@ -177,7 +178,7 @@ public class RepeatCandidates {
                     "A candidate that is " + candidate.status() + " cannot become " + decision.action() + ".")
                     .with("candidateStatus", candidate.status().name());
         }
-        String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason();
+        String reason = VisibleText.isBlank(decision.reason()) ? null : decision.reason();
         if (decision.action() == DecisionAction.DISMISSED && reason == null) {
             throw ProblemException.ruleViolations(List.of(new FieldError("reason",
                     "must say why the repeat is dismissed")));

@@ -1,6 +1,8 @@
 package org.clinictracker.followups.repeat;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,6 +64,23 @@ class RepeatDecisionInputTests {
                         .content(json.writeValueAsString(Map.of("action", "DISMISSED", "reason", reason))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decisionReason").value(reason));
+    }
+
+    /** Dismissing must say why: a reason a reader cannot see is no reason (VisibleText), and the candidate stays open. */
+    @ParameterizedTest
+    @ValueSource(strings = { "\u0301\u0301", "\u200B", "\u00A0\u00A0", "\uFEFF", "\u2800", "\u200D", "\u3164" })
+    void a_dismissal_whose_reason_shows_nothing_is_a_422_and_the_candidate_stays_open(String reason) throws Exception {
+        UUID candidate = openCandidate();
+        Stored before = stored();
+        mvc.perform(post("/api/repeat-treatments/{id}/decision", candidate).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("action", "DISMISSED", "reason", reason))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(jdbc.sql("SELECT status FROM repeat_candidate WHERE id = ?").param(candidate).query(String.class).single())
+                .isEqualTo("OPEN");
+        assertThat(stored()).isEqualTo(before);
     }
 
     @Test

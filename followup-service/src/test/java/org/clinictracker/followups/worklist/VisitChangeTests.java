@@ -239,6 +239,20 @@ class VisitChangeTests {
         assertThat(reschedules(week2)).isZero();
     }
 
+    /** A reason must say something: text a reader cannot see is as blank as spaces (VisibleText). */
+    @ParameterizedTest
+    @ValueSource(strings = { "\u200B", "\u00A0\u00A0", "\u0301", "\uFEFF", "\u2800", "\u200D", "\u3000",
+            "\u3164", "\u200B \u00A0\u0301" })
+    void a_reason_of_invisible_characters_is_a_400_and_nothing_is_stored(String reason) throws Exception {
+        mvc.perform(reschedule(week2, TODAY.plusDays(3), reason).with(ClinicJwt.coordinator()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(visit(week2)).containsEntry("version", 0).containsEntry("rescheduled_count", 0);
+        assertThat(reschedules(week2)).isZero();
+        assertThat(audit()).noneMatch(entry -> entry.contains("RESCHEDULE"));
+    }
+
     @Test
     void a_reason_longer_than_1000_characters_is_a_400() throws Exception {
         mvc.perform(reschedule(week2, TODAY.plusDays(3), "x".repeat(1001)).with(ClinicJwt.coordinator()))

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -181,6 +182,25 @@ class ScreeningTests {
                 .isEqualTo("ANTICOAGULATION_PLAN_UNKNOWN");
         assertThat(screen(patientId, with(anticoagulated, "anticoagulationHeld", true)).get("result").asString())
                 .isEqualTo("ELIGIBLE");
+    }
+
+    /** An override reason is why a patient was treated against the screening: invisible characters say nothing. */
+    @Test
+    void an_override_whose_reason_shows_nothing_is_refused_and_the_screening_stays_as_it_was() throws Exception {
+        UUID patientId = api.registerId(registration(uniqueFamilyName()));
+        String screeningId = screen(patientId, with(eligibleScreeningAnswers(), "activeInfection", true)).get("id").asString();
+
+        for (String reason : List.of("\u200B", "\u00A0\u00A0", "\u0301", "\uFEFF", "\u2800", "\u200D", "\u3164")) {
+            mvc.perform(post("/api/patients/{p}/screenings/{s}/override", patientId, screeningId)
+                            .with(ClinicJwt.proceduralist()).contentType(MediaType.APPLICATION_JSON)
+                            .content(api.asJson(Map.of("reason", reason))))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        }
+        mvc.perform(get("/api/patients/{id}/screenings", patientId).with(ClinicJwt.proceduralist()))
+                .andExpect(jsonPath("$[0].id").value(screeningId))
+                .andExpect(jsonPath("$[*].overrides[*]", empty()));
     }
 
     @Test

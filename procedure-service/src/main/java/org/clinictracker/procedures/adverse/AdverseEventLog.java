@@ -1,5 +1,6 @@
 package org.clinictracker.procedures.adverse;
 
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.vocabulary.AdverseEventType;
 import org.clinictracker.vocabulary.Severity;
 import org.clinictracker.vocabulary.AdverseEventOutcome;
@@ -238,7 +239,7 @@ public class AdverseEventLog {
         if (report.onsetOn().isBefore(procedureDay.minusDays(1))) {
             violations.add(new FieldError(prefix + "onsetOn", "cannot be before the procedure (" + procedureDay + ")"));
         }
-        if (report.type() == AdverseEventType.OTHER && (report.description() == null || report.description().isBlank())) {
+        if (report.type() == AdverseEventType.OTHER && VisibleText.isBlank(report.description())) {
             violations.add(new FieldError(prefix + "description", "must describe the adverse event when the type is OTHER"));
         }
         return violations;

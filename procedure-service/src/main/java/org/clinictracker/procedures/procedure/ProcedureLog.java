@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
@@ -92,7 +93,7 @@ public class ProcedureLog {
         if (current.version() != expectedVersion) {
             throw ProblemException.staleVersion(expectedVersion, current.version());
         }
-        if (details.amendmentReason() == null || details.amendmentReason().isBlank()) {
+        if (VisibleText.isBlank(details.amendmentReason())) {
             throw ProblemException.invalidField("amendmentReason", "is required: say why the record is corrected");
         }
         if (!details.adverseEvents().isEmpty()) {

@@ -3,6 +3,7 @@ package org.clinictracker.procedures.procedure;
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.procedures.patient.KnownPatient;
@@ -46,7 +47,7 @@ final class TreatmentClearance {
             return List.of();
         }
         String reason = details.missingClearanceReason();
-        if (reason == null || reason.isBlank()) {
+        if (VisibleText.isBlank(reason)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "treatment-not-cleared",
                     "Screening or consent missing",
                     String.join(" ", gaps.stream().map(ClearanceGap::message).toList())

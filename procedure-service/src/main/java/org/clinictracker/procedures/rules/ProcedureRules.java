@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.clinictracker.platform.input.VisibleText;
 import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.procedures.catalogue.TargetNerve;
 import org.clinictracker.procedures.procedure.BlockParameters;
@@ -288,7 +289,7 @@ public final class ProcedureRules {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return VisibleText.isBlank(text) ? null : text;
     }
 
     /** A number as the clinic writes it: no trailing zeros, and a true minus sign. */

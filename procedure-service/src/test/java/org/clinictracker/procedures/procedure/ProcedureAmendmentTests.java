@@ -7,6 +7,7 @@ import static org.clinictracker.procedures.ProcedureRequests.withCryo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,6 +24,8 @@ import org.clinictracker.testsupport.EventSchemas;
 import org.clinictracker.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -112,6 +115,22 @@ class ProcedureAmendmentTests {
         amend("\"0\"", with(with(original, "amendmentReason", "wrong chart"), "patientId", UUID.randomUUID().toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("patientId"));
+        mvc.perform(get("/api/procedures/{id}/history", id).with(ClinicJwt.proceduralist()))
+                .andExpect(jsonPath("$.length()").value(1));
+    }
+
+    /** The reason is the record of why a chart changed: invisible characters say nothing and are refused as blank. */
+    @ParameterizedTest
+    @ValueSource(strings = { "\u200B", "\u00A0\u00A0", "\u0301", "\uFEFF", "\u2800", "\u200D", "\u0301\u0301",
+            "\u3000\u3164" })
+    void an_amendment_whose_reason_shows_nothing_is_refused_and_the_record_stays_as_it_was(String reason) throws Exception {
+        amend("\"0\"", with(with(original, "painAfter", 3), "amendmentReason", reason))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("amendmentReason"));
+        mvc.perform(get("/api/procedures/{id}", id).with(ClinicJwt.proceduralist()))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.painAfter").value(original.get("painAfter")));
         mvc.perform(get("/api/procedures/{id}/history", id).with(ClinicJwt.proceduralist()))
                 .andExpect(jsonPath("$.length()").value(1));
     }

@@ -100,9 +100,11 @@ class ProcedureClearanceTests {
                 .andExpect(jsonPath("$.code").value("treatment-not-cleared"))
                 .andExpect(jsonPath("$.gaps[*].code", contains("SCREENING_NEEDS_REVIEW")))
                 .andExpect(jsonPath("$.errors[0].field").value("missingClearanceReason"));
-        record(with(kneeCryoneurolysis(patientId, 0), "missingClearanceReason", "   "))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("treatment-not-cleared"));
+        for (String blank : new String[] { "   ", "\u200B", "\u00A0\u00A0", "\u0301", "\uFEFF", "\u2800\u200D" }) {
+            record(with(kneeCryoneurolysis(patientId, 0), "missingClearanceReason", blank))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("treatment-not-cleared"));
+        }
         assertThat(proceduresOf(patientId)).isEqualTo(before);
 
         String id = body(record(with(kneeCryoneurolysis(patientId, 0), "missingClearanceReason", REASON))
