@@ -281,17 +281,18 @@ FROM (SELECT patient_id, count(*) AS misses, (array_agg(missed_on ORDER BY misse
       GROUP BY patient_id) s
 WHERE k.id = s.patient_id;
 
-CREATE TABLE IF NOT EXISTS bench_dataset (
+DROP TABLE IF EXISTS bench_dataset;
+CREATE TABLE bench_dataset (
     generated_at timestamptz NOT NULL,
     seen_on      date        NOT NULL,
     script_sha   text        NOT NULL,
     patients     integer     NOT NULL,
     plans        integer     NOT NULL,
-    visits       integer     NOT NULL
+    visits       integer     NOT NULL,
+    migrations   integer     NOT NULL   -- Flyway migrations applied when it was made
 );
 COMMENT ON TABLE bench_dataset IS 'bench/followups.sh: what bench/followups-data.sql generated (not the service''s)';
-TRUNCATE bench_dataset;
 INSERT INTO bench_dataset
 SELECT now(), :'today', :'script_sha', (SELECT count(*) FROM known_patient), (SELECT count(*) FROM follow_up_plan),
-       (SELECT count(*) FROM follow_up_visit);
+       (SELECT count(*) FROM follow_up_visit), (SELECT count(*) FROM flyway_schema_history WHERE success);
 COMMIT;

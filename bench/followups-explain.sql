@@ -1,30 +1,83 @@
--- EXPLAIN (ANALYZE, BUFFERS) of what followup-service asks PostgreSQL for the two calls bench/followups.sh loads.
+-- EXPLAIN (ANALYZE, BUFFERS) of the statements followup-service runs for the two calls bench/followups.sh loads.
 -- psql variables: :assignee, :patient_id, :today (the clinic's day, yyyy-mm-dd).
--- The statements are copies of the service's (named above each); keep them in step when the service's change.
+-- They are copies of the service's, with the values inlined (the service binds them as parameters); keep them in
+-- step with worklist/WorklistRepository.java (view=THIS_WEEK, assignee, page 0 of 20) and
+-- timeline/TimelineRepository.java. Each starts with a "-- name" line, which bench/followups.sh reads.
 \set ON_ERROR_STOP on
 \pset footer off
 \timing off
-SET jit = off;   -- as the service's connections run them (jit is off in this PostgreSQL by default too)
 
-\echo -- worklist: due this week (Monday to Sunday of :today), one assignee, first page, most urgent first
+\echo '-- worklist page (WorklistRepository.page: THIS_WEEK, assignee, first 20, urgency order)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT v.id, v.patient_id, v.procedure_id, v.label, v.due_on, v.window_start, v.window_end, v.state, v.assignee
-FROM follow_up_visit v
-WHERE v.state = 'OPEN'
-  AND v.assignee = :'assignee'
-  AND v.due_on BETWEEN date_trunc('week', :'today'::date)::date AND date_trunc('week', :'today'::date)::date + 6
-ORDER BY v.due_on, v.id
-LIMIT 20;
+WITH page AS MATERIALIZED (
+    SELECT v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.label, v.kind, v.due_on, v.window_start,
+           v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version,
+           CASE WHEN v.state NOT IN ('OPEN', 'MISSED') THEN 4
+                WHEN v.kind = 'SAFETY_CHECK' THEN 0
+                WHEN v.state = 'MISSED' OR v.due_on < :'today'::date THEN 1
+                WHEN v.window_start <= :'today'::date THEN 2
+                ELSE 3 END AS urgency,
+           CASE WHEN v.state = 'OPEN' AND v.kind <> 'SAFETY_CHECK' AND v.window_start <= :'today'::date
+                     AND v.due_on >= :'today'::date THEN v.window_end
+                ELSE v.due_on END AS sort_day
+    FROM follow_up_visit v
+    WHERE v.state = 'OPEN' AND v.due_on BETWEEN :'today'::date AND :'today'::date + 6 AND v.assignee = :'assignee'
+    ORDER BY urgency, sort_day, v.id LIMIT 20 OFFSET 0)
+SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, pl.treatment_number
+FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id
+ORDER BY page.urgency, page.sort_day, page.id;
 
-\echo -- timeline: one patient: plans, visits, outcomes, candidates and procedures
+\echo '-- worklist count (WorklistRepository.count: run when the page is full)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT 'plan' AS kind, p.id, p.performed_on AS day FROM follow_up_plan p WHERE p.patient_id = :'patient_id'
+SELECT count(*) FROM follow_up_visit v
+WHERE v.state = 'OPEN' AND v.due_on BETWEEN :'today'::date AND :'today'::date + 6 AND v.assignee = :'assignee';
+
+\echo '-- timeline patient (TimelineRepository.patient)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, mrn, display_name, lost_to_follow_up_since FROM known_patient WHERE id = :'patient_id';
+
+\echo '-- timeline procedures'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, performed_at, modality, indication_code, targets::text AS targets, pain_before, treatment_number,
+       previous_procedure_id, early_repeat
+FROM known_procedure WHERE patient_id = :'patient_id';
+
+\echo '-- timeline plans'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT p.*, EXISTS (SELECT 1 FROM follow_up_plan n WHERE n.previous_procedure_id = p.procedure_id) AS repeated
+FROM follow_up_plan p WHERE p.patient_id = :'patient_id';
+
+\echo '-- timeline visits'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, plan_id, procedure_id, label, kind, due_on, window_start, window_end, state, assignee, rescheduled_count,
+       missed_on
+FROM follow_up_visit WHERE patient_id = :'patient_id';
+
+\echo '-- timeline outcomes'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT visit_id, plan_id, procedure_id, assessed_on, pain_score, relief_percent, function_instrument, function_value,
+       opioid_mme_per_day, satisfaction, sensation_returned, documented_late, responder, waning_relief,
+       waning_reasons, recorded_by, recorded_at
+FROM follow_up_outcome WHERE patient_id = :'patient_id';
+
+\echo '-- timeline adverse events'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, procedure_id, NULL::uuid AS visit_id, 'PROCEDURE_RECORD' AS source, type, NULL AS description, severity,
+       serious, onset_on, outcome, resolved_on
+FROM known_adverse_event WHERE patient_id = :'patient_id'
 UNION ALL
-SELECT 'visit', v.id, v.due_on FROM follow_up_visit v WHERE v.patient_id = :'patient_id'
-UNION ALL
-SELECT 'outcome', o.visit_id, o.assessed_on FROM follow_up_outcome o WHERE o.patient_id = :'patient_id'
-UNION ALL
-SELECT 'candidate', c.id, c.created_at::date FROM repeat_candidate c WHERE c.patient_id = :'patient_id'
-UNION ALL
-SELECT 'procedure', k.id, k.performed_at::date FROM known_procedure k WHERE k.patient_id = :'patient_id'
-ORDER BY day;
+SELECT id, procedure_id, visit_id, 'FOLLOW_UP_VISIT', type, description, severity, serious, onset_on, outcome,
+       resolved_on
+FROM observed_adverse_event WHERE patient_id = :'patient_id';
+
+\echo '-- timeline reschedules'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT r.visit_id, v.plan_id, v.procedure_id, r.from_due_on, r.to_due_on, r.reason, r.rescheduled_by, r.rescheduled_at
+FROM visit_reschedule r JOIN follow_up_visit v ON v.id = r.visit_id
+WHERE r.patient_id = :'patient_id';
+
+\echo '-- timeline candidates'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, plan_id, procedure_id, visit_id, reasons, created_at, status, decided_by, decided_at, decision_reason,
+       repeat_procedure_id
+FROM repeat_candidate WHERE patient_id = :'patient_id';

@@ -163,7 +163,7 @@ if ! command -v wrk >/dev/null; then
   say "installing wrk (Debian package)"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || die "could not install wrk"
 fi
-for f in "$DATA_SQL" "$EXPLAIN_SQL" "$LUA" "$LATENCY_JAVA"; do [ -f "$f" ] || die "missing $f"; done
+for f in "$DATA_SQL" "$EXPLAIN_SQL" "$BENCH_DIR/explain-summary.awk" "$LUA" "$LATENCY_JAVA"; do [ -f "$f" ] || die "missing $f"; done
 
 # ---------------------------------------------------------------- CPU accounting
 cpu_total() { awk '/^cpu /{ b = $2+$3+$4+$7+$8+$9; print b, b+$5+$6 }' /proc/stat; }
@@ -218,8 +218,11 @@ say "load average $load_begin (was $load_start, waited ${waited}s)"
 
 # ---------------------------------------------------------------- 2. infrastructure
 CLINIC_DATABASES="$DB $PROC_DB" "$ROOT/scripts/local-postgres.sh"
-if ! curl -fsS -o /dev/null --max-time 2 "$KC_READY_URL" 2>/dev/null; then started_keycloak=1; fi
-"$ROOT/scripts/local-keycloak.sh"
+if [ "$SKIP_HTTP" != 1 ]; then   # only the HTTP calls need a token
+  if ! curl -fsS -o /dev/null --max-time 2 "$KC_READY_URL" 2>/dev/null; then started_keycloak=1; fi
+  # its first start (Quarkus build) takes minutes on a busy machine
+  KEYCLOAK_START_TIMEOUT=${KEYCLOAK_START_TIMEOUT:-300} "$ROOT/scripts/local-keycloak.sh"
+fi
 [ "$KAFKA_PORT" != 9092 ] && [ "$KAFKA_PORT" != 19092 ] || die "9092 is the dev broker's and 19092 register-patients' port; pick another BENCH_KAFKA_PORT"
 bench_kafka stop >/dev/null   # one an interrupted earlier run left behind
 if listening "$KAFKA_PORT" || listening "$KAFKA_CONTROLLER_PORT"; then
@@ -252,18 +255,22 @@ DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1
   { tail -n 20 "$OUT_DIR/migrate.log" >&2; die "followup-service could not migrate $DB"; }
 data_sha=$(sha256sum "$DATA_SQL" | cut -c1-12)
 today=$(date -u +%F)   # the data set's "today" (clinic.followups.zone is UTC unless CLINIC_TIME_ZONE says otherwise)
+# the data set is only valid for the migrations it was made on (a later one may add columns it must fill)
+migrations=$("${PSQL[@]}" -c "SELECT count(*) FROM flyway_schema_history WHERE success")
 dataset=$("${PSQL[@]}" -F ' ' -c "SELECT CASE WHEN to_regclass('public.bench_dataset') IS NULL THEN 'none' ELSE
-  (SELECT coalesce(max(script_sha || ' ' || seen_on || ' ' || visits || ' ' || patients), 'none') FROM bench_dataset) END")
+  (SELECT coalesce(max(script_sha || ' ' || seen_on || ' ' || visits || ' ' || patients || ' ' || migrations), 'none')
+   FROM bench_dataset) END")
 regen_reason=""
 if [ "$REGENERATE" = 1 ]; then regen_reason="BENCH_REGENERATE=1"
 elif [ "$dataset" = none ]; then regen_reason="no data set yet"
 else
-  read -r had_sha had_seen had_visits had_patients <<<"$dataset"
+  read -r had_sha had_seen had_visits had_patients had_migrations <<<"$dataset"
   remove_run_rows
   now_visits=$("${PSQL[@]}" -c "SELECT count(*) FROM follow_up_visit")
   now_patients=$("${PSQL[@]}" -c "SELECT count(*) FROM known_patient")
   age=$(( ( $(date -u -d "$today" +%s) - $(date -u -d "$had_seen" +%s) ) / 86400 ))
   if [ "$had_sha" != "$data_sha" ]; then regen_reason="bench/followups-data.sql changed"
+  elif [ "$had_migrations" != "$migrations" ]; then regen_reason="the service's migrations changed"
   elif [ "$had_visits" != "$VISITS" ] || [ "$now_visits" != "$VISITS" ] || [ "$now_patients" != "$PATIENTS" ]; then
     regen_reason="sizes differ ($now_visits visits, $now_patients patients)"
   elif [ "$age" -gt "$MAX_DATA_AGE" ]; then regen_reason="made $age days ago, seen on $had_seen"
@@ -275,7 +282,7 @@ if [ -n "$regen_reason" ]; then
   t0=$(now_ns)
   "${PSQL[@]}" -v today="$today" -v script_sha="$data_sha" -f "$DATA_SQL" >"$OUT_DIR/generate.log" 2>&1 ||
     { tail -n 20 "$OUT_DIR/generate.log" >&2; die "generating the data set failed"; }
-  "${PSQL[@]}" -c "VACUUM (ANALYZE)"
+  PGOPTIONS="-c client_min_messages=error" "${PSQL[@]}" -c "VACUUM (ANALYZE)"   # (no notes on catalogs it may not vacuum)
   generate_s=$(calc %.0f "($(now_ns) - $t0) / 1e9")
   say "  generated, vacuumed and analysed in ${generate_s}s"
 else
@@ -377,8 +384,16 @@ fi
 say "EXPLAIN (ANALYZE, BUFFERS) of the two calls' queries"
 "${PSQL[@]}" -P pager=off -v assignee="$ASSIGNEE" -v patient_id="$explain_patient" -v today="$today" \
   -f "$EXPLAIN_SQL" >"$OUT_DIR/explain.txt" 2>&1 || { cat "$OUT_DIR/explain.txt" >&2; die "EXPLAIN failed"; }
-# the plans as psql prints them, each after its "-- name" line
-explain_part=$(sed 's/^/    /' "$OUT_DIR/explain.txt")
+# one row per statement; the worklist page's whole plan below it (the timeline's are in explain.txt)
+explain_part="| statement | execution ms | how the rows are found (plan node: rows) | shared buffers hit / read |
+|---|---:|---|---|
+$(awk -f "$BENCH_DIR/explain-summary.awk" "$OUT_DIR/explain.txt")
+
+The worklist page's plan:
+
+\`\`\`
+$(awk '/^-- worklist page/ { on = 1; next } /^-- / { on = 0 } on' "$OUT_DIR/explain.txt")
+\`\`\`"
 
 # ---------------------------------------------------------------- 6. ProcedureRecorded -> plan readable
 lat_result="" e2e_result="" e2e_size=0
@@ -459,13 +474,17 @@ if [ -n "$lat_result" ]; then
 One procedure every $LATENCY_INTERVAL_MS ms (open loop), after 50 not counted; CPU busy during it $lb of $CORES cores (PostgreSQL $lp). Each is a ProcedureRecorded envelope committed into procedure-service's outbox_event by bench/PlanLatency.java, the row the service's own transaction writes when a procedure is recorded (the API call before the commit is not part of the interval); the relay, the broker, followup-service's consumer and its plan transaction are the real ones."
 fi
 
+# Optional phrases (plain ifs: a failing test inside \$(...) would stop the script under set -e).
+stale_part=""; waited_part=""
+if [ "$stale" -gt 0 ]; then stale_part="; $stale main source file(s) are newer than the jar"; fi
+if [ "$waited" -gt 0 ]; then waited_part=" after waiting ${waited}s (it was $load_start)"; fi
 generated_part="kept from an earlier run (made on $data_seen)"
 [ -z "$generate_s" ] || generated_part="generated in this run in ${generate_s} s (SQL, VACUUM ANALYZE)"
 
 section="## $stamp — followups
 
-Machine: $machine; PostgreSQL $pg_ver; $java_ver. Commit $commit, followup-service jar built $jar_info$([ "$stale" -gt 0 ] && echo "; $stale main source file(s) are newer than the jar").
-Load average (1 min) at the start: $load_begin$([ "$waited" -gt 0 ] && echo " after waiting ${waited}s (it was $load_start)"); busy processes at the start: ${busy_procs:-none}. JVM flags: \`${JAVA_OPTS:-(none)}\`; followup-service ready ${svc_start_s}s after \`java -jar\`.
+Machine: $machine; PostgreSQL $pg_ver; $java_ver. Commit $commit, followup-service jar built $jar_info$stale_part.
+Load average (1 min) at the start: $load_begin$waited_part; busy processes at the start: ${busy_procs:-none}. JVM flags: \`${JAVA_OPTS:-(none)}\`; followup-service ready ${svc_start_s}s after \`java -jar\`.
 
 Data ($DB, $db_size, bench/followups-data.sql, $generated_part, as seen on $data_seen): $PATIENTS patients, $plans plans over the two years before, $visits visits ($spread_states), $spread_outcomes outcomes, $spread_safety safety checks, $spread_candidates repeat-treatment candidates, $spread_relief plans with an expected end of relief, $spread_lost patients lost to follow-up; ~10 coordinators as assignees.
 
@@ -479,7 +498,7 @@ Time from ProcedureRecorded committed to the plan readable (procedure-service on
 
 $latency_part
 
-What the database does (EXPLAIN (ANALYZE, BUFFERS) after the load, bench/followups-explain.sql, assignee $ASSIGNEE, one of the random patients):
+What the database does: EXPLAIN (ANALYZE, BUFFERS) after the load of the statements each call runs (bench/followups-explain.sql: copies of the service's with the values inlined), assignee $ASSIGNEE, patient $explain_patient (one of the 10,000 the timeline load asked for):
 
 $explain_part
 ${NOTE:+
