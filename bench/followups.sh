@@ -106,6 +106,7 @@ fi
 mkdir -p "$OUT_DIR"
 SVC_LOG="$OUT_DIR/followup-service.log"
 PROC_LOG="$OUT_DIR/procedure-service.log"
+rm -f "$SVC_LOG" "$PROC_LOG"
 started_keycloak=0 started_kafka=0 svc_pid="" proc_pid="" wrk_pid="" lat_pid=""
 bench_kafka() {
   KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT KAFKA_RUN_DIR="$OUT_DIR/kafka" \
@@ -258,8 +259,9 @@ today=$(date -u +%F)   # the data set's "today" (clinic.followups.zone is UTC un
 # the data set is only valid for the migrations it was made on (a later one may add columns it must fill)
 migrations=$("${PSQL[@]}" -c "SELECT count(*) FROM flyway_schema_history WHERE success")
 dataset=$("${PSQL[@]}" -F ' ' -c "SELECT CASE WHEN to_regclass('public.bench_dataset') IS NULL THEN 'none' ELSE
-  (SELECT coalesce(max(script_sha || ' ' || seen_on || ' ' || visits || ' ' || patients || ' ' || migrations), 'none')
-   FROM bench_dataset) END")
+  (SELECT coalesce(max(script_sha || ' ' || seen_on || ' ' || visits || ' ' || patients || ' '
+                        || coalesce(to_jsonb(b) ->> 'migrations', '-')), 'none')
+   FROM bench_dataset b) END")
 regen_reason=""
 if [ "$REGENERATE" = 1 ]; then regen_reason="BENCH_REGENERATE=1"
 elif [ "$dataset" = none ]; then regen_reason="no data set yet"
@@ -292,12 +294,12 @@ fi
 data_ready=1
 read -r data_seen plans visits <<<"$("${PSQL[@]}" -F ' ' -c "SELECT seen_on, plans, visits FROM bench_dataset")"
 db_size=$("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")
-spread=$("${PSQL[@]}" -F ' ' -c "SELECT
+spread=$("${PSQL[@]}" -F '|' -c "SELECT
   (SELECT string_agg(state || ' ' || n, ', ' ORDER BY state) FROM (SELECT state, count(*) n FROM follow_up_visit GROUP BY state) s),
-  '|', (SELECT count(*) FROM follow_up_outcome), '|', (SELECT count(*) FROM repeat_candidate),
-  '|', (SELECT count(*) FROM follow_up_plan WHERE expected_relief_end IS NOT NULL),
-  '|', (SELECT count(*) FROM follow_up_visit WHERE kind = 'SAFETY_CHECK'),
-  '|', (SELECT count(*) FROM known_patient WHERE lost_to_follow_up_since IS NOT NULL)")
+  (SELECT count(*) FROM follow_up_outcome), (SELECT count(*) FROM repeat_candidate),
+  (SELECT count(*) FROM follow_up_plan WHERE expected_relief_end IS NOT NULL),
+  (SELECT count(*) FROM follow_up_visit WHERE kind = 'SAFETY_CHECK'),
+  (SELECT count(*) FROM known_patient WHERE lost_to_follow_up_since IS NOT NULL)")
 IFS='|' read -r spread_states spread_outcomes spread_candidates spread_relief spread_safety spread_lost <<<"$spread"
 "${PSQL[@]}" -c "SELECT id FROM known_patient ORDER BY random() LIMIT 10000" >"$OUT_DIR/patient-ids.txt"
 explain_patient=$(head -n 1 "$OUT_DIR/patient-ids.txt")
@@ -471,7 +473,7 @@ if [ -n "$lat_result" ]; then
 | … then → seen by a poll | | $(kv readable_p50_ms "$lat_result") | $(kv readable_p99_ms "$lat_result") | commit, plus up to one poll: every $(kv poll_interval_ms "$lat_result") ms, query mean $(kv poll_mean_ms "$lat_result") ms, max $(kv poll_max_ms "$lat_result") ms |
 | Kafka alone, same broker and run (EndToEndLatency: produce with acks=all, consume, one record of $e2e_size bytes at a time) | $E2E_COUNT | $e2e_p50 | $e2e_p99 | avg $e2e_avg ms, p99.9 $e2e_p999 ms (the tool prints whole ms) |
 
-One procedure every $LATENCY_INTERVAL_MS ms (open loop), after 50 not counted; CPU busy during it $lb of $CORES cores (PostgreSQL $lp). Each is a ProcedureRecorded envelope committed into procedure-service's outbox_event by bench/PlanLatency.java, the row the service's own transaction writes when a procedure is recorded (the API call before the commit is not part of the interval); the relay, the broker, followup-service's consumer and its plan transaction are the real ones."
+One procedure every $LATENCY_INTERVAL_MS ms (open loop), after 50 not counted; CPU busy during it $lb of $CORES cores (followup-service $ls_, PostgreSQL $lp, other $lo, procedure-service and the broker included). Each is a ProcedureRecorded envelope committed into procedure-service's outbox_event by bench/PlanLatency.java, the row the service's own transaction writes when a procedure is recorded (the API call before the commit is not part of the interval); the relay, the broker, followup-service's consumer and its plan transaction are the real ones."
 fi
 
 # Optional phrases (plain ifs: a failing test inside \$(...) would stop the script under set -e).
