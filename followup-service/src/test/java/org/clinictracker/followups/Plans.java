@@ -1,5 +1,6 @@
 package org.clinictracker.followups;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,6 +16,8 @@ import org.clinictracker.vocabulary.Modality;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Test fixture: patients and plans as the event consumers would make them, without going through Kafka (tests of
@@ -33,11 +36,13 @@ public class Plans {
     private final FollowUpPlans plans;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final JsonMapper json;
 
-    Plans(FollowUpPlans plans, JdbcClient jdbc, TransactionTemplate transaction) {
+    Plans(FollowUpPlans plans, JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json) {
         this.plans = plans;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.json = json;
     }
 
     /** A patient as the patient replica keeps it, with a fresh MRN. */
@@ -62,9 +67,29 @@ public class Plans {
                 painBefore, treatmentNumber, previousProcedureId);
     }
 
-    /** Starts the procedure's plan as the procedure consumer does; the plan id, or null if it had one. */
+    /**
+     * Keeps the procedure in the replica and starts its plan, as the procedure consumer does; the plan id, or null if
+     * it had one.
+     */
     public UUID start(ProcedureFacts facts) {
-        return transaction.execute(status -> plans.start(facts).orElse(null));
+        return transaction.execute(status -> {
+            replicate(facts);
+            return plans.start(facts).orElse(null);
+        });
+    }
+
+    /** The procedure as the procedure replica keeps it (what repeats' targets are compared with). */
+    private void replicate(ProcedureFacts procedure) {
+        jdbc.sql("""
+                INSERT INTO known_procedure (id, patient_id, performed_at, modality, indication_code, targets, pain_before,
+                                             treatment_number, previous_procedure_id, early_repeat, version)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, false, 0)
+                ON CONFLICT (id) DO NOTHING""")
+                .param(procedure.procedureId()).param(procedure.patientId()).param(Timestamp.from(procedure.performedAt()))
+                .param(procedure.modality().name()).param(procedure.indicationCode())
+                .param(json.writeValueAsString(procedure.targets())).param(procedure.painBefore())
+                .param(procedure.treatmentNumber()).param(procedure.previousProcedureId())
+                .update();
     }
 
     /** The visit ids of a plan by label. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinictracker.patients.PatientFixtures.registration;
 import static org.clinictracker.patients.PatientFixtures.uniqueFamilyName;
 import static org.clinictracker.patients.PatientFixtures.with;
+import static org.clinictracker.patients.PatientFixtures.without;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -99,7 +100,8 @@ class PatientRegistrationTests {
         mvc.perform(get("/api/patients").param("q", family).param("birthDate", "1961-04-18").with(ClinicJwt.frontDesk()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
 
-        var corrected = with(body, "phone", "+351 911 111 111");
+        // the baseline pain score is corrected too: followup-service measures responders against it
+        var corrected = with(with(body, "phone", "+351 911 111 111"), "baselinePainScore", 6);
         mvc.perform(put("/api/patients/{id}", id).with(ClinicJwt.frontDesk()).header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(corrected)))
                 .andExpect(status().isOk())
@@ -129,7 +131,25 @@ class PatientRegistrationTests {
             assertThat(event.get("data").get("mrn").asString()).isEqualTo(mrn);
             assertThat(event.get("data").get("displayName").asString()).isEqualTo(family + ", José");
             assertThat(registered).doesNotContain("Harbour", "Acme", "AH-778812", "patient@example.org");
+            assertThat(event.get("data").get("baselinePainScore").asInt()).isEqualTo(7);
             assertThat(json.readTree(updated).get("data").get("version").asInt()).isEqualTo(1);
+            assertThat(json.readTree(updated).get("data").get("baselinePainScore").asInt()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void a_chart_without_a_baseline_pain_score_is_announced_without_one() throws Exception {
+        var body = without(registration("Ana", "Dias" + uniqueFamilyName()), "baselinePainScore");
+        UUID id = UUID.fromString(json.readTree(mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
+                        .contentType(MediaType.APPLICATION_JSON).content(api.asJson(body)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString()).get("id").asString());
+
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS)) {
+            String registered = topic.awaitRecord(id, event -> event.contains("\"PatientRegistered\""), Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.PATIENTS, "PatientRegistered", registered);
+            JsonNode score = json.readTree(registered).get("data").get("baselinePainScore");
+            assertThat(score == null || score.isNull()).as("no score is sent as none, never as 0").isTrue();
         }
     }
 

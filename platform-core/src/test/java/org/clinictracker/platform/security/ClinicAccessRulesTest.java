@@ -75,6 +75,7 @@ class ClinicAccessRulesTest {
                 expect("GET", F, READERS),
                 expect("GET", "/api/followups/timeline", READERS),
                 expect("POST", F + "/outcome", Set.of(COORDINATOR)),
+                expect("GET", F + "/outcome", READERS),
                 expect("POST", F + "/reschedule", Set.of(COORDINATOR)),
                 expect("POST", F + "/assign", Set.of(COORDINATOR)),
                 expect("GET", "/api/followups/protocols", Set.of(COORDINATOR, CLINIC_ADMIN)),

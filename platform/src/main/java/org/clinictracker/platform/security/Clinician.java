@@ -8,8 +8,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is acting: the signed-in user's name and clinic roles, as the audit trail and records name them. */
 public record Clinician(String username, List<String> roles) {
 
-    public static final Clinician SYSTEM = new Clinician("system", List.of());
+    /**
+     * The service itself: what it does on another service's event (a Kafka consumer thread has no
+     * signed-in user) or on its own (a relinked treatment chain). Audited as actor {@code system}, role
+     * {@code service}, never as an empty role that reads like a user without any.
+     */
+    public static final Clinician SYSTEM = new Clinician("system", List.of("service"));
 
+    /** The signed-in user, or {@link #SYSTEM} where no one is signed in (consumers, scheduled jobs). */
     public static Clinician current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,14 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Complications of procedures (tables {@code adverse_event} and {@code adverse_event_version}):
- * reported with the procedure or later, their course updated over time, every state kept.
+ * reported with the procedure or later, or noticed at a follow-up visit; their course updated over time, every
+ * state kept.
  */
 @Service
 public class AdverseEventLog {
 
     private static final String COLUMNS = """
             id, procedure_id, patient_id, version, type, description, severity, serious, onset_on, outcome,
-            resolved_on, notes, reported_at, reported_by, updated_at, updated_by""";
+            resolved_on, notes, reported_at, reported_by, updated_at, updated_by, source, follow_up_visit_id, observation_id""";
+
+    private static final String INSERT = "INSERT INTO adverse_event (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -76,20 +81,63 @@ public class AdverseEventLog {
         String clinician = Clinician.current().username();
         List<AdverseEvent> reported = new ArrayList<>();
         for (AdverseEventReport report : reports) {
-            AdverseEvent event = new AdverseEvent(UUID.randomUUID(), procedure.id(), procedure.patientId(), 0,
-                    report.type(), report.description(), report.severity(), report.serious(), report.onsetOn(),
-                    report.outcome(), report.resolvedOn(), report.notes(), now, clinician, now, clinician);
-            jdbc.sql("INSERT INTO adverse_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(columnValues(event))
-                    .update();
-            keepVersion(event);
-            audit.record(procedure.patientId(), "ADVERSE_EVENT_REPORTED", "adverse event " + event.id());
-            outbox.append(EventEnvelope.of(event.patientId(), new AdverseEventReported(event.id(), event.procedureId(),
-                    event.patientId(), event.type().name(), event.severity().name(), event.serious(), event.onsetOn(),
-                    event.outcome().name(), event.resolvedOn(), event.version()), now));
+            AdverseEvent event = newEvent(procedure, report, now, clinician, AdverseEventSource.PROCEDURALIST, null, null);
+            jdbc.sql(INSERT).params(columnValues(event)).update();
+            announce(event, "adverse event " + event.id());
             reported.add(event);
         }
         return reported;
+    }
+
+    /**
+     * Attaches, in the caller's transaction, a complication noticed at follow-up visit {@code visitId}: the
+     * service itself reports it, from followup-service's observation {@code observationId}. Empty when that
+     * observation is on the record already (it is attached once, whatever event carried it). The caller has
+     * checked the report against the procedure ({@link #violations}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AdverseEvent> attachNoticedAtFollowUp(ProcedureRef procedure, AdverseEventReport report,
+            UUID visitId, UUID observationId) {
+        Instant now = Instant.now(clock);
+        String system = Clinician.SYSTEM.username();
+        AdverseEvent event = newEvent(procedure, report, now, system, AdverseEventSource.FOLLOW_UP, visitId,
+                observationId);
+        if (jdbc.sql(INSERT + " ON CONFLICT (observation_id) DO NOTHING").params(columnValues(event)).update() == 0) {
+            return Optional.empty();
+        }
+        announce(event, "adverse event " + event.id() + " noticed at follow-up visit " + visitId);
+        return Optional.of(event);
+    }
+
+    /** The procedure, if this service has it. */
+    public Optional<ProcedureRef> procedure(UUID procedureId) {
+        return jdbc.sql("SELECT id, patient_id, performed_at FROM procedure WHERE id = ?")
+                .param(procedureId)
+                .query((rs, row) -> new ProcedureRef(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                        rs.getTimestamp("performed_at").toInstant()))
+                .optional();
+    }
+
+    /** What the report gets wrong about the procedure's complication, beyond bean validation; empty if nothing. */
+    public static List<FieldError> violations(AdverseEventReport report, ProcedureRef procedure) {
+        return check(report, procedure, "");
+    }
+
+    private static AdverseEvent newEvent(ProcedureRef procedure, AdverseEventReport report, Instant now, String by,
+            AdverseEventSource source, UUID visitId, UUID observationId) {
+        return new AdverseEvent(UUID.randomUUID(), procedure.id(), procedure.patientId(), 0, report.type(),
+                report.description(), report.severity(), report.serious(), report.onsetOn(), report.outcome(),
+                report.resolvedOn(), report.notes(), now, by, now, by, source, visitId, observationId);
+    }
+
+    /** Keeps the first version, audits the report and publishes it, with the inserted row. */
+    private void announce(AdverseEvent event, String resource) {
+        keepVersion(event);
+        audit.record(event.patientId(), "ADVERSE_EVENT_REPORTED", resource);
+        outbox.append(EventEnvelope.of(event.patientId(), new AdverseEventReported(event.id(), event.procedureId(),
+                event.patientId(), event.type().name(), event.severity().name(), event.serious(), event.onsetOn(),
+                event.outcome().name(), event.resolvedOn(), event.version(), event.source().name(),
+                event.observationId()), event.reportedAt()));
     }
 
     /** A complication noticed after the procedure was logged. */
@@ -114,7 +162,8 @@ public class AdverseEventLog {
         AdverseEvent updated = new AdverseEvent(current.id(), current.procedureId(), current.patientId(),
                 current.version() + 1, report.type(), report.description(), report.severity(), report.serious(),
                 report.onsetOn(), report.outcome(), report.resolvedOn(), report.notes(), current.reportedAt(),
-                current.reportedBy(), now, Clinician.current().username());
+                current.reportedBy(), now, Clinician.current().username(), current.source(), current.visitId(),
+                current.observationId());
         int rows = jdbc.sql("""
                 UPDATE adverse_event SET version = ?, type = ?, description = ?, severity = ?, serious = ?, onset_on = ?,
                     outcome = ?, resolved_on = ?, notes = ?, updated_at = ?, updated_by = ?
@@ -164,12 +213,7 @@ public class AdverseEventLog {
     }
 
     private ProcedureRef procedureRef(UUID procedureId) {
-        return jdbc.sql("SELECT id, patient_id, performed_at FROM procedure WHERE id = ?")
-                .param(procedureId)
-                .query((rs, row) -> new ProcedureRef(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                        rs.getTimestamp("performed_at").toInstant()))
-                .optional()
-                .orElseThrow(() -> ProblemException.notFound("Procedure", procedureId));
+        return procedure(procedureId).orElseThrow(() -> ProblemException.notFound("Procedure", procedureId));
     }
 
     private AdverseEvent find(UUID procedureId, UUID adverseEventId) {
@@ -210,7 +254,8 @@ public class AdverseEventLog {
     private static List<Object> columnValues(AdverseEvent e) {
         return Arrays.asList(e.id(), e.procedureId(), e.patientId(), e.version(), e.type().name(), e.description(),
                 e.severity().name(), e.serious(), e.onsetOn(), e.outcome().name(), e.resolvedOn(), e.notes(),
-                Timestamp.from(e.reportedAt()), e.reportedBy(), Timestamp.from(e.updatedAt()), e.updatedBy());
+                Timestamp.from(e.reportedAt()), e.reportedBy(), Timestamp.from(e.updatedAt()), e.updatedBy(),
+                e.source().name(), e.visitId(), e.observationId());
     }
 
     private AdverseEvent mapRow(ResultSet rs, int row) throws SQLException {
@@ -220,6 +265,8 @@ public class AdverseEventLog {
                 rs.getObject("onset_on", LocalDate.class), AdverseEventOutcome.valueOf(rs.getString("outcome")),
                 rs.getObject("resolved_on", LocalDate.class), rs.getString("notes"),
                 rs.getTimestamp("reported_at").toInstant(), rs.getString("reported_by"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+                AdverseEventSource.valueOf(rs.getString("source")), rs.getObject("follow_up_visit_id", UUID.class),
+                rs.getObject("observation_id", UUID.class));
     }
 }

@@ -1,0 +1,27 @@
+package org.clinictracker.followups.outcome;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.clinictracker.vocabulary.AdverseEventOutcome;
+import org.clinictracker.vocabulary.AdverseEventType;
+import org.clinictracker.vocabulary.Severity;
+
+/**
+ * A visit's outcome as recorded, with the response rules' verdict on it: {@code responder} null when the plan has
+ * no baseline to measure against; {@code waningReasons} the codes of {@link WaningReason}.
+ */
+public record Outcome(UUID visitId, UUID planId, UUID patientId, UUID procedureId, String label, LocalDate assessedOn,
+        Integer painScore, Integer reliefPercent, FunctionScore functionScore, BigDecimal opioidMmePerDay,
+        Integer satisfaction, Boolean sensationReturned, List<ObservedAdverseEvent> adverseEvents, String notes,
+        boolean documentedLate, Boolean responder, boolean waningRelief, List<String> waningReasons, String recordedBy,
+        Instant recordedAt) {
+
+    /** A complication noticed at the visit; {@code id} is the observation id its event carries. */
+    public record ObservedAdverseEvent(UUID id, AdverseEventType type, String description, Severity severity,
+            boolean serious, LocalDate onsetOn, AdverseEventOutcome outcome, LocalDate resolvedOn, String notes) {
+    }
+}
