@@ -222,6 +222,34 @@ public class PlanLatency {
                 }
             }
         }
+        // The relay publishes what it claimed in one pass at once (one published_at); the consumer then makes those
+        // plans one after the other, so the spacing of their created_at is its time per plan.
+        List<Instant[]> byCreation = new ArrayList<>();
+        for (Sent s : sent) {
+            Instant p = published.get(s.eventId());
+            Instant c = created.get(s.procedureId());
+            if (p != null && c != null) {
+                byCreation.add(new Instant[] { p, c });
+            }
+        }
+        byCreation.sort((x, y) -> x[1].compareTo(y[1]));
+        List<Double> perPlan = new ArrayList<>();
+        List<Double> burstSizes = new ArrayList<>();
+        int burst = 1;
+        for (int i = 1; i < byCreation.size(); i++) {
+            if (Math.abs(ms(byCreation.get(i - 1)[0], byCreation.get(i)[0])) < 2) {
+                perPlan.add(ms(byCreation.get(i - 1)[1], byCreation.get(i)[1]));
+                burst++;
+            } else {
+                burstSizes.add((double) burst);
+                burst = 1;
+            }
+        }
+        if (!byCreation.isEmpty()) {
+            burstSizes.add((double) burst);
+        }
+        System.out.printf("CONSUMER per_plan_p50_ms=%s per_plan_p90_ms=%s burst_p50=%s burst_max=%s%n", pct(perPlan, 50),
+                pct(perPlan, 90), pct(burstSizes, 50), pct(burstSizes, 100));
         System.out.printf("RESULT sent=%d readable=%d published=%d p50_ms=%s p90_ms=%s p99_ms=%s max_ms=%s "
                         + "kafka_p50_ms=%s kafka_p99_ms=%s plan_p50_ms=%s plan_p99_ms=%s readable_p50_ms=%s "
                         + "readable_p99_ms=%s polls=%d poll_mean_ms=%.2f poll_max_ms=%.2f poll_interval_ms=%d%n",

@@ -425,6 +425,8 @@ if [ "$SKIP_LATENCY" != 1 ]; then
     die "PlanLatency failed: $(tail -n 5 "$OUT_DIR/latency.out")"
   cpu_mark lat.b
   lat_result=$(grep '^RESULT' "$OUT_DIR/latency.out") || die "PlanLatency printed no result"
+  lat_consumer=$(grep '^CONSUMER' "$OUT_DIR/latency.out" || true)
+  say "  consumer: $(sed 's/^CONSUMER //' <<<"$lat_consumer")"
   say "  $(sed 's/^RESULT //' <<<"$lat_result")"
   lat_cpu=$(cpu_split lat.a lat.b)
   stop_pid procedure-service "$proc_pid"; proc_pid=""
@@ -469,7 +471,7 @@ if [ -n "$lat_result" ]; then
 |---|---:|---:|---:|---|
 | ProcedureRecorded committed in procedure-service's outbox → plan readable in followup-service | $(kv readable "$lat_result") of $(kv sent "$lat_result") | $(kv p50_ms "$lat_result") | $(kv p99_ms "$lat_result") | p90 $(kv p90_ms "$lat_result"), max $(kv max_ms "$lat_result") |
 | … of which commit → Kafka acknowledged (the relay's published_at) | $(kv published "$lat_result") | $(kv kafka_p50_ms "$lat_result") | $(kv kafka_p99_ms "$lat_result") | procedure-service's outbox relay, poll interval 200 ms |
-| … then → plan row made (the consumer's created_at) | | $(kv plan_p50_ms "$lat_result") | $(kv plan_p99_ms "$lat_result") | Kafka delivery to followup-service's consumer and its transaction |
+| … then → plan row made (the consumer's created_at) | | $(kv plan_p50_ms "$lat_result") | $(kv plan_p99_ms "$lat_result") | delivery to followup-service's consumer and its wait behind the events published with it: a relay pass published $(kv burst_p50 "$lat_consumer") at once (median; max $(kv burst_max "$lat_consumer")), and the consumer made their plans one after another, $(kv per_plan_p50_ms "$lat_consumer") ms apart (median; p90 $(kv per_plan_p90_ms "$lat_consumer") ms) |
 | … then → seen by a poll | | $(kv readable_p50_ms "$lat_result") | $(kv readable_p99_ms "$lat_result") | commit, plus up to one poll: every $(kv poll_interval_ms "$lat_result") ms, query mean $(kv poll_mean_ms "$lat_result") ms, max $(kv poll_max_ms "$lat_result") ms |
 | Kafka alone, same broker and run (EndToEndLatency: produce with acks=all, consume, one record of $e2e_size bytes at a time) | $E2E_COUNT | $e2e_p50 | $e2e_p99 | avg $e2e_avg ms, p99.9 $e2e_p999 ms (the tool prints whole ms) |
 
