@@ -3,6 +3,7 @@ package org.clinictracker.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +40,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 public abstract class KafkaOutageContract {
 
+    /**
+     * The broker publishes its address in these system properties, which the shared {@code @ClinicServiceTest}
+     * contexts of the same JVM read too: they get their own broker's address back when this class is done.
+     */
+    private static final List<String> BROKER_PROPERTIES = List.of("spring.kafka.bootstrap-servers",
+            "spring.embedded.kafka.brokers");
+    private static final Map<String, String> PROPERTIES_BEFORE = new HashMap<>();
+
     static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
     static final UnpluggableLink LINK_TO_KAFKA;
 
     static {
+        BROKER_PROPERTIES.forEach(name -> PROPERTIES_BEFORE.put(name, System.getProperty(name)));
         KAFKA.afterPropertiesSet();
         String[] hostAndPort = KAFKA.getBrokersAsString().split(",")[0].split(":");
         LINK_TO_KAFKA = UnpluggableLink.to(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
@@ -60,6 +70,13 @@ public abstract class KafkaOutageContract {
     static void stopKafka() {
         LINK_TO_KAFKA.close();
         KAFKA.destroy();
+        PROPERTIES_BEFORE.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
     }
 
     /** Makes a change through the service's API while Kafka is unreachable; returns the patient it concerns. */

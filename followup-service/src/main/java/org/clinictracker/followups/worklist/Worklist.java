@@ -1,0 +1,132 @@
+package org.clinictracker.followups.worklist;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.clinictracker.followups.plan.ClinicCalendar;
+import org.clinictracker.followups.worklist.Rescheduling.Window;
+import org.clinictracker.platform.audit.AuditTrail;
+import org.clinictracker.platform.paging.PageOf;
+import org.clinictracker.platform.paging.PageRequest;
+import org.clinictracker.platform.problem.FieldError;
+import org.clinictracker.platform.problem.ProblemException;
+import org.clinictracker.platform.security.Clinician;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The coordinators' worklist and what they do with a visit on it: take it (assign) and move it (reschedule).
+ * Only open and missed visits can be assigned or moved: a completed or cancelled visit is history.
+ */
+@Service
+public class Worklist {
+
+    private final WorklistRepository worklist;
+    private final JdbcClient jdbc;
+    private final ClinicCalendar calendar;
+    private final Rescheduling rescheduling;
+    private final AuditTrail audit;
+
+    Worklist(WorklistRepository worklist, JdbcClient jdbc, ClinicCalendar calendar, Rescheduling rescheduling,
+            AuditTrail audit) {
+        this.worklist = worklist;
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.rescheduling = rescheduling;
+        this.audit = audit;
+    }
+
+    /** A page of the worklist in urgency order; each patient shown is recorded in the audit trail. */
+    @Transactional
+    public PageOf<WorklistItem> list(WorklistFilter filter, PageRequest page) {
+        LocalDate today = calendar.today();
+        List<WorklistItem> items = worklist.page(filter, page, today);
+        // a short page is the last one, so its rows tell the total without counting (the usual case for a filter)
+        boolean lastPage = items.isEmpty() ? page.page() == 0 : items.size() < page.size();
+        long total = lastPage ? page.offset() + items.size() : worklist.count(filter, today);
+        audit.recordAll(items.stream().map(WorklistItem::patientId).distinct().toList(), "WORKLIST_READ",
+                "follow-up worklist");
+        return PageOf.of(items, page, total);
+    }
+
+    /** Gives the visit to {@code assignee} (null: to nobody); {@code expectedVersion} null skips the check. */
+    @Transactional
+    public WorklistItem assign(UUID visitId, Integer expectedVersion, String assignee) {
+        LockedVisit visit = lockActionable(visitId, expectedVersion, "visit-closed", "assigned");
+        String username = assignee == null ? null : assignee.toLowerCase(Locale.ROOT);
+        jdbc.sql("UPDATE follow_up_visit SET assignee = :assignee, version = version + 1 WHERE id = :id")
+                .param("assignee", username).param("id", visitId).update();
+        audit.record(visit.patientId(), username == null ? "FOLLOW_UP_VISIT_UNASSIGNED" : "FOLLOW_UP_VISIT_ASSIGNED",
+                "follow-up visit " + visitId);
+        return read(visitId);
+    }
+
+    /**
+     * Moves the visit to {@code dueOn} with its window around it, open again if it was missed. The patient's
+     * consecutive misses stay as they are: a missed visit was missed, and only an outcome shows the patient is
+     * followed again.
+     */
+    @Transactional
+    public WorklistItem reschedule(UUID visitId, Integer expectedVersion, LocalDate dueOn, String reason) {
+        LockedVisit visit = lockActionable(visitId, expectedVersion, "visit-not-reschedulable", "rescheduled");
+        LocalDate today = calendar.today();
+        rescheduling.problem(dueOn, visit.window().dueOn(), "OPEN".equals(visit.state()), today).ifPresent(problem -> {
+            throw ProblemException.ruleViolations(List.of(new FieldError("dueOn", problem)));
+        });
+        Window moved = Rescheduling.moved(visit.window(), dueOn);
+        jdbc.sql("""
+                UPDATE follow_up_visit SET due_on = :dueOn, window_start = :windowStart, window_end = :windowEnd,
+                    last_day = :windowEnd, state = 'OPEN', missed_on = NULL,
+                    rescheduled_count = rescheduled_count + 1, version = version + 1
+                WHERE id = :id""")
+                .param("dueOn", moved.dueOn()).param("windowStart", moved.windowStart())
+                .param("windowEnd", moved.windowEnd()).param("id", visitId).update();
+        jdbc.sql("""
+                INSERT INTO visit_reschedule (visit_id, patient_id, from_due_on, to_due_on, reason, rescheduled_by,
+                    rescheduled_at)
+                VALUES (:visitId, :patientId, :from, :to, :reason, :by, :at)""")
+                .param("visitId", visitId).param("patientId", visit.patientId())
+                .param("from", visit.window().dueOn()).param("to", moved.dueOn()).param("reason", reason)
+                .param("by", Clinician.current().username()).param("at", Timestamp.from(calendar.now()))
+                .update();
+        audit.record(visit.patientId(), "FOLLOW_UP_VISIT_RESCHEDULED", "follow-up visit " + visitId);
+        return read(visitId);
+    }
+
+    private WorklistItem read(UUID visitId) {
+        return worklist.visit(visitId, calendar.today()).orElseThrow(() -> ProblemException.notFound("Visit", visitId));
+    }
+
+    /**
+     * The visit, locked for this change: 404 unknown, 412 if the client's version is stale, 409 ({@code conflict})
+     * if it is neither open nor missed.
+     */
+    private LockedVisit lockActionable(UUID visitId, Integer expectedVersion, String conflict, String verb) {
+        LockedVisit visit = jdbc.sql("""
+                SELECT patient_id, state, version, window_start, due_on, window_end FROM follow_up_visit
+                WHERE id = :id FOR UPDATE""")
+                .param("id", visitId)
+                .query((rs, row) -> new LockedVisit(rs.getObject("patient_id", UUID.class), rs.getString("state"),
+                        rs.getInt("version"), new Window(rs.getObject("window_start", LocalDate.class),
+                                rs.getObject("due_on", LocalDate.class), rs.getObject("window_end", LocalDate.class))))
+                .optional().orElseThrow(() -> ProblemException.notFound("Visit", visitId));
+        if (expectedVersion != null && expectedVersion != visit.version()) {
+            throw ProblemException.staleVersion(expectedVersion, visit.version());
+        }
+        if (!"OPEN".equals(visit.state()) && !"MISSED".equals(visit.state())) {
+            throw new ProblemException(HttpStatus.CONFLICT, conflict, "Visit is " + visit.state().toLowerCase(Locale.ROOT),
+                    "Only open or missed visits can be " + verb + "; this one is " + visit.state().toLowerCase(Locale.ROOT)
+                            + ".")
+                    .with("state", visit.state());
+        }
+        return visit;
+    }
+
+    private record LockedVisit(UUID patientId, String state, int version, Window window) {
+    }
+}
