@@ -7,22 +7,28 @@
 \pset footer off
 \timing off
 
-\echo '-- worklist page (WorklistRepository.page: THIS_WEEK, assignee, first 20, urgency order)'
+\echo '-- worklist page (WorklistRepository.page: THIS_WEEK, assignee, first 20: segments safety check, due, scheduled)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH page AS MATERIALIZED (
-    SELECT v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.label, v.kind, v.due_on, v.window_start,
-           v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version,
-           CASE WHEN v.state NOT IN ('OPEN', 'MISSED') THEN 4
-                WHEN v.kind = 'SAFETY_CHECK' THEN 0
-                WHEN v.state = 'MISSED' OR v.due_on < :'today'::date THEN 1
-                WHEN v.window_start <= :'today'::date THEN 2
-                ELSE 3 END AS urgency,
-           CASE WHEN v.state = 'OPEN' AND v.kind <> 'SAFETY_CHECK' AND v.window_start <= :'today'::date
-                     AND v.due_on >= :'today'::date THEN v.window_end
-                ELSE v.due_on END AS sort_day
-    FROM follow_up_visit v
-    WHERE v.state = 'OPEN' AND v.due_on BETWEEN :'today'::date AND :'today'::date + 6 AND v.assignee = :'assignee'
-    ORDER BY urgency, sort_day, v.id LIMIT 20 OFFSET 0)
+WITH ranked AS MATERIALIZED (SELECT id, urgency, sort_day FROM (
+    (SELECT v.id, 0 AS urgency, v.due_on AS sort_day FROM follow_up_visit v
+     WHERE v.state = 'OPEN' AND v.due_on BETWEEN :'today'::date AND :'today'::date + 6 AND v.assignee = :'assignee'
+       AND v.kind = 'SAFETY_CHECK' AND v.state IN ('OPEN', 'MISSED')
+     ORDER BY v.due_on, v.id LIMIT 20)
+    UNION ALL
+    (SELECT v.id, 2 AS urgency, v.window_end AS sort_day FROM follow_up_visit v
+     WHERE v.state = 'OPEN' AND v.due_on BETWEEN :'today'::date AND :'today'::date + 6 AND v.assignee = :'assignee'
+       AND v.kind = 'PROTOCOL' AND v.state = 'OPEN' AND v.window_start <= :'today'::date AND v.due_on >= :'today'::date
+     ORDER BY v.window_end, v.id LIMIT 20)
+    UNION ALL
+    (SELECT v.id, 3 AS urgency, v.due_on AS sort_day FROM follow_up_visit v
+     WHERE v.state = 'OPEN' AND v.due_on BETWEEN :'today'::date AND :'today'::date + 6 AND v.assignee = :'assignee'
+       AND v.kind = 'PROTOCOL' AND v.state = 'OPEN' AND v.window_start > :'today'::date AND v.due_on > :'today'::date
+     ORDER BY v.due_on, v.id LIMIT 20)
+    ) segments ORDER BY urgency, sort_day, id LIMIT 20 OFFSET 0),
+page AS (SELECT v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.label, v.kind, v.due_on, v.window_start,
+                v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version,
+                ranked.urgency, ranked.sort_day
+         FROM ranked JOIN follow_up_visit v ON v.id = ranked.id)
 SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, pl.treatment_number
 FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id
 ORDER BY page.urgency, page.sort_day, page.id;

@@ -354,22 +354,27 @@ run_wrk() {   # run_wrk CLIENTS SECONDS OUTFILE MARK MODE ARG
 }
 
 declare -A TPS P50 P90 P99 MAX BAD CPU
-calls="worklist timeline"
+calls=${BENCH_CALLS:-"worklist timeline"}   # (one of them alone, for trying the script)
+call_arg() { if [ "$1" = worklist ]; then echo "$WORKLIST_PATH"; else echo "$OUT_DIR/patient-ids.txt"; fi; }
+worklist_bytes=- worklist_items=- timeline_bytes=-
 if [ "$SKIP_HTTP" != 1 ]; then
-  worklist_bytes=$(smoke worklist "$WORKLIST_PATH")
-  worklist_items=$(grep -o '"id":' "$OUT_DIR/smoke-worklist.json" | wc -l)
-  timeline_bytes=$(smoke timeline "/api/followups/timeline?patientId=$explain_patient")
+  case " $calls " in *" worklist "*)
+    worklist_bytes=$(smoke worklist "$WORKLIST_PATH")
+    worklist_items=$(grep -o '"id":' "$OUT_DIR/smoke-worklist.json" | wc -l) ;;
+  esac
+  case " $calls " in *" timeline "*) timeline_bytes=$(smoke timeline "/api/followups/timeline?patientId=$explain_patient") ;; esac
   say "smoke: worklist $worklist_bytes bytes ($worklist_items ids), a timeline $timeline_bytes bytes"
 
-  say "warm-up: ${WARMUP}s at 4 clients, half each call (not counted)"
-  run_wrk 4 $((WARMUP / 2)) "$OUT_DIR/wrk-warmup-worklist.txt" "" worklist "$WORKLIST_PATH"
-  run_wrk 4 $((WARMUP / 2)) "$OUT_DIR/wrk-warmup-timeline.txt" "" timeline "$OUT_DIR/patient-ids.txt"
+  n_calls=$(wc -w <<<"$calls")
+  say "warm-up: ${WARMUP}s at 4 clients, shared by the calls (not counted)"
+  for call in $calls; do
+    run_wrk 4 $((WARMUP / n_calls)) "$OUT_DIR/wrk-warmup-$call.txt" "" "$call" "$(call_arg "$call")"
+  done
 
   for call in $calls; do
     for c in $LEVELS; do
       say "$call: ${DURATION}s at $c client(s)"
-      if [ "$call" = worklist ]; then arg=$WORKLIST_PATH; else arg="$OUT_DIR/patient-ids.txt"; fi
-      run_wrk "$c" "$DURATION" "$OUT_DIR/wrk-$call-c$c.txt" "$call$c" "$call" "$arg"
+      run_wrk "$c" "$DURATION" "$OUT_DIR/wrk-$call-c$c.txt" "$call$c" "$call" "$(call_arg "$call")"
       r=$(grep '^RESULT' "$OUT_DIR/wrk-$call-c$c.txt")
       k="$call/$c"
       TPS[$k]=$(calc %.1f "$(kv requests "$r") / ($(kv duration_us "$r") / 1e6)")
