@@ -229,23 +229,27 @@ FROM (SELECT plan_id, min(assessed_on) FILTER (WHERE responder) AS responder_sin
       FROM g_outcome GROUP BY plan_id) s
 WHERE p.id = s.plan_id;
 
--- expected end of relief for responders still relieved: own history for a repeat, else the clinic's record
--- (cryo, RFA) or the published range
+-- expected end of relief for responders still relieved: the patient's own history for a repeat, else the clinic's
+-- record of the modality (it holds enough treatments of the common targets), else, for the rarer targets of cryo and
+-- RFA, the published range's midpoint (nerve blocks have no published range, so they never get that basis)
 UPDATE follow_up_plan p
-SET expected_relief_end = p.performed_on + e.median_days,
+SET expected_relief_end = p.performed_on + least(e.latest_days, e.likely_days),
     expected_relief_earliest = p.performed_on + e.earliest_days,
     expected_relief_latest = p.performed_on + e.latest_days,
     expected_relief_basis = e.basis,
-    expected_relief_sample = e.sample
-FROM (SELECT g.plan_id,
-             CASE g.modality WHEN 'CRYONEUROLYSIS' THEN 270 WHEN 'RADIOFREQUENCY_ABLATION' THEN 195 ELSE 20 END
-                 + (g.k * 10) AS median_days,
-             CASE g.modality WHEN 'CRYONEUROLYSIS' THEN 90 WHEN 'RADIOFREQUENCY_ABLATION' THEN 90 ELSE 7 END AS earliest_days,
-             CASE g.modality WHEN 'CRYONEUROLYSIS' THEN 360 WHEN 'RADIOFREQUENCY_ABLATION' THEN 270 ELSE 30 END AS latest_days,
-             CASE WHEN g.k > 0 THEN 'OWN_HISTORY' WHEN g.modality = 'NERVE_BLOCK' THEN 'PUBLISHED_RANGE'
-                  ELSE 'CLINIC_RECORD' END AS basis,
-             CASE WHEN g.k > 0 THEN g.k WHEN g.modality = 'NERVE_BLOCK' THEN NULL ELSE 412 END AS sample
-      FROM g_plan g) e
+    expected_relief_sample = CASE e.basis WHEN 'OWN_HISTORY' THEN e.k WHEN 'CLINIC_RECORD' THEN e.clinic_sample END
+FROM (SELECT r.*,
+             CASE WHEN r.basis = 'PUBLISHED_RANGE' THEN (r.earliest_days + r.latest_days) / 2
+                  ELSE r.median_days + r.k * 10 END AS likely_days
+      FROM (SELECT g.plan_id, g.k,
+                   CASE WHEN g.k > 0 THEN 'OWN_HISTORY'
+                        WHEN g.variant = 1 AND g.modality <> 'NERVE_BLOCK' THEN 'PUBLISHED_RANGE'
+                        ELSE 'CLINIC_RECORD' END AS basis,
+                   CASE g.modality WHEN 'CRYONEUROLYSIS' THEN 270 WHEN 'RADIOFREQUENCY_ABLATION' THEN 195 ELSE 20 END AS median_days,
+                   CASE g.modality WHEN 'NERVE_BLOCK' THEN 7 ELSE 90 END AS earliest_days,
+                   CASE g.modality WHEN 'CRYONEUROLYSIS' THEN 360 WHEN 'RADIOFREQUENCY_ABLATION' THEN 270 ELSE 30 END AS latest_days,
+                   CASE g.modality WHEN 'CRYONEUROLYSIS' THEN 412 WHEN 'RADIOFREQUENCY_ABLATION' THEN 287 ELSE 154 END AS clinic_sample
+            FROM g_plan g) r) e
 WHERE p.id = e.plan_id AND p.responder_since IS NOT NULL AND p.relief_ended_on IS NULL;
 
 -- one repeat-treatment candidate per plan whose relief waned, at its first waning outcome
