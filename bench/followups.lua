@@ -6,14 +6,11 @@
 -- "worklist" asks the same path every time (a coordinator's first page). "timeline" asks
 -- /api/followups/timeline?patientId=<id> for ids from the file, each wrk thread from its own offset, one after the
 -- other, so the requests spread over many patients (and over the table) instead of one cached answer.
--- done() prints one machine-readable "RESULT ..." line like bench/register-patients.lua's.
+-- done() (bench/wrk-report.lua) prints one machine-readable "RESULT ..." line: request count, 200 count ("ok"),
+-- other statuses ("non200"), socket errors and exact p50/p90/p99/max latency from wrk's histogram.
 
-local threads = {}
-
-function setup(thread)
-  thread:set("tid", #threads + 1)
-  table.insert(threads, thread)
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or ""
+dofile(here .. "wrk-report.lua")(200, "ok")
 
 function init(args)
   mode = args[1]
@@ -34,9 +31,6 @@ function init(args)
   else
     error("mode must be worklist or timeline, got " .. tostring(mode))
   end
-  non200 = 0
-  statuses = ""
-  first_error = ""
 end
 
 function request()
@@ -45,33 +39,4 @@ function request()
   end
   next_id = next_id % #ids + 1
   return wrk.format("GET", "/api/followups/timeline?patientId=" .. ids[next_id], headers)
-end
-
-function response(status, hdrs, body)
-  if status ~= 200 then
-    non200 = non200 + 1
-    if #statuses < 200 then statuses = statuses .. status .. " " end
-    if first_error == "" then first_error = status .. " " .. (body or ""):sub(1, 300):gsub("%s+", " ") end
-  end
-end
-
-function done(summary, latency, requests)
-  local bad, seen, first = 0, "", ""
-  for _, t in ipairs(threads) do
-    bad = bad + (t:get("non200") or 0)
-    seen = seen .. (t:get("statuses") or "")
-    if first == "" then first = t:get("first_error") or "" end
-  end
-  local e = summary.errors
-  local socket_errors = e.connect + e.read + e.write + e.timeout
-  io.write(string.format(
-    "RESULT requests=%d duration_us=%d ok=%d non200=%d socket_errors=%d "
-      .. "p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f mean_ms=%.3f\n",
-    summary.requests, summary.duration, summary.requests - bad, bad, socket_errors,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, latency.mean / 1000))
-  if bad > 0 then
-    io.write("NON200 statuses: " .. seen:sub(1, 200) .. "\n")
-    io.write("NON200 first: " .. first .. "\n")
-  end
 end

@@ -81,48 +81,22 @@ VISITS=1000000
 
 DB=followups_bench
 PROC_DB=procedures_bench
-KC_URL="http://localhost:8180"
-KC_READY_URL="$KC_URL/realms/clinic/.well-known/openid-configuration"
-TOKEN_URL="$KC_URL/realms/clinic/protocol/openid-connect/token"
+TOKEN_USER=coordinator1
 export PGPASSWORD=clinic
 PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -U clinic -d "$DB")
 PROC_PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -U clinic -d "$PROC_DB")
-CORES=$(nproc)
 
-say() { printf '[bench] %s\n' "$*"; }
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-now_ns() { date +%s%N; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }   # calc FORMAT EXPRESSION
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-loadavg() { cut -d' ' -f1 /proc/loadavg; }
-kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
-  exit 0
-fi
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"   # say, die, calc, CPU accounting, Keycloak and the broker, wrk, the report's output
+help_if_asked "$@"
 
 mkdir -p "$OUT_DIR"
 SVC_LOG="$OUT_DIR/followup-service.log"
 PROC_LOG="$OUT_DIR/procedure-service.log"
 rm -f "$SVC_LOG" "$PROC_LOG"
 started_keycloak=0 started_kafka=0 svc_pid="" proc_pid="" wrk_pid="" lat_pid=""
-bench_kafka() {
-  KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT KAFKA_RUN_DIR="$OUT_DIR/kafka" \
-    "$ROOT/scripts/local-kafka.sh" "$@"
-}
-kafka_java() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$ROOT/.run/kafka/classpath.txt")" "$@"; }
 
 # ---------------------------------------------------------------- clean-up of what this run started
-stop_pid() {   # stop_pid NAME PID
-  local name=$1 pid=$2
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  say "stopping $name (pid $pid)"
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  say "$name still alive after 30 s, killing pid $pid"; kill -9 "$pid" 2>/dev/null || true
-}
 # The plans this run's procedures made (and everything the run wrote) go, so the data set stays the same size.
 remove_run_rows() {
   "${PSQL[@]}" -c "
@@ -145,12 +119,7 @@ cleanup() {
   if [ "$data_ready" = 1 ]; then remove_run_rows; fi
   if [ "$started_keycloak" = 1 ]; then "$ROOT/scripts/local-keycloak.sh" stop || true; fi
   if [ "$started_kafka" = 1 ]; then bench_kafka stop || true; fi
-  if [ "$rc" -ne 0 ]; then
-    say "failed (exit $rc); logs in $OUT_DIR"
-    for log in "$SVC_LOG" "$PROC_LOG"; do
-      if [ -f "$log" ]; then say "last lines of $log:"; tail -n 15 "$log" | sed 's/^/    /'; fi
-    done
-  fi
+  if [ "$rc" -ne 0 ]; then say_failed "$rc" "$SVC_LOG" "$PROC_LOG"; fi
   exit "$rc"
 }
 data_ready=0
@@ -159,86 +128,21 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- tools
-for tool in java curl psql awk ss sha256sum; do command -v "$tool" >/dev/null || die "$tool is missing"; done
-if ! command -v wrk >/dev/null; then
-  say "installing wrk (Debian package)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || die "could not install wrk"
-fi
-for f in "$DATA_SQL" "$EXPLAIN_SQL" "$BENCH_DIR/explain-summary.awk" "$LUA" "$LATENCY_JAVA"; do [ -f "$f" ] || die "missing $f"; done
-
-# ---------------------------------------------------------------- CPU accounting
-cpu_total() { awk '/^cpu /{ b = $2+$3+$4+$7+$8+$9; print b, b+$5+$6 }' /proc/stat; }
-proc_ticks() {   # "pid<TAB>comm<TAB>utime+stime" for every process
-  cat /proc/[0-9]*/stat 2>/dev/null | awk '{
-    p = index($0, " ("); n = 0
-    for (i = length($0); i > p; i--) if (substr($0, i, 1) == ")") { n = i; break }
-    split(substr($0, n + 2), f, " ")
-    print substr($0, 1, p - 1) "\t" substr($0, p + 2, n - p - 2) "\t" f[12] + f[13] }'
-}
-cpu_mark() { cpu_total >"$OUT_DIR/cpu.$1.total"; proc_ticks >"$OUT_DIR/cpu.$1.procs"; }
-cpu_split() {   # cpu_split A B: "busy service postgres wrk other" in cores between the marks
-  local a=$1 b=$2 busy_a total_a busy_b total_b
-  read -r busy_a total_a <"$OUT_DIR/cpu.$a.total"
-  read -r busy_b total_b <"$OUT_DIR/cpu.$b.total"
-  awk -F'\t' -v svc="${svc_pid:-x}" -v cores="$CORES" -v busy=$((busy_b - busy_a)) -v total=$((total_b - total_a)) '
-    FNR == NR { before[$1 "\t" $2] = $3; next }
-    ($1 "\t" $2) in before {
-      d = $3 - before[$1 "\t" $2]; if (d <= 0) next
-      if ($1 == svc) cat["svc"] += d
-      else if ($2 == "postgres") cat["pg"] += d
-      else if ($2 == "wrk") cat["gen"] += d
-      else cat["other"] += d
-    }
-    END { s = cores / total
-      printf "%.2f %.2f %.2f %.2f %.2f\n", busy * s, cat["svc"] * s, cat["pg"] * s, cat["gen"] * s, cat["other"] * s }' \
-    "$OUT_DIR/cpu.$a.procs" "$OUT_DIR/cpu.$b.procs"
-}
-wait_quiet() {   # up to 60 s until the machine is below 20 % busy over 2 s
-  local busy_a total_a busy_b total_b pct=0
-  for _ in $(seq 1 30); do
-    read -r busy_a total_a < <(cpu_total); sleep 2; read -r busy_b total_b < <(cpu_total)
-    pct=$(( 100 * (busy_b - busy_a) / (total_b - total_a + 1) ))
-    [ "$pct" -lt 20 ] && return 0
-  done
-  say "machine still ${pct}% busy after 60 s; going on"
-}
+require_tools java curl psql awk ss sha256sum
+for f in "$DATA_SQL" "$EXPLAIN_SQL" "$BENCH_DIR/explain-summary.awk" "$LUA" "$BENCH_DIR/wrk-report.lua" "$LATENCY_JAVA"; do [ -f "$f" ] || die "missing $f"; done
 
 # ---------------------------------------------------------------- 1. wait for a calm machine
-load_start=$(loadavg); waited=0
-while awk "BEGIN { exit !($(loadavg) > $MAX_LOAD) }" && [ "$waited" -lt "$LOAD_WAIT" ]; do
-  [ "$waited" -eq 0 ] && say "load average $(loadavg) > $MAX_LOAD (someone is building?); waiting up to ${LOAD_WAIT}s"
-  sleep 30; waited=$((waited + 30))
-  say "  load average $(loadavg) after ${waited}s"
-done
-load_begin=$(loadavg)
-busy_procs=$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 >= 20 { printf "%s%s(%s%%)", sep, $2, $1; sep = ", " }')
-if awk "BEGIN { exit !($load_begin > $MAX_LOAD) }"; then
-  say "WARNING: load average still $load_begin after ${waited}s; figures may be distorted (busy: ${busy_procs:-none})"
-fi
-say "load average $load_begin (was $load_start, waited ${waited}s)"
+wait_for_calm_machine
 
 # ---------------------------------------------------------------- 2. infrastructure
 CLINIC_DATABASES="$DB $PROC_DB" "$ROOT/scripts/local-postgres.sh"
 if [ "$SKIP_HTTP" != 1 ]; then   # only the HTTP calls need a token
-  if ! curl -fsS -o /dev/null --max-time 2 "$KC_READY_URL" 2>/dev/null; then started_keycloak=1; fi
   # its first start (Quarkus build) takes minutes on a busy machine
-  KEYCLOAK_START_TIMEOUT=${KEYCLOAK_START_TIMEOUT:-300} "$ROOT/scripts/local-keycloak.sh"
+  KEYCLOAK_START_TIMEOUT=${KEYCLOAK_START_TIMEOUT:-300} start_keycloak
 fi
 [ "$KAFKA_PORT" != 9092 ] && [ "$KAFKA_PORT" != 19092 ] || die "9092 is the dev broker's and 19092 register-patients' port; pick another BENCH_KAFKA_PORT"
-bench_kafka stop >/dev/null   # one an interrupted earlier run left behind
-if listening "$KAFKA_PORT" || listening "$KAFKA_CONTROLLER_PORT"; then
-  die "port $KAFKA_PORT or $KAFKA_CONTROLLER_PORT is taken by something this script did not start; set BENCH_KAFKA_PORT/BENCH_KAFKA_CONTROLLER_PORT"
-fi
-rm -rf "$OUT_DIR/kafka/data"
-started_kafka=1
-bench_kafka
+start_bench_kafka
 
-build() {   # build MODULE JAR
-  if [ ! -f "$2" ] || [ "$REBUILD" = 1 ]; then
-    say "building $1"
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests package -pl "$1" -am)
-  fi
-}
 build followup-service "$FOLLOWUP_JAR"
 [ "$SKIP_LATENCY" = 1 ] || build procedure-service "$PROCEDURE_JAR"
 jar_info="$(date -u -r "$FOLLOWUP_JAR" '+%Y-%m-%d %H:%M UTC')"
@@ -313,11 +217,7 @@ start_service() {   # start_service NAME JAR PORT DB LOG: sets started_pid, star
   SERVER_PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     nohup java $JAVA_OPTS -jar "$jar" >"$log" 2>&1 </dev/null &
   started_pid=$!
-  until curl -fsS --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
-    kill -0 "$started_pid" 2>/dev/null || die "$name exited during start-up"
-    [ $(( ($(now_ns) - t_launch) / 1000000000 )) -lt 180 ] || die "$name not ready after 180 s"
-    sleep 0.2
-  done
+  wait_ready "$name" "$started_pid" "$port" "$t_launch" 180 0.2
   started_s=$(calc %.1f "($(now_ns) - $t_launch) / 1e9")
   say "$name ready on port $port after ${started_s}s"
 }
@@ -327,30 +227,15 @@ start_service followup-service "$FOLLOWUP_JAR" "$PORT" "$DB" "$SVC_LOG"
 svc_pid=$started_pid svc_start_s=$started_s
 BASE="http://127.0.0.1:$PORT"
 
-fetch_token() {
-  local resp token
-  resp=$(curl -sS --max-time 10 -d grant_type=password -d client_id=clinic-cli -d username=coordinator1 \
-    -d password=clinic-dev "$TOKEN_URL") || die "Keycloak does not answer at $TOKEN_URL"
-  token=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$resp")
-  [ -n "$token" ] || die "no token for coordinator1: $resp"
-  printf '%s' "$token"
-}
 smoke() {   # smoke NAME PATH: one GET that must answer 200; prints "bytes"
   local code
   code=$(curl -sS -o "$OUT_DIR/smoke-$1.json" -w '%{http_code}' -H "Authorization: Bearer $(fetch_token)" "$BASE$2")
   [ "$code" = 200 ] || die "$1 ($2) answered $code: $(head -c 400 "$OUT_DIR/smoke-$1.json")"
   wc -c <"$OUT_DIR/smoke-$1.json"
 }
-run_wrk() {   # run_wrk CLIENTS SECONDS OUTFILE MARK MODE ARG
-  local c=$1 d=$2 out=$3 mark=$4 threads
-  threads=$(( c < CORES ? c : CORES ))
-  BENCH_TOKEN=$(fetch_token) wrk -t "$threads" -c "$c" -d "${d}s" --timeout 10s -s "$LUA" "$BASE" -- "$5" "$6" >"$out" 2>&1 &
-  wrk_pid=$!
-  if [ -n "$mark" ]; then sleep 1; cpu_mark "$mark.a"; sleep "$((d - 2))"; cpu_mark "$mark.b"; fi
-  wait "$wrk_pid" || { wrk_pid=""; die "wrk failed: $(tail -n 5 "$out")"; }
-  wrk_pid=""
-  grep -q '^RESULT' "$out" || die "wrk printed no result: $(tail -n 5 "$out")"
-  if grep -q '^NON200' "$out"; then say "non-200 answers: $(grep '^NON200' "$out" | head -n 2 | tr '\n' ' ')"; fi
+load_call() {   # load_call CLIENTS SECONDS OUTFILE MARK MODE ARG: run_wrk, then the first non-200 answers if any
+  run_wrk "$@"
+  if grep -q '^NON200' "$3"; then say "non-200 answers: $(grep '^NON200' "$3" | head -n 2 | tr '\n' ' ')"; fi
 }
 
 declare -A TPS P50 P90 P99 MAX BAD CPU
@@ -368,19 +253,19 @@ if [ "$SKIP_HTTP" != 1 ]; then
   n_calls=$(wc -w <<<"$calls")
   say "warm-up: ${WARMUP}s at 4 clients, shared by the calls (not counted)"
   for call in $calls; do
-    run_wrk 4 $((WARMUP / n_calls)) "$OUT_DIR/wrk-warmup-$call.txt" "" "$call" "$(call_arg "$call")"
+    load_call 4 $((WARMUP / n_calls)) "$OUT_DIR/wrk-warmup-$call.txt" "" "$call" "$(call_arg "$call")"
   done
 
   for call in $calls; do
     for c in $LEVELS; do
       say "$call: ${DURATION}s at $c client(s)"
-      run_wrk "$c" "$DURATION" "$OUT_DIR/wrk-$call-c$c.txt" "$call$c" "$call" "$(call_arg "$call")"
+      load_call "$c" "$DURATION" "$OUT_DIR/wrk-$call-c$c.txt" "$call$c" "$call" "$(call_arg "$call")"
       r=$(grep '^RESULT' "$OUT_DIR/wrk-$call-c$c.txt")
       k="$call/$c"
       TPS[$k]=$(calc %.1f "$(kv requests "$r") / ($(kv duration_us "$r") / 1e6)")
       P50[$k]=$(kv p50_ms "$r"); P90[$k]=$(kv p90_ms "$r"); P99[$k]=$(kv p99_ms "$r"); MAX[$k]=$(kv max_ms "$r")
       BAD[$k]=$(( $(kv non200 "$r") + $(kv socket_errors "$r") ))
-      CPU[$k]=$(cpu_split "$call$c.a" "$call$c.b")
+      CPU[$k]=$(cpu_split "$call$c.a" "$call$c.b" brief)
       say "  ${TPS[$k]} req/s, p50 ${P50[$k]} ms, p99 ${P99[$k]} ms, non-200/socket errors ${BAD[$k]}"
     done
   done
@@ -433,17 +318,14 @@ if [ "$SKIP_LATENCY" != 1 ]; then
   lat_consumer=$(grep '^CONSUMER' "$OUT_DIR/latency.out" || true)
   say "  consumer: $(sed 's/^CONSUMER //' <<<"$lat_consumer")"
   say "  $(sed 's/^RESULT //' <<<"$lat_result")"
-  lat_cpu=$(cpu_split lat.a lat.b)
+  lat_cpu=$(cpu_split lat.a lat.b brief)
   stop_pid procedure-service "$proc_pid"; proc_pid=""
 fi
 stop_pid followup-service "$svc_pid"; svc_pid=""
 
 # ---------------------------------------------------------------- 7. report
-machine="$CORES × $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
+describe_machine
 pg_ver=$("${PSQL[@]}" -c "SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem') || ', random_page_cost ' || current_setting('random_page_cost')")
-java_ver=$(java -version 2>&1 | head -n 1)
-stamp=$(date -u '+%Y-%m-%d %H:%M UTC')
-pass() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
 
 http_part="(skipped: BENCH_SKIP_HTTP=1)"
 targets=""
@@ -514,11 +396,4 @@ ${NOTE:+
 $NOTE
 }"
 
-echo
-echo "$section"
-echo "$section" >"$OUT_DIR/last-section.md"
-if [ "$WRITE_DOC" = 1 ]; then
-  printf '\n%s\n' "$section" >>"$DOC"
-  say "appended to ${DOC#"$ROOT"/}"
-fi
-say "done; raw output in ${OUT_DIR#"$ROOT"/}"
+publish_section "$section"

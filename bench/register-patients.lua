@@ -5,15 +5,11 @@
 -- <tag> (letters only) makes the names of one load level unique; the script adds a letter per wrk
 -- thread and a letter-encoded counter, because the service normalises names (digits would be kept but
 -- letters look like names) and refuses a second chart with the same name and birth date (409).
--- done() prints one machine-readable "RESULT ..." line: request count, 201 count, other statuses,
--- socket errors and exact p50/p90/p99/max latency from wrk's histogram.
+-- done() (bench/wrk-report.lua) prints one machine-readable "RESULT ..." line: request count, 201 count
+-- ("created"), other statuses ("non201"), socket errors and exact p50/p90/p99/max latency from wrk's histogram.
 
-local threads = {}
-
-function setup(thread)
-  thread:set("tid", #threads + 1)
-  table.insert(threads, thread)
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or ""
+dofile(here .. "wrk-report.lua")(201, "created")
 
 local letters = "abcdefghijklmnopqrstuvwxyz"
 
@@ -54,9 +50,6 @@ function init(args)
     ["Accept"] = "application/json",
   }
   counter = 0
-  non201 = 0
-  statuses = ""      -- "409:3 500:1" for the first few odd statuses
-  first_error = ""
   thread_letter = to_letters(tid - 1)
 end
 
@@ -70,33 +63,4 @@ function request()
     n % 10000, given_names[i]:lower(), family:lower(),
     n % 9000 + 100, family, n % 1000000000)
   return wrk.format("POST", "/api/patients", headers, body)
-end
-
-function response(status, hdrs, body)
-  if status ~= 201 then
-    non201 = non201 + 1
-    if #statuses < 200 then statuses = statuses .. status .. " " end
-    if first_error == "" then first_error = status .. " " .. (body or ""):sub(1, 300):gsub("%s+", " ") end
-  end
-end
-
-function done(summary, latency, requests)
-  local bad, seen, first = 0, "", ""
-  for _, t in ipairs(threads) do
-    bad = bad + (t:get("non201") or 0)
-    seen = seen .. (t:get("statuses") or "")
-    if first == "" then first = t:get("first_error") or "" end
-  end
-  local e = summary.errors
-  local socket_errors = e.connect + e.read + e.write + e.timeout
-  io.write(string.format(
-    "RESULT requests=%d duration_us=%d created=%d non201=%d socket_errors=%d "
-      .. "p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f mean_ms=%.3f\n",
-    summary.requests, summary.duration, summary.requests - bad, bad, socket_errors,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, latency.mean / 1000))
-  if bad > 0 then
-    io.write("NON201 statuses: " .. seen:sub(1, 200) .. "\n")
-    io.write("NON201 first: " .. first .. "\n")
-  end
 end

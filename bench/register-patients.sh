@@ -66,34 +66,18 @@ RELAY_BURST=${BENCH_RELAY_BURST:-20000}
 
 DB=patients_bench
 DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
-KC_URL="http://localhost:8180"
-KC_READY_URL="$KC_URL/realms/clinic/.well-known/openid-configuration"
-TOKEN_URL="$KC_URL/realms/clinic/protocol/openid-connect/token"
+TOKEN_USER=frontdesk1
 export PGPASSWORD=clinic
 PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -U clinic -d "$DB")
-CORES=$(nproc)
 
-say() { printf '[bench] %s\n' "$*"; }
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-now_ns() { date +%s%N; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }   # calc FORMAT EXPRESSION
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
-  exit 0
-fi
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"   # say, die, calc, CPU accounting, Keycloak and the broker, wrk, the report's output
+help_if_asked "$@"
 
 mkdir -p "$OUT_DIR"
 SVC_LOG="$OUT_DIR/patient-service.log"
 GC_LOG="$OUT_DIR/gc.log"
 started_keycloak=0 started_kafka=0 svc_pid="" sampler_pid="" wrk_pid="" pgb_pid=""
-# The benchmark's broker: the dev one's script with other ports and another state directory.
-bench_kafka() {
-  KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT KAFKA_RUN_DIR="$OUT_DIR/kafka" \
-    "$ROOT/scripts/local-kafka.sh" "$@"
-}
 
 # ---------------------------------------------------------------- clean-up of what this run started
 stop_sampler() {
@@ -102,16 +86,7 @@ stop_sampler() {
   wait "$sampler_pid" 2>/dev/null || true
   sampler_pid=""
 }
-stop_service() {
-  [ -n "$svc_pid" ] || return 0
-  if kill -0 "$svc_pid" 2>/dev/null; then
-    say "stopping patient-service (pid $svc_pid)"
-    kill "$svc_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$svc_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$svc_pid" 2>/dev/null; then say "still alive after 30 s, killing pid $svc_pid"; kill -9 "$svc_pid" 2>/dev/null || true; fi
-  fi
-  svc_pid=""
-}
+stop_service() { stop_pid patient-service "$svc_pid"; svc_pid=""; }
 stop_infra() {
   if [ "$started_keycloak" = 1 ]; then "$ROOT/scripts/local-keycloak.sh" stop || true; started_keycloak=0; fi
   if [ "$started_kafka" = 1 ]; then bench_kafka stop || true; started_kafka=0; fi
@@ -123,10 +98,7 @@ cleanup() {
   stop_sampler
   stop_service
   stop_infra
-  if [ "$rc" -ne 0 ]; then
-    say "failed (exit $rc); logs in $OUT_DIR"
-    if [ -f "$SVC_LOG" ]; then say "last lines of $SVC_LOG:"; tail -n 15 "$SVC_LOG" | sed 's/^/    /'; fi
-  fi
+  if [ "$rc" -ne 0 ]; then say_failed "$rc" "$SVC_LOG"; fi
   exit "$rc"
 }
 trap cleanup EXIT
@@ -134,101 +106,22 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- tools
-for tool in java curl psql pgbench awk ss; do command -v "$tool" >/dev/null || die "$tool is missing"; done
-if ! command -v wrk >/dev/null; then
-  say "installing wrk (Debian package)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || die "could not install wrk"
-fi
+require_tools java curl psql pgbench awk ss
 if [ ! -f "$LUA" ] || [ ! -f "$PGBENCH_SQL" ]; then die "missing $LUA or $PGBENCH_SQL"; fi
 
-# ---------------------------------------------------------------- CPU accounting
-# cpu_total: busy and total jiffies of the whole machine (all cores), from /proc/stat
-cpu_total() { awk '/^cpu /{ b = $2+$3+$4+$7+$8+$9; print b, b+$5+$6 }' /proc/stat; }
-# proc_ticks: "pid<TAB>comm<TAB>utime+stime" for every process (comm may hold spaces and parentheses)
-proc_ticks() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk '{
-    p = index($0, " ("); n = 0
-    for (i = length($0); i > p; i--) if (substr($0, i, 1) == ")") { n = i; break }
-    split(substr($0, n + 2), f, " ")
-    print substr($0, 1, p - 1) "\t" substr($0, p + 2, n - p - 2) "\t" f[12] + f[13] }'
-}
-listener_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o "pid=[0-9]*" | head -n 1 | cut -d= -f2 || true; }
-cpu_mark() {   # cpu_mark NAME: remembers the machine's and every process's CPU time now
-  cpu_total >"$OUT_DIR/cpu.$1.total"
-  proc_ticks >"$OUT_DIR/cpu.$1.procs"
-  now_ns >"$OUT_DIR/cpu.$1.time"
-}
-# cpu_split A B: CPU used between marks A and B, in cores:
-#   "busy service postgres loadgen infra other top_other" (busy = whole machine incl. interrupts)
-cpu_split() {
-  local a=$1 b=$2 kafka_pid kc_pid
-  kafka_pid=$(listener_pid "$KAFKA_PORT"); kc_pid=$(listener_pid 8180)
-  read -r busy_a total_a <"$OUT_DIR/cpu.$a.total"
-  read -r busy_b total_b <"$OUT_DIR/cpu.$b.total"
-  awk -F'\t' -v svc="${svc_pid:-x}" -v kafka="${kafka_pid:-x}" -v kc="${kc_pid:-x}" -v self=$$ \
-      -v cores="$CORES" -v busy=$((busy_b - busy_a)) -v total=$((total_b - total_a)) '
-    FNR == NR { before[$1 "\t" $2] = $3; next }
-    ($1 "\t" $2) in before {
-      d = $3 - before[$1 "\t" $2]; if (d <= 0) next
-      if ($1 == svc) cat["svc"] += d
-      else if ($2 == "postgres") cat["pg"] += d
-      else if ($2 == "wrk" || $2 == "pgbench") cat["gen"] += d
-      else if ($1 == kafka || $1 == kc) cat["infra"] += d
-      else if ($1 == self || $2 == "bash" || $2 == "sleep") cat["self"] += d
-      else { cat["other"] += d; if (d > topd) { topd = d; top = $2 "(" $1 ")" } }
-    }
-    END {
-      s = cores / total   # jiffies -> cores
-      printf "%.2f %.2f %.2f %.2f %.2f %.2f %s\n", busy * s, cat["svc"] * s, cat["pg"] * s, cat["gen"] * s,
-        cat["infra"] * s, cat["other"] * s, (top == "" ? "-" : top " " sprintf("%.2f", topd * s))
-    }' "$OUT_DIR/cpu.$a.procs" "$OUT_DIR/cpu.$b.procs"
-}
-# wait_quiet: waits (max 60 s) until the machine is below 20 % busy over 2 s, so start-up is measured calmly
-wait_quiet() {
-  local busy_a total_a busy_b total_b pct
-  for _ in $(seq 1 30); do
-    read -r busy_a total_a < <(cpu_total); sleep 2; read -r busy_b total_b < <(cpu_total)
-    pct=$(( 100 * (busy_b - busy_a) / (total_b - total_a + 1) ))
-    [ "$pct" -lt 20 ] && return 0
-  done
-  say "machine still ${pct}% busy after 60 s; going on"
-}
-loadavg() { cut -d' ' -f1 /proc/loadavg; }
-
 # ---------------------------------------------------------------- 1. wait for a calm machine
-load_start=$(loadavg); waited=0
-while awk "BEGIN { exit !($(loadavg) > $MAX_LOAD) }" && [ "$waited" -lt "$LOAD_WAIT" ]; do
-  [ "$waited" -eq 0 ] && say "load average $(loadavg) > $MAX_LOAD (someone is building?); waiting up to ${LOAD_WAIT}s"
-  sleep 30; waited=$((waited + 30))
-  say "  load average $(loadavg) after ${waited}s"
-done
-load_begin=$(loadavg)
-busy_procs=$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 >= 20 { printf "%s%s(%s%%)", sep, $2, $1; sep = ", " }')
-if awk "BEGIN { exit !($load_begin > $MAX_LOAD) }"; then
-  say "WARNING: load average still $load_begin after ${waited}s; figures may be distorted (busy: ${busy_procs:-none})"
-fi
-say "load average $load_begin (was $load_start, waited ${waited}s)"
+wait_for_calm_machine
 
 # ---------------------------------------------------------------- 2. infrastructure
 "$ROOT/scripts/local-postgres.sh"
 CLINIC_DATABASES=$DB "$ROOT/scripts/local-postgres.sh"   # creates patients_bench (owner clinic) if missing
 
-if ! curl -fsS -o /dev/null --max-time 2 "$KC_READY_URL" 2>/dev/null; then started_keycloak=1; fi
-"$ROOT/scripts/local-keycloak.sh"
+start_keycloak
 # The benchmark's own broker, empty every run: its registrations must reach no consumer of the dev system.
 [ "$KAFKA_PORT" != 9092 ] && [ "$KAFKA_CONTROLLER_PORT" != 9093 ] || die "the benchmark never uses the dev broker's ports 9092/9093"
-bench_kafka stop >/dev/null   # one an interrupted earlier run left behind (its PID file is in .run/bench/kafka)
-if listening "$KAFKA_PORT" || listening "$KAFKA_CONTROLLER_PORT"; then
-  die "port $KAFKA_PORT or $KAFKA_CONTROLLER_PORT is taken by something this script did not start; set BENCH_KAFKA_PORT/BENCH_KAFKA_CONTROLLER_PORT"
-fi
-rm -rf "$OUT_DIR/kafka/data"
-started_kafka=1
-bench_kafka
+start_bench_kafka
 
-if [ ! -f "$JAR" ] || [ "$REBUILD" = 1 ]; then
-  say "building patient-service"
-  (cd "$ROOT" && ./mvnw -q -B -DskipTests package -pl patient-service -am)
-fi
+build patient-service "$JAR"
 jar_info="$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no -- patient-service platform event-contracts 2>/dev/null | wc -l)
@@ -256,11 +149,7 @@ SERVER_PORT=$PORT DB_URL=$DB_URL KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   nohup java $JAVA_OPTS "-Xlog:gc:file=$GC_LOG:uptime" -jar "$JAR" >"$SVC_LOG" 2>&1 </dev/null &
 svc_pid=$!
 BASE="http://127.0.0.1:$PORT"
-until curl -fsS --max-time 1 "$BASE/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
-  kill -0 "$svc_pid" 2>/dev/null || die "patient-service exited during start-up"
-  [ $(( ($(now_ns) - t_launch) / 1000000000 )) -lt 120 ] || die "patient-service not ready after 120 s"
-  sleep 0.1
-done
+wait_ready patient-service "$svc_pid" "$PORT" "$t_launch" 120 0.1
 t_ready=$(now_ns)
 jvm_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$svc_pid/stat"; }
 start_cpu_s=$(calc %.1f "$(jvm_ticks) / $(getconf CLK_TCK)")
@@ -281,14 +170,6 @@ meta_mb=$(awk '/Metaspace/ { for (i = 1; i <= NF; i++) if ($i == "committed") { 
 say "idle RSS after ${IDLE}s: ${idle_rss} MB (heap committed ${heap_mb} MB, metaspace committed ${meta_mb:-?} MB)"
 
 # ---------------------------------------------------------------- 4. HTTP load
-fetch_token() {
-  local resp token
-  resp=$(curl -sS --max-time 10 -d grant_type=password -d client_id=clinic-cli -d username=frontdesk1 \
-    -d password=clinic-dev "$TOKEN_URL") || die "Keycloak does not answer at $TOKEN_URL"
-  token=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$resp")
-  [ -n "$token" ] || die "no token for frontdesk1: $resp"
-  printf '%s' "$token"
-}
 letters() { local n=$1 s="" a=abcdefghijklmnopqrstuvwxyz; while :; do s=${a:n%26:1}$s; n=$((n / 26)); [ "$n" -eq 0 ] && break; done; printf '%s' "$s"; }
 run_tag=$(letters "$(date +%s)")   # names unique per run, whatever is left in the database
 
@@ -335,21 +216,6 @@ gc_pauses() {   # gc_pauses FROM_S TO_S (JVM uptime): "count total_ms max_ms"
       ms = $NF; sub(/ms$/, "", ms); n++; sum += ms; if (ms > max) max = ms }
     END { printf "%d %.1f %.1f\n", n, sum, max }' "$GC_LOG"
 }
-# run_wrk CLIENTS SECONDS TAG OUTFILE [MARK]: load with wrk; with MARK, CPU marks 1 s in and 1 s before the end
-run_wrk() {
-  local c=$1 d=$2 tag=$3 out=$4 mark=${5:-} threads
-  threads=$(( c < CORES ? c : CORES ))
-  BENCH_TOKEN=$(fetch_token) wrk -t "$threads" -c "$c" -d "${d}s" --timeout 10s -s "$LUA" "$BASE" -- "$tag" >"$out" 2>&1 &
-  wrk_pid=$!
-  if [ -n "$mark" ]; then
-    sleep 1; cpu_mark "$mark.a"; sleep "$((d - 2))"; cpu_mark "$mark.b"
-  fi
-  wait "$wrk_pid" || { wrk_pid=""; die "wrk failed: $(tail -n 5 "$out")"; }
-  wrk_pid=""
-  grep -q '^RESULT' "$out" || die "wrk printed no result: $(tail -n 5 "$out")"
-}
-kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
 say "smoke test: one registration with curl"
 smoke_body='{"givenName":"Maria","familyName":"Benchsmoke'"$run_tag"'","birthDate":"1961-04-17","sex":"FEMALE",
   "indication":{"code":"KNEE_OSTEOARTHRITIS"},"laterality":"RIGHT","baselinePainScore":7}'
@@ -361,7 +227,7 @@ say "warm-up: ${WARMUP}s at 4 clients in 10 s windows (not counted)"
 created_total=1 warm_curve="" warm_cpu="" w=0
 while [ $((w * 10)) -lt "$WARMUP" ]; do
   ticks_a=$(jvm_ticks)
-  run_wrk 4 10 "${run_tag}w$(letters "$w")" "$OUT_DIR/wrk-warmup.txt"
+  run_wrk 4 10 "$OUT_DIR/wrk-warmup.txt" "" "${run_tag}w$(letters "$w")"
   ticks_b=$(jvm_ticks)
   warm=$(grep '^RESULT' "$OUT_DIR/wrk-warmup.txt")
   [ "$(kv non201 "$warm")" = 0 ] || die "warm-up got non-201 responses: $(grep NON201 "$OUT_DIR/wrk-warmup.txt" | head -n 2)"
@@ -383,7 +249,7 @@ for c in $LEVELS; do
   start_sampler "$OUT_DIR/backlog-c$c.txt"
   level_a=$(now_ns)
   up_a=$(calc %.3f "($level_a - $t_launch) / 1e9")
-  run_wrk "$c" "$DURATION" "${run_tag}${level_letters[$i]}" "$OUT_DIR/wrk-c$c.txt" "svc$c"
+  run_wrk "$c" "$DURATION" "$OUT_DIR/wrk-c$c.txt" "svc$c" "${run_tag}${level_letters[$i]}"
   level_b=$(now_ns)
   up_b=$(calc %.3f "($level_b - $t_launch) / 1e9")
   stop_sampler
@@ -438,8 +304,7 @@ if [ "$RELAY_BURST" -gt 0 ]; then
 fi
 # Every published event must be on the benchmark's broker (at least once: duplicates would show as more).
 published_rows=$("${PSQL[@]}" -c "SELECT count(*) FROM outbox_event WHERE status = 'PUBLISHED'")
-topic_records=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$ROOT/.run/kafka/classpath.txt")" \
-  org.apache.kafka.tools.GetOffsetShell --bootstrap-server "127.0.0.1:$KAFKA_PORT" 2>/dev/null |
+topic_records=$(kafka_java org.apache.kafka.tools.GetOffsetShell --bootstrap-server "127.0.0.1:$KAFKA_PORT" 2>/dev/null |
   awk -F: '$1 !~ /^__/ { n += $NF } END { print n + 0 }') || topic_records="?"
 say "records on the benchmark's broker: $topic_records; events the outbox marked published: $published_rows"
 if [ "$burst_n" -gt 0 ]; then "${PSQL[@]}" -c "DELETE FROM outbox_event WHERE seq > $burst_from"; fi
@@ -481,13 +346,10 @@ sizes=$("${PSQL[@]}" -F ' ' -c "
   GROUP BY registered_by ORDER BY registered_by")
 
 # ---------------------------------------------------------------- 6. report
-machine="$CORES × $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
+describe_machine
 pg_ver=$(psql -X -At -h 127.0.0.1 -U clinic -d "$DB" -c "SELECT current_setting('server_version') || ', fsync ' || current_setting('fsync') || ', synchronous_commit ' || current_setting('synchronous_commit') || ', shared_buffers ' || current_setting('shared_buffers')")
-java_ver=$(java -version 2>&1 | head -n 1)
-stamp=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 ratio() { calc %.0f "100 * $1 / $2"; }
-pass() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
 ref=4; case " $LEVELS " in *" 4 "*) ;; *) ref=$(awk '{ print $1 }' <<<"$LEVELS");; esac
 ratio_ref=$(ratio "${SVC_TPS[$ref]}" "${PG_TPS[$ref]}")
 t_ratio=$(pass "$ratio_ref >= 25"); t_p99=$(pass "${SVC_P99[$ref]} <= 20")
@@ -609,13 +471,9 @@ ${NOTE:+
 $NOTE
 }"
 
-echo
-echo "$section"
-echo "$section" >"$OUT_DIR/last-section.md"
-if [ "$WRITE_DOC" = 1 ]; then
+if [ "$WRITE_DOC" = 1 ] && [ ! -f "$DOC" ]; then
   mkdir -p "$(dirname "$DOC")"
-  if [ ! -f "$DOC" ]; then
-    cat >"$DOC" <<'EOF'
+  cat >"$DOC" <<'EOF'
 # Benchmarks
 
 ## register-patients
@@ -639,8 +497,5 @@ idle RSS ≤ 300 MB. Each run appends a dated section below, figures as measured
 comparable on a quiet machine: the script waits for the load average to drop below 1.0 and reports
 the CPU taken by other processes during each level.
 EOF
-  fi
-  printf '\n%s\n' "$section" >>"$DOC"
-  say "appended to ${DOC#"$ROOT"/}"
 fi
-say "done; raw output in ${OUT_DIR#"$ROOT"/}"
+publish_section "$section"
