@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.clinictracker.events.EventEnvelope;
 import org.clinictracker.events.followups.FollowUpMissed;
+import org.clinictracker.followups.missed.FollowUpStandings.MissedVisit;
 import org.clinictracker.followups.missed.LostToFollowUp.Standing;
 import org.clinictracker.followups.patient.KnownPatients;
 import org.clinictracker.followups.plan.ClinicCalendar;
@@ -18,7 +19,6 @@ import org.clinictracker.platform.outbox.EventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +37,7 @@ public class MissedVisits {
 
     private static final Logger log = LoggerFactory.getLogger(MissedVisits.class);
 
-    private final JdbcClient jdbc;
+    private final FollowUpStandings standings;
     private final TransactionTemplate transaction;
     private final ClinicCalendar calendar;
     private final EventOutbox outbox;
@@ -46,11 +46,11 @@ public class MissedVisits {
     private final LostToFollowUp lostToFollowUp;
     private final int batchSize;
 
-    MissedVisits(JdbcClient jdbc, TransactionTemplate transaction, ClinicCalendar calendar, EventOutbox outbox,
+    MissedVisits(FollowUpStandings standings, TransactionTemplate transaction, ClinicCalendar calendar, EventOutbox outbox,
             AuditTrail audit, KnownPatients knownPatients,
             @Value("${clinic.followups.lost-after-misses:2}") int lostAfterMisses,
             @Value("${clinic.followups.missed.batch-size:500}") int batchSize) {
-        this.jdbc = jdbc;
+        this.standings = standings;
         this.transaction = transaction;
         this.calendar = calendar;
         this.outbox = outbox;
@@ -86,41 +86,23 @@ public class MissedVisits {
 
     /** On its last day a visit is still on time; it is missed from the day after. */
     private int markBatch(LocalDate today) {
-        List<Missed> visits = jdbc.sql("""
-                SELECT id, plan_id, procedure_id, patient_id, label, due_on, window_end FROM follow_up_visit
-                WHERE state = 'OPEN' AND last_day < :today
-                ORDER BY last_day LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                .param("today", today).param("batch", batchSize)
-                .query((rs, row) -> new Missed(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
-                        rs.getObject("procedure_id", UUID.class), rs.getObject("patient_id", UUID.class),
-                        rs.getString("label"), rs.getObject("due_on", LocalDate.class),
-                        rs.getObject("window_end", LocalDate.class)))
-                .list();
+        List<MissedVisit> visits = standings.lockPastLastDay(today, batchSize);
         if (visits.isEmpty()) {
             return 0;
         }
-        jdbc.sql("""
-                UPDATE follow_up_visit SET state = 'MISSED', missed_on = :today, version = version + 1
-                WHERE id IN (:ids)""")
-                .param("today", today).param("ids", visits.stream().map(Missed::visitId).toList())
-                .update();
-        Map<UUID, List<Missed>> byPatient = new TreeMap<>();
+        standings.markMissed(visits, today);
+        Map<UUID, List<MissedVisit>> byPatient = new TreeMap<>();
         visits.forEach(visit -> byPatient.computeIfAbsent(visit.patientId(), id -> new ArrayList<>()).add(visit));
         byPatient.forEach((patientId, missed) -> countAgainst(patientId, missed, today));
         return visits.size();
     }
 
     /** Adds the misses to the patient's count in the order the visits were due, one event per visit. */
-    private void countAgainst(UUID patientId, List<Missed> missed, LocalDate today) {
+    private void countAgainst(UUID patientId, List<MissedVisit> missed, LocalDate today) {
         knownPatients.ensureKnown(patientId); // the count needs a home even before the registration arrives
-        Standing standing = jdbc.sql("""
-                SELECT consecutive_misses, lost_to_follow_up_since FROM known_patient WHERE id = :id FOR UPDATE""")
-                .param("id", patientId)
-                .query((rs, row) -> new Standing(rs.getInt("consecutive_misses"),
-                        rs.getObject("lost_to_follow_up_since", LocalDate.class)))
-                .single();
+        Standing standing = standings.lockStanding(patientId);
         boolean wasLost = standing.lost();
-        for (Missed visit : missed.stream().sorted(Comparator.comparing(Missed::dueOn).thenComparing(Missed::visitId))
+        for (MissedVisit visit : missed.stream().sorted(Comparator.comparing(MissedVisit::dueOn).thenComparing(MissedVisit::visitId))
                 .toList()) {
             standing = lostToFollowUp.afterMiss(standing, today);
             audit.record(patientId, "FOLLOW_UP_VISIT_MISSED", "follow-up visit " + visit.visitId());
@@ -128,17 +110,9 @@ public class MissedVisits {
                     visit.procedureId(), patientId, visit.label(), visit.dueOn(), visit.windowEnd(),
                     standing.consecutiveMisses(), standing.lost()), calendar.now()));
         }
-        jdbc.sql("""
-                UPDATE known_patient SET consecutive_misses = :misses, lost_to_follow_up_since = :lostSince
-                WHERE id = :id""")
-                .param("misses", standing.consecutiveMisses()).param("lostSince", standing.lostSince())
-                .param("id", patientId).update();
+        standings.store(patientId, standing);
         if (standing.lost() && !wasLost) {
             audit.record(patientId, "PATIENT_LOST_TO_FOLLOW_UP", "follow-up standing");
         }
-    }
-
-    private record Missed(UUID visitId, UUID planId, UUID procedureId, UUID patientId, String label, LocalDate dueOn,
-            LocalDate windowEnd) {
     }
 }

@@ -35,8 +35,4 @@ public class ClinicCalendar {
     public LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, zone);
     }
-
-    public ZoneId zone() {
-        return zone;
-    }
 }

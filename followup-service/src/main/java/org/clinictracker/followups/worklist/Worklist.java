@@ -1,6 +1,5 @@
 package org.clinictracker.followups.worklist;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import java.util.UUID;
 
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.followups.worklist.Rescheduling.Window;
+import org.clinictracker.followups.worklist.VisitChanges.LockedVisit;
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
@@ -15,7 +15,6 @@ import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.platform.security.Clinician;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Worklist {
 
     private final WorklistRepository worklist;
-    private final JdbcClient jdbc;
+    private final VisitChanges changes;
     private final ClinicCalendar calendar;
     private final Rescheduling rescheduling;
     private final AuditTrail audit;
 
-    Worklist(WorklistRepository worklist, JdbcClient jdbc, ClinicCalendar calendar, Rescheduling rescheduling,
+    Worklist(WorklistRepository worklist, VisitChanges changes, ClinicCalendar calendar, Rescheduling rescheduling,
             AuditTrail audit) {
         this.worklist = worklist;
-        this.jdbc = jdbc;
+        this.changes = changes;
         this.calendar = calendar;
         this.rescheduling = rescheduling;
         this.audit = audit;
@@ -59,8 +58,7 @@ public class Worklist {
     public WorklistItem assign(UUID visitId, Integer expectedVersion, String assignee) {
         LockedVisit visit = lockActionable(visitId, expectedVersion, "visit-closed", "assigned");
         String username = assignee == null ? null : assignee.toLowerCase(Locale.ROOT);
-        jdbc.sql("UPDATE follow_up_visit SET assignee = :assignee, version = version + 1 WHERE id = :id")
-                .param("assignee", username).param("id", visitId).update();
+        changes.assign(visitId, username);
         audit.record(visit.patientId(), username == null ? "FOLLOW_UP_VISIT_UNASSIGNED" : "FOLLOW_UP_VISIT_ASSIGNED",
                 "follow-up visit " + visitId);
         return read(visitId);
@@ -79,21 +77,7 @@ public class Worklist {
             throw ProblemException.ruleViolations(List.of(new FieldError("dueOn", problem)));
         });
         Window moved = Rescheduling.moved(visit.window(), dueOn);
-        jdbc.sql("""
-                UPDATE follow_up_visit SET due_on = :dueOn, window_start = :windowStart, window_end = :windowEnd,
-                    last_day = :windowEnd, state = 'OPEN', missed_on = NULL,
-                    rescheduled_count = rescheduled_count + 1, version = version + 1
-                WHERE id = :id""")
-                .param("dueOn", moved.dueOn()).param("windowStart", moved.windowStart())
-                .param("windowEnd", moved.windowEnd()).param("id", visitId).update();
-        jdbc.sql("""
-                INSERT INTO visit_reschedule (visit_id, patient_id, from_due_on, to_due_on, reason, rescheduled_by,
-                    rescheduled_at)
-                VALUES (:visitId, :patientId, :from, :to, :reason, :by, :at)""")
-                .param("visitId", visitId).param("patientId", visit.patientId())
-                .param("from", visit.window().dueOn()).param("to", moved.dueOn()).param("reason", reason)
-                .param("by", Clinician.current().username()).param("at", Timestamp.from(calendar.now()))
-                .update();
+        changes.reschedule(visitId, visit, moved, reason, Clinician.current().username(), calendar.now());
         audit.record(visit.patientId(), "FOLLOW_UP_VISIT_RESCHEDULED", "follow-up visit " + visitId);
         return read(visitId);
     }
@@ -107,14 +91,7 @@ public class Worklist {
      * if it is neither open nor missed.
      */
     private LockedVisit lockActionable(UUID visitId, Integer expectedVersion, String conflict, String verb) {
-        LockedVisit visit = jdbc.sql("""
-                SELECT patient_id, state, version, window_start, due_on, window_end FROM follow_up_visit
-                WHERE id = :id FOR UPDATE""")
-                .param("id", visitId)
-                .query((rs, row) -> new LockedVisit(rs.getObject("patient_id", UUID.class), rs.getString("state"),
-                        rs.getInt("version"), new Window(rs.getObject("window_start", LocalDate.class),
-                                rs.getObject("due_on", LocalDate.class), rs.getObject("window_end", LocalDate.class))))
-                .optional().orElseThrow(() -> ProblemException.notFound("Visit", visitId));
+        LockedVisit visit = changes.lock(visitId).orElseThrow(() -> ProblemException.notFound("Visit", visitId));
         if (expectedVersion != null && expectedVersion != visit.version()) {
             throw ProblemException.staleVersion(expectedVersion, visit.version());
         }
@@ -125,8 +102,5 @@ public class Worklist {
                     .with("state", visit.state());
         }
         return visit;
-    }
-
-    private record LockedVisit(UUID patientId, String state, int version, Window window) {
     }
 }
