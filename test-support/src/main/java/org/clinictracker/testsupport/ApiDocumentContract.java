@@ -98,6 +98,6 @@ public abstract class ApiDocumentContract {
     void the_swagger_ui_offers_keycloak_sign_in_with_pkce() throws Exception {
         String initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(initializer).contains("clinic-web").contains("usePkceWithAuthorizationCodeGrant");
+        assertThat(initializer).contains("clinic-swagger").contains("usePkceWithAuthorizationCodeGrant");
     }
 }

@@ -16,7 +16,7 @@ public class SwaggerUiDefaults implements EnvironmentPostProcessor {
 
     static final Map<String, Object> DEFAULTS = Map.of(
             "springdoc.default-produces-media-type", "application/json",
-            "springdoc.swagger-ui.oauth.client-id", "clinic-web",
+            "springdoc.swagger-ui.oauth.client-id", "clinic-swagger",
             "springdoc.swagger-ui.oauth.use-pkce-with-authorization-code-grant", "true",
             "springdoc.swagger-ui.oauth.scopes", "openid",
             "springdoc.swagger-ui.persist-authorization", "false");

@@ -40,6 +40,6 @@ class KeycloakRealmAudienceTest {
                 assertThat(config.path("id.token.claim").asString("false")).isEqualTo("false");
             });
         }
-        assertThat(clients).contains("clinic-cli", "clinic-web");
+        assertThat(clients).contains("clinic-cli", "clinic-web", "clinic-swagger");
     }
 }
