@@ -86,6 +86,18 @@ cpu_split() {
         cat["infra"] * s, cat["other"] * s, (top == "" ? "-" : top " " sprintf("%.2f", topd * s))
     }' "$OUT_DIR/cpu.$a.procs" "$OUT_DIR/cpu.$b.procs"
 }
+# cpu_of_pid PID A B: CPU the process PID used between marks A and B, in cores (0.00 if it did not run then);
+# for a process cpu_split counts under "other" (e.g. the gateway in front of the service)
+cpu_of_pid() {
+  local busy_a total_a busy_b total_b
+  read -r busy_a total_a <"$OUT_DIR/cpu.$2.total"
+  read -r busy_b total_b <"$OUT_DIR/cpu.$3.total"
+  awk -F'\t' -v pid="$1" -v cores="$CORES" -v total=$((total_b - total_a)) '
+    $1 != pid { next }
+    FNR == NR { before = $3; next }
+    { d = $3 - before }
+    END { printf "%.2f\n", (d > 0 ? d : 0) * cores / total }' "$OUT_DIR/cpu.$2.procs" "$OUT_DIR/cpu.$3.procs"
+}
 # wait_quiet: waits (max 60 s) until the machine is below 20 % busy over 2 s, so start-up is measured calmly
 wait_quiet() {
   local busy_a total_a busy_b total_b pct=0
