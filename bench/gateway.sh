@@ -24,7 +24,10 @@
 #      BENCH_DURATION s each, with wrk (bench/gateway.lua, a fresh frontdesk1 token per run, every non-200 counted),
 #      so drift of the machine touches both paths alike; CPU of the service, the gateway, PostgreSQL and wrk from
 #      /proc for each run;
-#   8. per path and level: the median over the rounds of p50/p90/p99, the largest max, req/s over all rounds; the
+#   8. profile: BENCH_PROFILE s more at 4 clients through the gateway (not counted) with Java Flight Recorder on
+#      the gateway, summarised by bench/jfr-summary.awk as the share of its Java CPU samples per part (JWT check,
+#      Spring Security, routing, Netty, ...), and its CPU per thread group (event loops, JIT, GC) from /proc;
+#   9. per path and level: the median over the rounds of p50/p90/p99, the largest max, req/s over all rounds; the
 #      gateway's cost as the median over rounds of (gateway − direct) of the same round; target at 4 clients:
 #      at most +2 ms at p50 and +5 ms at p99; prints the table and appends a dated section to docs/benchmarks.md.
 # It stops what it started (both JVMs, the broker, Keycloak if it was not running), also on errors, and deletes the
@@ -35,7 +38,8 @@
 # BENCH_GATEWAY_PORT (18480), BENCH_JAVA_OPTS ("-Xmx256m -XX:+UseSerialGC", both JVMs),
 # BENCH_GATEWAY_JAVA_OPTS (BENCH_JAVA_OPTS), BENCH_MAX_LOAD (1.0), BENCH_LOAD_WAIT (600), BENCH_WRITE_DOC (1; 0 only
 # prints), BENCH_NOTE, BENCH_REBUILD (0; 1 rebuilds both jars), BENCH_KAFKA_PORT (19292),
-# BENCH_KAFKA_CONTROLLER_PORT (19293). Logs and raw output go to .run/bench/gateway/.
+# BENCH_KAFKA_CONTROLLER_PORT (19293), BENCH_PROFILE (30, seconds of step 8; 0 skips it). Logs and raw output go to
+# .run/bench/gateway/.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -62,6 +66,7 @@ LOAD_WAIT=${BENCH_LOAD_WAIT:-600}
 WRITE_DOC=${BENCH_WRITE_DOC:-1}
 NOTE=${BENCH_NOTE:-}
 REBUILD=${BENCH_REBUILD:-0}
+PROFILE_S=${BENCH_PROFILE:-30}   # 0 skips the profile of step 8
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19292}
 KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-19293}
 REF=4                      # the level the targets are read at
@@ -102,8 +107,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- tools
-require_tools java curl psql awk ss cmp
-for f in "$DATA_SQL" "$LUA" "$BENCH_DIR/wrk-report.lua"; do [ -f "$f" ] || die "missing $f"; done
+require_tools java curl psql awk ss cmp jcmd jfr
+for f in "$DATA_SQL" "$LUA" "$BENCH_DIR/wrk-report.lua" "$BENCH_DIR/jfr-summary.awk"; do [ -f "$f" ] || die "missing $f"; done
 [ "$ROUNDS" -ge 1 ] && [ "$DURATION" -ge 5 ] || die "BENCH_ROUNDS must be at least 1 and BENCH_DURATION at least 5"
 
 # ---------------------------------------------------------------- 1. wait for a calm machine
@@ -202,15 +207,39 @@ warm_direct=$(rate "$(grep '^RESULT' "$OUT_DIR/wrk-warmup-direct.txt")")
 say "  req/s per window through the gateway: $warm_curve; then directly: $warm_direct"
 
 # ---------------------------------------------------------------- 7. direct and gateway, alternately
+# thread_ticks PID: "tid<TAB>group<TAB>utime+stime" per thread of the JVM, grouped by what the thread does
+thread_ticks() {
+  cat /proc/"$1"/task/[0-9]*/stat 2>/dev/null | awk '{
+    p = index($0, " ("); n = 0
+    for (i = length($0); i > p; i--) if (substr($0, i, 1) == ")") { n = i; break }
+    name = substr($0, p + 2, n - p - 2); split(substr($0, n + 2), f, " ")
+    if (name ~ /^reactor-http/) g = "event loops"
+    else if (name ~ /Compiler/) g = "JIT compiler"
+    else if (name ~ /^(VM Thread|GC |G1 )/) g = "GC and safepoints"
+    else g = "other threads"
+    print substr($0, 1, p - 1) "\t" g "\t" f[12] + f[13] }'
+}
+# group_ticks A B: "group ticks" per thread group between two thread_ticks files
+group_ticks() {
+  awk -F'\t' 'FNR == NR { before[$1] = $3; next } { d = $3 - before[$1]; if (d > 0) g[$2] += d }
+    END { for (k in g) print k "\t" g[k] }' "$1" "$2"
+}
 # per run: "req_per_s p50 p90 p99 max bad" and "busy service gateway postgres wrk rest" (cores)
-declare -A RUN CPU TOP
+declare -A RUN CPU TOP GREQ GTICKS
 for c in $LEVELS; do
   for r in $(seq 1 "$ROUNDS"); do
     for path in direct gateway; do
       if [ "$path" = direct ]; then BASE=$DIRECT; else BASE=$GATEWAY; fi
       k="$c/$r/$path" mark="$path$c-$r"
+      thread_ticks "$gw_pid" >"$OUT_DIR/gw-threads-$mark.a"
       run_wrk "$c" "$DURATION" "$OUT_DIR/wrk-$path-c$c-r$r.txt" "$mark" "${LUA_ARGS[@]}"
+      thread_ticks "$gw_pid" >"$OUT_DIR/gw-threads-$mark.b"
       res=$(grep '^RESULT' "$OUT_DIR/wrk-$path-c$c-r$r.txt")
+      if [ "$path" = gateway ]; then   # the gateway's CPU per thread group, summed over the level's rounds
+        GREQ[$c]=$(( ${GREQ[$c]:-0} + $(kv requests "$res") ))
+        while IFS=$'\t' read -r group ticks; do GTICKS[$c/$group]=$(( ${GTICKS[$c/$group]:-0} + ticks )); done \
+          < <(group_ticks "$OUT_DIR/gw-threads-$mark.a" "$OUT_DIR/gw-threads-$mark.b")
+      fi
       RUN[$k]="$(calc %.1f "$(kv requests "$res") / ($(kv duration_us "$res") / 1e6)") $(kv p50_ms "$res") $(kv p90_ms "$res") $(kv p99_ms "$res") $(kv max_ms "$res") $(( $(kv non200 "$res") + $(kv socket_errors "$res") ))"
       read -r busy svc pg gen infra other top <<<"$(cpu_split "$mark.a" "$mark.b")"
       TOP[$k]=$top   # the busiest process of "other" (the gateway itself when it runs)
@@ -222,10 +251,48 @@ for c in $LEVELS; do
     done
   done
 done
+# ---------------------------------------------------------------- 8. where the gateway's CPU goes
+profile_part="(skipped: BENCH_PROFILE=0)"
+if [ "$PROFILE_S" -gt 0 ]; then
+  say "profile: ${PROFILE_S}s at 4 clients through the gateway with Java Flight Recorder on the gateway (not counted)"
+  thread_ticks "$gw_pid" >"$OUT_DIR/gw-threads.a"
+  jcmd "$gw_pid" JFR.start name=bench settings=profile filename="$OUT_DIR/gateway.jfr" >"$OUT_DIR/jfr.log" 2>&1 ||
+    die "JFR.start failed: $(tail -n 3 "$OUT_DIR/jfr.log")"
+  BASE=$GATEWAY
+  run_wrk 4 "$PROFILE_S" "$OUT_DIR/wrk-profile.txt" profile "${LUA_ARGS[@]}"
+  jcmd "$gw_pid" JFR.stop name=bench >>"$OUT_DIR/jfr.log" 2>&1 || die "JFR.stop failed: $(tail -n 3 "$OUT_DIR/jfr.log")"
+  thread_ticks "$gw_pid" >"$OUT_DIR/gw-threads.b"
+  prof=$(grep '^RESULT' "$OUT_DIR/wrk-profile.txt")
+  prof_tps=$(rate "$prof")
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT_DIR/gateway.jfr" >"$OUT_DIR/gateway-samples.txt"
+  awk -f "$BENCH_DIR/jfr-summary.awk" "$OUT_DIR/gateway-samples.txt" >"$OUT_DIR/gateway-profile.tsv"
+  samples=$(awk -F'\t' '$1 == "SAMPLES" { print $2 }' "$OUT_DIR/gateway-profile.tsv")
+  [ "${samples:-0}" -gt 0 ] || die "the recording holds no CPU samples (see $OUT_DIR/gateway-samples.txt)"
+  parts=$(awk -F'\t' -v n="$samples" '$1 == "PART" { printf "%s\t| %s | %d | %.0f %% |\n", $2, $3, $2, 100 * $2 / n }' \
+    "$OUT_DIR/gateway-profile.tsv" | sort -t$'\t' -k1,1nr | cut -f2-)
+  tops=$(awk -F'\t' -v n="$samples" '$1 == "TOP" { printf "%s\t| `%s` | %d | %.1f %% |\n", $2, $3, $2, 100 * $2 / n }' \
+    "$OUT_DIR/gateway-profile.tsv" | sort -t$'\t' -k1,1nr | awk 'NR <= 12' | cut -f2-)
+  # CPU per thread group over the profile's load, in cores and in ms per request
+  groups=$(group_ticks "$OUT_DIR/gw-threads.a" "$OUT_DIR/gw-threads.b" |
+    awk -F'\t' -v secs="$PROFILE_S" -v hz="$(getconf CLK_TCK)" '{ printf "%s %.2f cores\n", $1, $2 / hz / secs }' | sort | paste -sd ';' - | sed 's/;/; /g')
+  profile_part="Java Flight Recorder (\`settings=profile\`: a Java stack sampled about every 10 ms per running thread) on the gateway during ${PROFILE_S}s more at 4 clients through it (${prof_tps} req/s, p50 $(kv p50_ms "$prof") ms, p99 $(kv p99_ms "$prof") ms; not counted above). CPU of its threads over that load (from /proc): ${groups}.
+
+Its $samples Java CPU samples, each given to the first frame from the top of its stack that belongs to a known part (bench/jfr-summary.awk; the recording is in .run/bench/gateway/gateway.jfr):
+
+| part | samples | share |
+|---|---:|---:|
+$parts
+
+Methods most often on top of the stack:
+
+| method | samples | share |
+|---|---:|---:|
+$tops"
+fi
 stop_pid gateway "$gw_pid"; gw_pid=""
 stop_pid patient-service "$svc_pid"; svc_pid=""
 
-# ---------------------------------------------------------------- 8. report
+# ---------------------------------------------------------------- 9. report
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mean() { tr ' ' '\n' | grep -v '^$' | awk '{ s += $1 } END { printf "%.2f", s / NR }'; }
 largest() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -n 1; }
@@ -304,6 +371,13 @@ read -r gb_ gs_ gg_ gp_ gw_ go_ <<<"${CPUAVG[$lvl/gateway]}"
 gtps=$(field "${AGG[$lvl/gateway]}" 1) dtps_=$(field "${AGG[$lvl/direct]}" 1)
 cost="At $lvl clients through the gateway the $CORES cores were $gb_ busy (directly: $db_): the gateway JVM took $gg_ cores, $(calc %.2f "1000 * $gg_ / $gtps") ms of CPU per request, beside patient-service's $(calc %.2f "1000 * $gs_ / $gtps") ms (directly: $(calc %.2f "1000 * $ds_ / $dtps_") ms), PostgreSQL's $(calc %.2f "1000 * $gp_ / $gtps") ms and wrk's $(calc %.2f "1000 * $gw_ / $gtps") ms. On $CORES cores the gateway does not run beside the service, it runs instead of it: every millisecond of CPU it spends per request is taken from the service, PostgreSQL and wrk, so once the cores are busy the gateway's cost shows as its own work plus the queueing it causes for the others, not as its work alone. On a machine where the gateway has cores of its own, the added latency is its own work and one more local round trip."
 
+# the gateway's CPU per request by thread group at that level, over its rounds
+hz=$(getconf CLK_TCK) by_thread=""
+for group in "event loops" "JIT compiler" "GC and safepoints" "other threads"; do
+  by_thread+="${by_thread:+, }$group $(calc %.2f "1000 * ${GTICKS[$lvl/$group]:-0} / $hz / ${GREQ[$lvl]}") ms"
+done
+cost+=" Of the gateway's CPU per request at $lvl clients, by its threads (/proc, over the rounds): $by_thread."
+
 made_part="kept from an earlier run"
 [ -z "$made_s" ] || made_part="made in this run in ${made_s} s"
 stale_part=""; waited_part=""
@@ -335,6 +409,10 @@ CPU (cores, from /proc over each run minus its first and last second, mean over 
 $cpu_table
 
 $cost
+
+Where the gateway's CPU goes:
+
+$profile_part
 
 Every run:
 

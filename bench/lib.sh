@@ -186,13 +186,21 @@ say_failed() {
 }
 
 # ---------------------------------------------------------------- HTTP load
-fetch_token() {   # a fresh access token of TOKEN_USER (Keycloak's password grant, dev credentials)
-  local resp token
-  resp=$(curl -sS --max-time 10 -d grant_type=password -d client_id=clinic-cli -d username="$TOKEN_USER" \
-    -d password=clinic-dev "$TOKEN_URL") || die "Keycloak does not answer at $TOKEN_URL"
-  token=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$resp")
-  [ -n "$token" ] || die "no token for $TOKEN_USER: $resp"
-  printf '%s' "$token"
+# fetch_token: a fresh access token of TOKEN_USER (Keycloak's password grant, dev credentials). Refused, it asks again
+# every 15 s for up to 90 s: brute-force detection locks a dev user for a minute when someone else's tests sent it
+# wrong passwords, and the right password then gets the same "invalid_grant" until the lock ends.
+fetch_token() {
+  local resp token try
+  for try in 1 2 3 4 5 6 7; do
+    resp=$(curl -sS --max-time 10 -d grant_type=password -d client_id=clinic-cli -d username="$TOKEN_USER" \
+      -d password=clinic-dev "$TOKEN_URL") || die "Keycloak does not answer at $TOKEN_URL"
+    token=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$resp")
+    if [ -n "$token" ]; then printf '%s' "$token"; return 0; fi
+    [ "$try" -lt 7 ] || break
+    say "no token for $TOKEN_USER ($resp); asking again in 15 s" >&2
+    sleep 15
+  done
+  die "no token for $TOKEN_USER: $resp"
 }
 # run_wrk CLIENTS SECONDS OUTFILE MARK SCRIPT_ARGS...: loads BASE with wrk and LUA (a fresh token each time);
 # with a MARK (not ""), CPU marks 1 s in and 1 s before the end
