@@ -6,6 +6,7 @@
 function part(frame) {
   if (frame ~ /^(com\.nimbusds|org\.springframework\.security\.oauth2\.(jwt|server\.resource)|sun\.security|java\.security|javax\.crypto)/) return "JWT: decode, signature check, claims (Nimbus, JDK crypto)"
   if (frame ~ /^org\.springframework\.security/) return "Spring Security: filter chain, role table"
+  if (frame ~ /^(io\.micrometer\.context|reactor\.core\.publisher\.(ContextPropagation|FluxContextWrite|MonoContextWrite))/) return "Reactor context propagation (MDC)"
   if (frame ~ /^(io\.micrometer|org\.springframework\.cloud\.gateway\.(support\.tagsprovider|filter\.GatewayMetricsFilter|filter\.headers\.observation))/) return "metrics and observations (Micrometer)"
   if (frame ~ /^org\.springframework\.cloud\.gateway/) return "Gateway: route matching, filters, proxying"
   if (frame ~ /^(io\.github\.resilience4j|org\.springframework\.cloud\.circuitbreaker)/) return "circuit breaker"
