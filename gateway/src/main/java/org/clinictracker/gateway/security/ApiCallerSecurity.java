@@ -48,7 +48,7 @@ public class ApiCallerSecurity {
     @Bean
     ReactiveJwtDecoder clinicJwtDecoder(ClinicSecurityProperties security) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-        decoder.setJwtValidator(ClinicTokenValidators.of(security.issuer(), security.audience()));
+        decoder.setJwtValidator(ClinicTokenValidators.of(security.issuer(), security.audience(), security.clockSkew()));
         return decoder;
     }
 
