@@ -1,0 +1,81 @@
+package org.clinictracker.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One plain HTTP call (no Spring client in between) and what came back. */
+public record HttpAnswer(int status, String contentType, String wwwAuthenticate, String body) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** {@code method url}, with {@code Authorization: Bearer token} unless the token is null; no body. */
+    public static HttpAnswer call(String method, String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new HttpAnswer(response.statusCode(), header(response, "Content-Type"),
+                    header(response, "WWW-Authenticate"), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url + " got no answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + method + " " + url, e);
+        }
+    }
+
+    /** 401 in the clinic's problem shape. */
+    public boolean refusedAsUnauthenticated() {
+        return status == 401 && isProblem() && "unauthenticated".equals(problemCode());
+    }
+
+    /** 403 in the clinic's problem shape. */
+    public boolean refusedAsForbidden() {
+        return status == 403 && isProblem() && "forbidden".equals(problemCode());
+    }
+
+    /** The {@code code} of a problem body, null if the body is no JSON object. */
+    public String problemCode() {
+        try {
+            JsonNode code = JSON.readTree(body).get("code");
+            return code == null ? null : code.asString();
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** The request got past security: neither refusal, whatever the service then made of it. */
+    public boolean passedSecurity() {
+        return status != 401 && status != 403;
+    }
+
+    public boolean isProblem() {
+        return contentType != null && contentType.startsWith("application/problem+json");
+    }
+
+    @Override
+    public String toString() {
+        return status + (contentType == null ? "" : " " + contentType)
+                + (wwwAuthenticate == null ? "" : " [WWW-Authenticate: " + wwwAuthenticate + "]")
+                + (body == null || body.isEmpty() ? "" : " " + body.substring(0, Math.min(body.length(), 200)));
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        Optional<String> value = response.headers().firstValue(name);
+        return value.orElse(null);
+    }
+}
