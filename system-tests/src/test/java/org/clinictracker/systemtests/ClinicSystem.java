@@ -81,7 +81,7 @@ public final class ClinicSystem {
 
     private void startEverything() {
         Instant started = Instant.now();
-        Map<ClinicService, Path> jars = jars();
+        Map<ClinicService, Path> jars = BootJars.locate(root, version);
         createWorkDir();
         LocalKeycloak.ensureRunning();
         kafka.startEmpty();
@@ -122,19 +122,6 @@ public final class ClinicSystem {
                 .filter(process -> process != null)
                 .forEach(ServiceProcess::stop);
         kafka.stop();
-    }
-
-    private Map<ClinicService, Path> jars() {
-        Map<ClinicService, Path> jars = new EnumMap<>(ClinicService.class);
-        for (ClinicService service : ClinicService.values()) {
-            Path jar = root.resolve(service.module()).resolve("target").resolve(service.module() + "-" + version + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("No " + service.module() + " jar at " + jar + ": the system tests start the"
-                        + " jars the build makes. Run ./mvnw verify from the root, or ./mvnw verify -pl system-tests -am.");
-            }
-            jars.put(service, jar);
-        }
-        return jars;
     }
 
     private void createWorkDir() {

@@ -43,6 +43,11 @@ public final class ServiceProcess {
         this.log = workDir.resolve(service.module() + ".log");
         this.pidFile = workDir.resolve(service.module() + ".pid");
         this.environment = Map.copyOf(environment);
+        try {
+            Files.deleteIfExists(log); // a new run, a new log; restarts within the run append to it
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ClinicService service() {
