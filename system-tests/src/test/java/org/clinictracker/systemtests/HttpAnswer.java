@@ -21,8 +21,18 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
 
     /** {@code method url}, with {@code Authorization: Bearer token} unless the token is null; no body. */
     public static HttpAnswer call(String method, String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()), token,
+                method + " " + url);
+    }
+
+    /** {@code method url} with a JSON body, as {@code token}'s user. */
+    public static HttpAnswer callWithJson(String method, String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), token, method + " " + url);
+    }
+
+    private static HttpAnswer send(HttpRequest.Builder request, String token, String what) {
+        request.timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -31,10 +41,10 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
             return new HttpAnswer(response.statusCode(), header(response, "Content-Type"),
                     header(response, "WWW-Authenticate"), response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url + " got no answer", e);
+            throw new UncheckedIOException(what + " got no answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during " + method + " " + url, e);
+            throw new IllegalStateException("Interrupted during " + what, e);
         }
     }
 
@@ -50,11 +60,16 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
 
     /** The {@code code} of a problem body, null if the body is no JSON object. */
     public String problemCode() {
+        JsonNode code = json().get("code");
+        return code == null ? null : code.asString();
+    }
+
+    /** The body as JSON (a missing node if it is none). */
+    public JsonNode json() {
         try {
-            JsonNode code = JSON.readTree(body).get("code");
-            return code == null ? null : code.asString();
+            return JSON.readTree(body);
         } catch (JacksonException e) {
-            return null;
+            return JSON.missingNode();
         }
     }
 

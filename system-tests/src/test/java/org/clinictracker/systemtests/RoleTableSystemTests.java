@@ -134,6 +134,9 @@ class RoleTableSystemTests {
                 softly.assertThat(answer.refusedAsUnauthenticated())
                         .as("%s %s %s at %s: expected 401 problem+json, got %s", caller, method, path, where, answer)
                         .isTrue();
+                softly.assertThat(answer.wwwAuthenticate())
+                        .as("%s %s %s at %s: the bearer challenge", caller, method, path, where)
+                        .isEqualTo("Bearer");
             }
         },
         FORBIDDEN {
