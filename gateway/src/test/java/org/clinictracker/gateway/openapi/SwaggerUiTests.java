@@ -32,6 +32,19 @@ class SwaggerUiTests extends GatewayEdgeTestBase {
     }
 
     @Test
+    void it_signs_in_with_the_public_keycloak_client_and_pkce_on_the_redirect_the_realm_allows() {
+        client.get().uri("/swagger-ui/swagger-initializer.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script)
+                        .contains("\"clientId\":\"clinic-swagger\"", "\"usePkceWithAuthorizationCodeGrant\":true"));
+        client.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.oauth2RedirectUrl").value(String.class, redirect -> assertThat(redirect)
+                        .endsWith("/swagger-ui/oauth2-redirect.html"));
+        client.get().uri("/swagger-ui/oauth2-redirect.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void a_services_document_is_read_through_the_gateway_without_a_token() {
         client.get().uri("/v3/api-docs/patients").exchange()
                 .expectStatus().isOk()

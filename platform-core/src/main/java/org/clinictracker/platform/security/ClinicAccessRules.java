@@ -25,12 +25,9 @@ import org.springframework.http.HttpMethod;
  */
 public final class ClinicAccessRules {
 
-    /**
-     * Carry no patient data and need no token: health probes, the OpenAPI documents and the Swagger UI
-     * (the gateway's WebFlux Swagger UI serves its static files under /webjars).
-     */
+    /** Carry no patient data and need no token: health probes and the OpenAPI document. */
     public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/error");
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
 
     /** Operational endpoints (build info, metrics): clinic-admin only. */
     public static final List<String> MANAGEMENT_PATHS = List.of("/actuator", "/actuator/**");

@@ -43,7 +43,6 @@ class ClinicAccessRulesTest {
                 expect("GET", "/v3/api-docs/swagger-config", OPEN),
                 expect("GET", "/swagger-ui/index.html", OPEN),
                 expect("GET", "/swagger-ui.html", OPEN),
-                expect("GET", "/webjars/swagger-ui/index.html", OPEN),
                 expect("GET", "/actuator/info", Set.of(CLINIC_ADMIN)),
                 expect("GET", "/actuator/prometheus", Set.of(CLINIC_ADMIN)),
                 expect("GET", "/actuator", Set.of(CLINIC_ADMIN)),
