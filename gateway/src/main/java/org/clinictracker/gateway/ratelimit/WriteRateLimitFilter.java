@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.Map;
 
 import org.clinictracker.gateway.problem.ProblemAnswers;
-import org.clinictracker.gateway.requestid.RequestIdLogging;
 import org.clinictracker.platform.security.SecurityProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,8 @@ public class WriteRateLimitFilter implements GlobalFilter, Ordered {
             if (verdict.allowed()) {
                 return chain.filter(exchange);
             }
-            RequestIdLogging.log(exchange, () -> log.info("write refused: over the per-user rate limit"));
+            log.info("{} {} refused: over the per-user write limit", exchange.getRequest().getMethod().name(),
+                    exchange.getRequest().getPath().value());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
             return problems.answer(exchange, SecurityProblem.tooManyRequests(verdict.retryAfterSeconds()), Map.of());
         });

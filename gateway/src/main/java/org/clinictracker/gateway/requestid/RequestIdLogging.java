@@ -5,9 +5,9 @@ import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Logs a gateway line with the exchange's request id in the logging context, so
- * {@code logging.pattern.correlation} prints it as in the services. Reactive code hops threads, so the id
- * is put there only for the one log call.
+ * Logs a line with the exchange's request id in the logging context from code that runs outside the
+ * request's Reactor context (an error handler, after the filters): there {@link RequestIdLogContext} cannot
+ * restore it, so it is put there for the one log call.
  */
 public final class RequestIdLogging {
 

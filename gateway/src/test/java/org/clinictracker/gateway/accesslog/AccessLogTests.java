@@ -44,6 +44,8 @@ class AccessLogTests extends GatewayEdgeTestBase {
                 .contains("requestId=log-search-1", "requestId=log-write-1", "requestId=log-refused-1",
                         "requestId=log-hang-1"));
         assertThat(output.getAll())
+                // the fallback's own line carries the request id in the logging context, as any gateway line does
+                .containsPattern("\\[log-hang-1\\] .*ServiceFallback .*procedures did not answer GET")
                 .contains("POST /api/patients route=patients status=200",
                         "GET /api/procedures route=- status=403",
                         "GET /api/procedures route=procedures status=503")

@@ -94,11 +94,15 @@ class ServiceOutageTests extends GatewayEdgeTestBase {
 
     @Test
     void the_routes_circuits_use_the_clinics_settings() {
-        var patients = circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("patients").getCircuitBreakerConfig();
+        client.get().uri("/api/patients").headers(bearer("front-desk")).exchange().expectStatus().isOk();
 
-        assertThat(patients.getSlidingWindowSize()).isEqualTo(20);
-        assertThat(patients.getMinimumNumberOfCalls()).isEqualTo(10);
-        assertThat(patients.getFailureRateThreshold()).isEqualTo(50f);
+        var circuit = circuitBreakers.getCircuitBreakerRegistry().find("patients").orElseThrow().getCircuitBreakerConfig();
+        assertThat(circuit.getSlidingWindowSize()).isEqualTo(20);
+        assertThat(circuit.getMinimumNumberOfCalls()).isEqualTo(10);
+        assertThat(circuit.getFailureRateThreshold()).isEqualTo(50f);
+        // CLINIC_SERVICE_TIME_LIMIT, above the 1 s answer timeout
+        assertThat(circuitBreakers.getTimeLimiterRegistry().find("patients").orElseThrow().getTimeLimiterConfig()
+                .getTimeoutDuration()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
