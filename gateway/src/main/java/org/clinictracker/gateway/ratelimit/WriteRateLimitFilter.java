@@ -1,7 +1,6 @@
 package org.clinictracker.gateway.ratelimit;
 
 import java.security.Principal;
-import java.util.Map;
 
 import org.clinictracker.gateway.problem.ProblemAnswers;
 import org.clinictracker.platform.security.SecurityProblem;
@@ -21,8 +20,9 @@ import reactor.core.publisher.Mono;
  * Limits each user's writes (POST, PUT, PATCH, DELETE under /api/**) so a runaway script cannot flood the
  * clinic's databases: over the limit the gateway answers 429 problem+json with {@code Retry-After} and
  * forwards nothing. Reads are not limited. As a gateway filter it runs on routed requests only, after
- * Spring Security, so the caller is known (the token's subject; the browser session names the same user)
- * and unauthenticated writes were refused before.
+ * Spring Security: unauthenticated writes were refused before, and the caller is known by the principal's
+ * name (a bearer token's preferred_username; a browser session must name the user alike, so that one
+ * person has one allowance).
  */
 public class WriteRateLimitFilter implements GlobalFilter, Ordered {
 
@@ -55,7 +55,7 @@ public class WriteRateLimitFilter implements GlobalFilter, Ordered {
             log.info("{} {} refused: over the per-user write limit", exchange.getRequest().getMethod().name(),
                     exchange.getRequest().getPath().value());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
-            return problems.answer(exchange, SecurityProblem.tooManyRequests(verdict.retryAfterSeconds()), Map.of());
+            return problems.answer(exchange, SecurityProblem.tooManyRequests(verdict.retryAfterSeconds()));
         });
     }
 

@@ -76,6 +76,24 @@ class ServiceOutageTests extends GatewayEdgeTestBase {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SERVICE_TIMEOUT.plus(MARGIN));
     }
 
+    @Test
+    void while_the_circuit_is_open_a_write_is_refused_at_once_and_nothing_was_changed() {
+        CircuitBreaker procedures = circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("procedures");
+        procedures.transitionToForcedOpenState();
+        try {
+            long start = System.nanoTime();
+            client.post().uri("/api/procedures").headers(bearer("proceduralist")).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After")
+                    .expectBody().jsonPath("$.code").isEqualTo("service-unavailable");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SERVICE_TIMEOUT);
+        } finally {
+            procedures.transitionToClosedState();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = { 400, 404, 409, 412, 413, 422, 500 })
     void a_services_own_answer_passes_through_unchanged_and_is_not_a_failure(int status) {
