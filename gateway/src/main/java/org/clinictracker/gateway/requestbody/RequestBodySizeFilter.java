@@ -2,6 +2,7 @@ package org.clinictracker.gateway.requestbody;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.clinictracker.gateway.problem.ProblemAnswers;
 import org.clinictracker.gateway.ratelimit.WriteRateLimitFilter;
@@ -55,16 +56,21 @@ public class RequestBodySizeFilter implements GlobalFilter, Ordered {
         return DataBufferUtils.join(exchange.getRequest().getBody(), (int) maxBytes)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(body -> chain.filter(exchange.mutate().request(withLength(exchange.getRequest(), body)).build()))
+                .flatMap(body -> forwardWithLength(exchange, chain, body))
                 .onErrorResume(DataBufferLimitException.class, tooBig -> tooLarge(exchange));
     }
 
-    /** The body read whole, sent on with a Content-Length instead of chunks. */
-    private static ServerHttpRequest withLength(ServerHttpRequest request, Optional<DataBuffer> body) {
-        HttpHeaders headers = HttpHeaders.copyOf(request.getHeaders());
+    /**
+     * The body read whole, sent on with a Content-Length instead of chunks. If it is never sent (the service
+     * is stopped, its circuit open), its buffer is released here.
+     */
+    private static Mono<Void> forwardWithLength(ServerWebExchange exchange, GatewayFilterChain chain,
+            Optional<DataBuffer> body) {
+        HttpHeaders headers = HttpHeaders.copyOf(exchange.getRequest().getHeaders());
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
         headers.setContentLength(body.map(DataBuffer::readableByteCount).orElse(0));
-        return new ServerHttpRequestDecorator(request) {
+        AtomicBoolean sent = new AtomicBoolean();
+        ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public HttpHeaders getHeaders() {
                 return headers;
@@ -72,9 +78,15 @@ public class RequestBodySizeFilter implements GlobalFilter, Ordered {
 
             @Override
             public Flux<DataBuffer> getBody() {
-                return Mono.justOrEmpty(body).flux();
+                return Flux.defer(() -> sent.compareAndSet(false, true) ? Mono.justOrEmpty(body).flux() : Flux.empty());
             }
         };
+        return chain.filter(exchange.mutate().request(request).build())
+                .doFinally(signal -> {
+                    if (sent.compareAndSet(false, true)) {
+                        body.ifPresent(DataBufferUtils::release);
+                    }
+                });
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {

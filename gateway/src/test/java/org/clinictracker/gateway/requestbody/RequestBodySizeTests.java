@@ -58,6 +58,14 @@ class RequestBodySizeTests extends GatewayEdgeTestBase {
     }
 
     @Test
+    void a_chunked_body_for_a_stopped_service_gets_the_services_503() {
+        client.post().uri("/api/followups/7b0c1f36-0000-4000-8000-000000000009/outcome").headers(bearer("coordinator"))
+                .contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(chunks(2, KB))).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.code").isEqualTo("service-unavailable");
+    }
+
+    @Test
     void a_body_at_the_limit_reaches_the_service() {
         client.post().uri("/api/patients").headers(bearer("front-desk")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("x".repeat(256 * KB)).exchange()
