@@ -36,6 +36,7 @@ public class ProblemAnswers {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> body = new LinkedHashMap<>(problem.body());
         body.putAll(extra);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(body))));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(body))));
     }
 }

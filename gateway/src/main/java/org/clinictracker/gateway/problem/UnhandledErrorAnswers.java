@@ -34,24 +34,24 @@ public class UnhandledErrorAnswers implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        String method = exchange.getRequest().getMethod().name();
+        String path = exchange.getRequest().getPath().value();
         if (exchange.getResponse().isCommitted()) {
             // the answer is half sent: nothing to do but end it (as WebFlux would, after logging the query)
-            RequestIdLogging.log(exchange, () -> log.warn("{} {} broke off after the answer began: {}",
-                    exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+            RequestIdLogging.log(exchange, () -> log.warn("{} {} broke off after the answer began: {}", method, path,
                     failure.getClass().getName()));
             return Mono.empty();
         }
-        HttpStatus status = failure instanceof ErrorResponse error
-                ? HttpStatus.resolve(error.getStatusCode().value()) : null;
+        HttpStatus status = failure instanceof ErrorResponse error ? HttpStatus.resolve(error.getStatusCode().value()) : null;
         if (status == null || status.is5xxServerError()) {
-            RequestIdLogging.log(exchange, () -> log.error("{} {} failed in the gateway",
-                    exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(), withoutCheckpoints(failure)));
-            return problems.answer(exchange, new SecurityProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                    "Internal error", "Something went wrong on our side; the X-Request-Id header helps find it in the logs."));
+            RequestIdLogging.log(exchange, () -> log.error("{} {} failed in the gateway", method, path,
+                    withoutCheckpoints(failure)));
+            // as the services' error page: the status kept, one code, no cause
+            return problems.answer(exchange, new SecurityProblem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
+                    "internal-error", "Internal error",
+                    "Something went wrong on our side; the X-Request-Id header helps find it in the logs."));
         }
-        if (failure instanceof ErrorResponse error) {
-            exchange.getResponse().getHeaders().addAll(error.getHeaders());
-        }
+        exchange.getResponse().getHeaders().addAll(((ErrorResponse) failure).getHeaders());
         return problems.answer(exchange, new SecurityProblem(status, status.name().toLowerCase().replace('_', '-'),
                 status.getReasonPhrase(), "The gateway cannot answer this request (" + status.getReasonPhrase() + ")."));
     }
@@ -61,8 +61,8 @@ public class UnhandledErrorAnswers implements ErrorWebExceptionHandler {
         if (failure == null) {
             return null;
         }
-        Throwable copy = new LoggedFailure(failure.getClass().getName()
-                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), withoutCheckpoints(failure.getCause()));
+        String message = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        Throwable copy = new LoggedFailure(message, withoutCheckpoints(failure.getCause()));
         copy.setStackTrace(failure.getStackTrace());
         return copy;
     }

@@ -4,8 +4,6 @@ import java.security.Principal;
 
 import org.clinictracker.gateway.problem.ProblemAnswers;
 import org.clinictracker.platform.security.SecurityProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -22,14 +20,12 @@ import reactor.core.publisher.Mono;
  * forwards nothing. Reads are not limited. As a gateway filter it runs on routed requests only, after
  * Spring Security: unauthenticated writes were refused before, and the caller is known by the principal's
  * name (a bearer token's preferred_username; a browser session must name the user alike, so that one
- * person has one allowance).
+ * person has one allowance). A refusal is logged once, by the access log (status 429).
  */
 public class WriteRateLimitFilter implements GlobalFilter, Ordered {
 
     /** Before the routes' own filters (circuit breaker, rewrites: order 1 and up) and before the body check. */
     public static final int ORDER = -20;
-
-    private static final Logger log = LoggerFactory.getLogger(WriteRateLimitFilter.class);
 
     private final WriteRateLimits limits;
     private final ProblemAnswers problems;
@@ -52,8 +48,6 @@ public class WriteRateLimitFilter implements GlobalFilter, Ordered {
             if (verdict.allowed()) {
                 return chain.filter(exchange);
             }
-            log.info("{} {} refused: over the per-user write limit", exchange.getRequest().getMethod().name(),
-                    exchange.getRequest().getPath().value());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
             return problems.answer(exchange, SecurityProblem.tooManyRequests(verdict.retryAfterSeconds()));
         });
