@@ -14,7 +14,7 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A service behind the gateway in tests: a plain HTTP server on a free port that records what reached it
- * and answers {@code /v3/api-docs} with a small OpenAPI document, {@code .../status/<code>} with that status
+ * and, returning the request id it got, answers {@code /v3/api-docs} with a small OpenAPI document, {@code .../status/<code>} with that status
  * and a problem body, anything else with what it received (URI, request id, body length).
  */
 public final class StandInService implements AutoCloseable {
@@ -58,6 +58,11 @@ public final class StandInService implements AutoCloseable {
         return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
             received.add(new Received(request.method().name(), request.uri(), request.requestHeaders().get("X-Request-Id"),
                     request.requestHeaders().get("Content-Length"), body));
+            // as the services do: the id they were given comes back on the answer
+            String requestId = request.requestHeaders().get("X-Request-Id");
+            if (requestId != null) {
+                response.header("X-Request-Id", requestId);
+            }
             Matcher status = STATUS.matcher(request.uri());
             if (status.matches()) {
                 int code = Integer.parseInt(status.group(1));
