@@ -21,7 +21,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  */
 class ServiceOutageTests extends GatewayEdgeTestBase {
 
-    /** Time for the gateway itself on a busy 2-core machine, on top of the service timeout. */
+    /**
+     * Time for the gateway itself on a busy 2-core machine, on top of the service timeout. Tokens are fetched
+     * before the clock starts: Keycloak's time is not the gateway's.
+     */
     private static final Duration MARGIN = Duration.ofMillis(1500);
 
     @Autowired
@@ -29,8 +32,9 @@ class ServiceOutageTests extends GatewayEdgeTestBase {
 
     @Test
     void a_stopped_service_answers_503_at_once_and_says_nothing_was_changed() {
+        var coordinator = bearer("coordinator");
         long start = System.nanoTime();
-        client.post().uri("/api/followups/7b0c1f36-0000-4000-8000-000000000009/outcome").headers(bearer("coordinator"))
+        client.post().uri("/api/followups/7b0c1f36-0000-4000-8000-000000000009/outcome").headers(coordinator)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -47,8 +51,9 @@ class ServiceOutageTests extends GatewayEdgeTestBase {
 
     @Test
     void a_hanging_service_answers_503_within_the_timeout() {
+        var proceduralist = bearer("proceduralist");
         long start = System.nanoTime();
-        client.get().uri("/api/procedures").headers(bearer("proceduralist")).exchange()
+        client.get().uri("/api/procedures").headers(proceduralist).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After")
@@ -61,8 +66,9 @@ class ServiceOutageTests extends GatewayEdgeTestBase {
 
     @Test
     void a_write_the_hanging_service_never_answered_may_have_been_saved() {
+        var proceduralist = bearer("proceduralist");
         long start = System.nanoTime();
-        client.post().uri("/api/procedures").headers(bearer("proceduralist")).header("Idempotency-Key", "proc-1")
+        client.post().uri("/api/procedures").headers(proceduralist).header("Idempotency-Key", "proc-1")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -81,8 +87,9 @@ class ServiceOutageTests extends GatewayEdgeTestBase {
         CircuitBreaker procedures = circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("procedures");
         procedures.transitionToForcedOpenState();
         try {
+            var proceduralist = bearer("proceduralist");
             long start = System.nanoTime();
-            client.post().uri("/api/procedures").headers(bearer("proceduralist")).contentType(MediaType.APPLICATION_JSON)
+            client.post().uri("/api/procedures").headers(proceduralist).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{}").exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().exists("Retry-After")
