@@ -2,7 +2,9 @@ package org.clinictracker.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,7 @@ public abstract class GatewayEdgeTestBase {
 
     protected static final StandInService PATIENTS = StandInService.answering();
     protected static final StandInService PROCEDURES = StandInService.hanging();
+    private static final Socket STOPPED_SERVICE_SOCKET = new Socket();
     protected static final int FOLLOWUPS_PORT = freePort();
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -66,10 +69,15 @@ public abstract class GatewayEdgeTestBase {
         return TOKENS.computeIfAbsent(role, KeycloakTokens::accessTokenOfRole);
     }
 
-    /** A port nobody listens on: bound, then released. */
+    /**
+     * A port nobody listens on, held for the whole run: a socket bound but never listening refuses every
+     * connection, and the kernel cannot hand the port to anything else (a released port could become the
+     * gateway's own random port, which would then route to itself and hang).
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            STOPPED_SERVICE_SOCKET.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return STOPPED_SERVICE_SOCKET.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
