@@ -104,7 +104,7 @@ class BadTokenSystemTests {
     @Test
     void an_expired_access_token_is_refused() {
         String clientId = "system-tests-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = KeycloakAdmin.createClient("""
+        String id = ThrowawayClients.create("""
                 {"clientId": "%s", "publicClient": true, "standardFlowEnabled": false, "directAccessGrantsEnabled": true,
                  "attributes": {"access.token.lifespan": "6"},
                  "protocolMappers": [{"name": "clinic-api audience", "protocol": "openid-connect",
@@ -124,7 +124,7 @@ class BadTokenSystemTests {
             assertThat(Instant.now()).isAfter(expiry);
             assertEverywhereRefused(token);
         } finally {
-            KeycloakAdmin.deleteClient(id);
+            ThrowawayClients.delete(id);
         }
     }
 

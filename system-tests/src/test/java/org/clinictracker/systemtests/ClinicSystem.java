@@ -97,14 +97,15 @@ public final class ClinicSystem {
             environment.put("DB_USER", database.username());
             environment.put("DB_PASSWORD", database.password());
             environment.put("DB_POOL_SIZE", "4"); // the PostgreSQL server is shared with every other test run
-            processes.put(service, new ServiceProcess(service, jars.get(service), workDir, environment));
+            processes.put(service, new ServiceProcess(service, jars.get(service), FreePorts.next(), workDir, environment));
         }
+        int gatewayPort = FreePorts.next();
         Map<String, String> gatewayEnvironment = new HashMap<>(common);
         gatewayEnvironment.put("PATIENT_SERVICE_URL", processes.get(ClinicService.PATIENTS).baseUrl());
         gatewayEnvironment.put("PROCEDURE_SERVICE_URL", processes.get(ClinicService.PROCEDURES).baseUrl());
         gatewayEnvironment.put("FOLLOWUP_SERVICE_URL", processes.get(ClinicService.FOLLOWUPS).baseUrl());
         processes.put(ClinicService.GATEWAY,
-                new ServiceProcess(ClinicService.GATEWAY, jars.get(ClinicService.GATEWAY), workDir, gatewayEnvironment));
+                new ServiceProcess(ClinicService.GATEWAY, jars.get(ClinicService.GATEWAY), gatewayPort, workDir, gatewayEnvironment));
 
         // all at once: their start-ups overlap, and the gateway needs no service to start
         processes.values().forEach(ServiceProcess::start);

@@ -2,6 +2,8 @@ package org.clinictracker.systemtests;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,14 +16,17 @@ final class FreePorts {
 
     private static final int LOWEST = 20000;
     private static final int ABOVE_HIGHEST = 32768;
+    /** Handed out already: not bound yet, so {@link #free} cannot tell. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {
     }
 
-    static int next() {
+    static synchronized int next() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, ABOVE_HIGHEST);
-            if (free(port)) {
+            if (!HANDED_OUT.contains(port) && free(port)) {
+                HANDED_OUT.add(port);
                 return port;
             }
         }

@@ -33,12 +33,13 @@ public final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private final Path pidFile;
-    private final int port = FreePorts.next();
+    private final int port;
     private final Map<String, String> environment;
     private Process process;
 
-    ServiceProcess(ClinicService service, Path jar, Path workDir, Map<String, String> environment) {
+    ServiceProcess(ClinicService service, Path jar, int port, Path workDir, Map<String, String> environment) {
         this.service = service;
+        this.port = port;
         this.jar = jar;
         this.log = workDir.resolve(service.module() + ".log");
         this.pidFile = workDir.resolve(service.module() + ".pid");

@@ -12,19 +12,19 @@ import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 
 /**
- * Keycloak's admin REST API as the master realm's dev admin ({@code admin}/{@code admin}), for things a test
- * makes and removes itself, such as a throwaway client of realm {@code clinic}. The realm export is never
- * changed: what a test creates lives until the test deletes it (or Keycloak restarts from the export).
+ * Clients of realm {@code clinic} that a test makes for itself and deletes again (e.g. one whose access tokens
+ * live seconds), through Keycloak's admin REST API as the master realm's dev admin ({@code admin}/{@code admin}).
+ * The realm export and the shared clients are never changed.
  */
-final class KeycloakAdmin {
+final class ThrowawayClients {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private KeycloakAdmin() {
+    private ThrowawayClients() {
     }
 
-    /** Creates a client in realm clinic from its JSON representation; returns its id for {@link #deleteClient}. */
-    static String createClient(String representation) {
+    /** Creates a client in realm clinic from its JSON representation; returns its id for {@link #delete}. */
+    static String create(String representation) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(clientsUri())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(representation)));
@@ -35,7 +35,7 @@ final class KeycloakAdmin {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    static void deleteClient(String id) {
+    static void delete(String id) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(clientsUri() + "/" + id)).DELETE());
         if (response.statusCode() != 204 && response.statusCode() != 404) {
             throw new IllegalStateException("Keycloak did not delete client " + id + ": " + response.statusCode() + " " + response.body());
