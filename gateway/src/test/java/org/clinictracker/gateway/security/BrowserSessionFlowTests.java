@@ -181,6 +181,14 @@ class BrowserSessionFlowTests {
         assertThat(GATEWAY.services.received()).isEmpty();
     }
 
+    @Test
+    void by_default_no_page_of_another_origin_may_call_the_gateway() {
+        HttpResponse<String> preflight = new KeycloakBrowserLogin().send("OPTIONS", GATEWAY.at("/api/patients"), null,
+                "Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST");
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
     private static KeycloakBrowserLogin signedIn(String user) {
         KeycloakBrowserLogin browser = new KeycloakBrowserLogin();
         HttpResponse<String> back = browser.signIn(GATEWAY.at(BrowserSessionSecurity.SIGN_IN_PATH), user,
