@@ -1,5 +1,7 @@
 package org.clinictracker.gateway.security;
 
+import java.net.URI;
+
 import org.clinictracker.platform.security.ClinicSecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -105,6 +107,8 @@ public class BrowserSessionSecurity {
     private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(ReactiveClientRegistrationRepository registrations) {
         OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri("{baseUrl}/");
+        // without a signed-in user there is no Keycloak session to end: just go to the start page
+        handler.setLogoutSuccessUrl(URI.create("/"));
         return handler;
     }
 }

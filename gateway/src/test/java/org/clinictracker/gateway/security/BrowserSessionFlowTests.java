@@ -182,6 +182,16 @@ class BrowserSessionFlowTests {
     }
 
     @Test
+    void logging_out_without_a_session_just_returns_to_the_start_page() {
+        KeycloakBrowserLogin browser = new KeycloakBrowserLogin();
+        browser.get(GATEWAY.at("/"));
+
+        HttpResponse<String> logout = browser.post(GATEWAY.at("/logout"), "", "X-XSRF-TOKEN", xsrfToken(browser));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(location(logout).toString()).isEqualTo(GATEWAY.baseUrl + "/");
+    }
+
+    @Test
     void by_default_no_page_of_another_origin_may_call_the_gateway() {
         HttpResponse<String> preflight = new KeycloakBrowserLogin().send("OPTIONS", GATEWAY.at("/api/patients"), null,
                 "Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST");
