@@ -182,6 +182,14 @@ class BrowserSessionFlowTests {
     }
 
     @Test
+    void the_session_endpoint_is_for_browser_sessions_only() {
+        HttpResponse<String> bearer = new KeycloakBrowserLogin().get(GATEWAY.at("/session"),
+                "Authorization", "Bearer " + KeycloakTokens.accessTokenOfRole("coordinator"));
+        assertThat(bearer.statusCode()).isEqualTo(403);
+        assertThat(json(bearer).get("code").asString()).isEqualTo("forbidden");
+    }
+
+    @Test
     void logging_out_without_a_session_just_returns_to_the_start_page() {
         KeycloakBrowserLogin browser = new KeycloakBrowserLogin();
         browser.get(GATEWAY.at("/"));
