@@ -55,7 +55,8 @@ public class ApiCallerSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain apiCallers(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            ReactiveProblemResponses problems) {
+            ReactiveProblemResponses problems, ResponseProtections protections) {
+        protections.applyTo(http);
         return http
                 .securityMatcher(BEARER_CALLS)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
