@@ -8,11 +8,17 @@ import org.clinictracker.platform.security.ClinicSecurityProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.header.ContentSecurityPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import reactor.core.publisher.Mono;
 
 /**
  * What every gateway answer carries whichever security chain handled it: the security headers (CSP for the
@@ -22,17 +28,23 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 public class ResponseProtections {
 
+    /** Swagger UI's pages: its sign-in callback (oauth2-redirect.html) is an inline script. */
+    private static final PathPattern SWAGGER_UI = PathPatternParser.defaultInstance.parse("/swagger-ui/**");
+
     private final String contentSecurityPolicy;
+    private final String swaggerUiContentSecurityPolicy;
     private final CorsConfigurationSource cors;
 
     public ResponseProtections(Headers headers, Cors cors, ClinicSecurityProperties security) {
-        this.contentSecurityPolicy = headers.contentSecurityPolicy().replace("{keycloak}", origin(security.issuer()));
+        String keycloak = origin(security.issuer());
+        this.contentSecurityPolicy = headers.contentSecurityPolicy().replace("{keycloak}", keycloak);
+        this.swaggerUiContentSecurityPolicy = headers.swaggerUiContentSecurityPolicy().replace("{keycloak}", keycloak);
         this.cors = corsSource(cors.allowedOrigins());
     }
 
     public void applyTo(ServerHttpSecurity http) {
         http.headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .writer(this::writeContentSecurityPolicy)
                         .frameOptions(frames -> frames.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .cors(corsSpec -> corsSpec.configurationSource(cors));
@@ -40,6 +52,14 @@ public class ResponseProtections {
 
     public String contentSecurityPolicy() {
         return contentSecurityPolicy;
+    }
+
+    /** The web app's policy everywhere, Swagger UI's (inline script and styles allowed) on its own pages only. */
+    private Mono<Void> writeContentSecurityPolicy(ServerWebExchange exchange) {
+        boolean swaggerUi = SWAGGER_UI.matches(exchange.getRequest().getPath().pathWithinApplication());
+        exchange.getResponse().getHeaders().set(ContentSecurityPolicyServerHttpHeadersWriter.CONTENT_SECURITY_POLICY,
+                swaggerUi ? swaggerUiContentSecurityPolicy : contentSecurityPolicy);
+        return Mono.empty();
     }
 
     private static CorsConfigurationSource corsSource(List<String> allowedOrigins) {
@@ -66,7 +86,7 @@ public class ResponseProtections {
 
     /** {@code clinic.gateway.headers}: {@code {keycloak}} in the policy stands for Keycloak's origin. */
     @ConfigurationProperties("clinic.gateway.headers")
-    public record Headers(String contentSecurityPolicy) {
+    public record Headers(String contentSecurityPolicy, String swaggerUiContentSecurityPolicy) {
     }
 
     /** {@code clinic.gateway.cors}: exact origins, e.g. {@code https://clinic.example.org}. */

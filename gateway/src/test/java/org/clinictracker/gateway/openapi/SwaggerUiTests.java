@@ -41,7 +41,13 @@ class SwaggerUiTests extends GatewayEdgeTestBase {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.oauth2RedirectUrl").value(String.class, redirect -> assertThat(redirect)
                         .endsWith("/swagger-ui/oauth2-redirect.html"));
-        client.get().uri("/swagger-ui/oauth2-redirect.html").exchange().expectStatus().isOk();
+        // its sign-in callback is an inline script: allowed on Swagger UI's pages, and there only
+        client.get().uri("/swagger-ui/oauth2-redirect.html").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self' 'unsafe-inline'"));
+        client.get().uri("/api/patients").exchange().expectStatus().isUnauthorized()
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self';").doesNotContain("unsafe-inline"));
     }
 
     @Test
