@@ -15,12 +15,15 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A service behind the gateway in tests: a plain HTTP server on a free port that records what reached it
  * and, returning the request id it got, answers {@code /v3/api-docs} with a small OpenAPI document, {@code .../status/<code>} with that status
- * and a problem body, anything else with what it received (URI, request id, body length).
+ * and a problem body, anything else with what it received (URI, request id, body length). Its answers carry
+ * the security headers a service's Spring Security sends by default, so the gateway's own can be shown not
+ * to be doubled.
  */
 public final class StandInService implements AutoCloseable {
 
     /** One request as the service saw it. */
-    public record Received(String method, String uri, String requestId, String contentLength, String body) {
+    public record Received(String method, String uri, String requestId, String contentLength, String body,
+            String authorization, String cookie) {
     }
 
     public static final String DOCUMENT = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stand-in\",\"version\":\"1\"},"
@@ -54,10 +57,18 @@ public final class StandInService implements AutoCloseable {
         return received;
     }
 
+    public void forget() {
+        received.clear();
+    }
+
     private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
         return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
             received.add(new Received(request.method().name(), request.uri(), request.requestHeaders().get("X-Request-Id"),
-                    request.requestHeaders().get("Content-Length"), body));
+                    request.requestHeaders().get("Content-Length"), body, request.requestHeaders().get("Authorization"),
+                    request.requestHeaders().get("Cookie")));
+            response.header("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate").header("Pragma", "no-cache")
+                    .header("Expires", "0").header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                    .header("X-XSS-Protection", "0");
             // as the services do: the id they were given comes back on the answer
             String requestId = request.requestHeaders().get("X-Request-Id");
             if (requestId != null) {

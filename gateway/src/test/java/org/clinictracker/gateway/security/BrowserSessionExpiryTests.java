@@ -8,7 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.clinictracker.gateway.security.StandInService.Received;
+import org.clinictracker.gateway.StandInService;
+import org.clinictracker.gateway.StandInService.Received;
 import org.clinictracker.testsupport.keycloak.KeycloakAdmin;
 import org.clinictracker.testsupport.keycloak.KeycloakAdmin.ThrowawayUser;
 import org.clinictracker.testsupport.keycloak.KeycloakBrowserLogin;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
 
+import org.clinictracker.gateway.StandInService;
 import org.clinictracker.testsupport.keycloak.KeycloakAdmin;
 import org.clinictracker.testsupport.keycloak.KeycloakAdmin.ClientCopy;
 import org.clinictracker.testsupport.keycloak.LocalKeycloak;
@@ -24,7 +25,7 @@ final class GatewayUnderTest implements AutoCloseable {
 
     final int port = TestSocketUtils.findAvailableTcpPort();
     final String baseUrl = "http://localhost:" + port;
-    final StandInService services = new StandInService();
+    final StandInService services = StandInService.answering();
     private ClientCopy webClient;
 
     /** Registers the gateway's port, its Keycloak client (with these extra client attributes) and routes. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.clinictracker.gateway.StandInService;
 import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ import reactor.netty.http.client.HttpClient;
         properties = "clinic.gateway.cors.allowed-origins=https://clinic.example.org")
 class ResponseProtectionsTests {
 
-    private static final StandInService SERVICES = new StandInService();
+    private static final StandInService SERVICES = StandInService.answering();
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self' http://localhost:8180; form-action 'self' http://localhost:8180; "
             + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
