@@ -22,14 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-
 import reactor.netty.DisposableServer;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -71,9 +68,7 @@ class GatewayRoleTableTests {
 
     @BeforeEach
     void client() {
-        // a connection per request: Reactor Netty 1.3.6 sometimes leaves a request on a kept-alive connection
-        // unread until the client gives up (see KeycloakBrowserLogin)
-        client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+        client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10)).build();
         SERVICE_CALLS.set(0);

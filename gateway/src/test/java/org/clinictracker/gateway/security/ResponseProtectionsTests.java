@@ -17,13 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
-
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Every answer of the gateway carries its security headers once, whether the gateway wrote it (401, a redirect)
@@ -62,8 +59,7 @@ class ResponseProtectionsTests {
 
     @BeforeEach
     void client() {
-        // a connection per request: see KeycloakBrowserLogin on Reactor Netty's keep-alive stalls
-        client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+        client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(10)).build();
     }

@@ -35,6 +35,7 @@ public final class KeycloakBrowserLogin {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final CookieHandler cookieHandler = new LoopbackIsSecure(cookies);
+    private final HttpClient http = newClient();
 
     /** GET with optional header name/value pairs. */
     public HttpResponse<String> get(URI uri, String... headers) {
@@ -143,7 +144,7 @@ public final class KeycloakBrowserLogin {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.build();
         try {
-            return connection().send(built, HttpResponse.BodyHandlers.ofString());
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(built.method() + " " + built.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -152,12 +153,8 @@ public final class KeycloakBrowserLogin {
         }
     }
 
-    /**
-     * A new connection per request (the cookies are what carries the session). Reactor Netty 1.3.6, the gateway's
-     * server, sometimes leaves a request that arrives on a kept-alive connection unread until the client gives up
-     * (reactor/reactor-netty#4188, #4361); a new connection keeps these tests about the gateway's security.
-     */
-    private HttpClient connection() {
+    /** Like a browser: HTTP/1.1 with kept-alive connections, cookies kept, redirects followed by the caller. */
+    private HttpClient newClient() {
         return HttpClient.newBuilder()
                 .cookieHandler(cookieHandler)
                 .version(HttpClient.Version.HTTP_1_1) // as browsers on http: no h2c upgrade
