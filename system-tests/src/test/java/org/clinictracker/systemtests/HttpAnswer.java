@@ -36,7 +36,7 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = newConnection().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new HttpAnswer(response.statusCode(), header(response, "Content-Type"),
                     header(response, "WWW-Authenticate"), response.body());
         } catch (IOException e) {
@@ -88,14 +88,9 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
                 + (body == null || body.isEmpty() ? "" : " " + body.substring(0, Math.min(body.length(), 200)));
     }
 
-    /**
-     * HTTP/1.1 (no h2c upgrade) on a connection of its own: Reactor Netty 1.3.6, the gateway's server, can leave a
-     * request that arrives on a kept-alive connection unread (reactor/reactor-netty#4188, #4361), which would
-     * fail these tests at random for a reason that is not the clinic's.
-     */
-    private static HttpClient newConnection() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    }
+    /** HTTP/1.1 (no h2c upgrade) with kept-alive connections, as browsers and scripts call the clinic. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static String header(HttpResponse<?> response, String name) {
         Optional<String> value = response.headers().firstValue(name);
