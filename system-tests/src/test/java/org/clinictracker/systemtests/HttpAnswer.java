@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One plain HTTP call (no Spring client in between) and what came back. */
-public record HttpAnswer(int status, String contentType, String wwwAuthenticate, String body) {
+public record HttpAnswer(int status, String contentType, String wwwAuthenticate, String location, String body) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,7 +38,7 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new HttpAnswer(response.statusCode(), header(response, "Content-Type"),
-                    header(response, "WWW-Authenticate"), response.body());
+                    header(response, "WWW-Authenticate"), header(response, "Location"), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(what + " got no answer", e);
         } catch (InterruptedException e) {
@@ -72,9 +72,14 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
         }
     }
 
-    /** The request got past security: neither refusal, whatever the service then made of it. */
+    /** A browser without a session sent to sign in with Keycloak (the gateway's answer for a page, not the API). */
+    public boolean sentToSignIn() {
+        return status == 302 && location != null && location.endsWith("/oauth2/authorization/keycloak");
+    }
+
+    /** The request got past security: no refusal and no sign-in, whatever the service then made of it. */
     public boolean passedSecurity() {
-        return status != 401 && status != 403;
+        return status != 401 && status != 403 && !sentToSignIn();
     }
 
     public boolean isProblem() {
@@ -85,6 +90,7 @@ public record HttpAnswer(int status, String contentType, String wwwAuthenticate,
     public String toString() {
         return status + (contentType == null ? "" : " " + contentType)
                 + (wwwAuthenticate == null ? "" : " [WWW-Authenticate: " + wwwAuthenticate + "]")
+                + (location == null ? "" : " [Location: " + location + "]")
                 + (body == null || body.isEmpty() ? "" : " " + body.substring(0, Math.min(body.length(), 200)));
     }
 
