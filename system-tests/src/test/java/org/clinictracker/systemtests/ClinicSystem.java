@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.clinictracker.testsupport.TestInfrastructure.PostgresDatabase;
+import org.clinictracker.testsupport.keycloak.KeycloakAdmin;
+import org.clinictracker.testsupport.keycloak.KeycloakAdmin.ClientCopy;
 import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 
 /**
@@ -34,6 +36,7 @@ public final class ClinicSystem {
     private final String version;
     private final KafkaBroker kafka;
     private final Map<ClinicService, ServiceProcess> processes = new EnumMap<>(ClinicService.class);
+    private ClientCopy webClient;
 
     private ClinicSystem(Path root, Path workDir, String version) {
         this.root = root;
@@ -75,6 +78,14 @@ public final class ClinicSystem {
         return processes.get(service).baseUrl();
     }
 
+    /**
+     * The gateway as a browser reaches it: by the name {@code localhost}, which the redirect and post-logout URIs of
+     * its Keycloak client (a copy of {@code clinic-web} for this run's port) name.
+     */
+    public String browserUrl() {
+        return "http://localhost:" + gateway().port();
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -100,7 +111,12 @@ public final class ClinicSystem {
             processes.put(service, new ServiceProcess(service, jars.get(service), FreePorts.next(), workDir, environment));
         }
         int gatewayPort = FreePorts.next();
+        // clinic-web's redirect URIs name the dev port 8080; Keycloak checks them exactly, so this run's gateway signs
+        // browsers in through a copy of it naming its own port (deleted at the end)
+        webClient = KeycloakAdmin.copyClient("clinic-web", "http://localhost:" + gatewayPort, Map.of());
         Map<String, String> gatewayEnvironment = new HashMap<>(common);
+        gatewayEnvironment.put("CLINIC_WEB_CLIENT_ID", webClient.clientId());
+        gatewayEnvironment.put("CLINIC_WEB_CLIENT_SECRET", webClient.secret());
         gatewayEnvironment.put("PATIENT_SERVICE_URL", processes.get(ClinicService.PATIENTS).baseUrl());
         gatewayEnvironment.put("PROCEDURE_SERVICE_URL", processes.get(ClinicService.PROCEDURES).baseUrl());
         gatewayEnvironment.put("FOLLOWUP_SERVICE_URL", processes.get(ClinicService.FOLLOWUPS).baseUrl());
@@ -123,6 +139,9 @@ public final class ClinicSystem {
                 .filter(process -> process != null)
                 .forEach(ServiceProcess::stop);
         kafka.stop();
+        if (webClient != null) {
+            webClient.close();
+        }
     }
 
     private void createWorkDir() {

@@ -3,11 +3,13 @@ package org.clinictracker.gateway.security;
 import java.net.URI;
 
 import org.clinictracker.platform.security.ClinicSecurityProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -27,6 +29,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
@@ -62,13 +65,15 @@ public class BrowserSessionSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityWebFilterChain browserSessions(ServerHttpSecurity http, ReactiveProblemResponses problems,
-            ReactiveClientRegistrationRepository registrations, ResponseProtections protections) {
+            ReactiveClientRegistrationRepository registrations, ResponseProtections protections,
+            @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         ServerAuthenticationEntryPoint signIn = signIn(problems);
         protections.applyTo(http);
         return http
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(changesWithSession(sessionCookie))
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .accessDeniedHandler(problems))
@@ -85,6 +90,22 @@ public class BrowserSessionSecurity {
                 .addFilterAfter(new CsrfCookieSubscriber(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(new ExpiredSessionHandling(signIn), SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
                 .build();
+    }
+
+    /**
+     * CSRF guards the authority a browser's session cookie carries, so it applies to state-changing calls that bring
+     * one. A call with neither session nor token has no authority to abuse: it goes on to the role table and gets
+     * the same 401 as at the services, not a CSRF refusal.
+     */
+    static ServerWebExchangeMatcher changesWithSession(String sessionCookie) {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            boolean changes = !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
+                    || HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method));
+            return changes && exchange.getRequest().getCookies().containsKey(sessionCookie)
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 
     /** The API and {@code /session} answer 401 problem+json (a script or the web app asked); pages go to Keycloak. */

@@ -62,6 +62,10 @@ class BrowserSessionFlowTests {
         assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(api).get("code").asString()).isEqualTo("unauthenticated");
         assertThat(browser.get(GATEWAY.at("/session")).statusCode()).isEqualTo(401);
+        // no session, no token: nothing for CSRF to protect, the same 401 a service gives (not a CSRF refusal)
+        HttpResponse<String> write = browser.post(GATEWAY.at("/api/patients"), "{}", "Content-Type", "application/json");
+        assertThat(write.statusCode()).isEqualTo(401);
+        assertThat(json(write).get("code").asString()).isEqualTo("unauthenticated");
 
         HttpResponse<String> page = browser.get(GATEWAY.at("/"));
         assertThat(page.statusCode()).isEqualTo(302);
