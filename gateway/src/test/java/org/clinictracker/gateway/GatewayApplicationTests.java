@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.clinictracker.platform.security.ClinicAccessRules;
+import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,9 +13,17 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest
 class GatewayApplicationTests {
+
+    /** The browser sign-in reads Keycloak's discovery document at start-up. */
+    @DynamicPropertySource
+    static void keycloakAnswers(DynamicPropertyRegistry registry) {
+        LocalKeycloak.ensureRunning();
+    }
 
     @Autowired
     ApplicationContext context;

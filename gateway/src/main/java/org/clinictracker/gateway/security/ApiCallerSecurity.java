@@ -48,14 +48,15 @@ public class ApiCallerSecurity {
     @Bean
     ReactiveJwtDecoder clinicJwtDecoder(ClinicSecurityProperties security) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-        decoder.setJwtValidator(ClinicTokenValidators.of(security.issuer(), security.audience()));
+        decoder.setJwtValidator(ClinicTokenValidators.of(security.issuer(), security.audience(), security.clockSkew()));
         return decoder;
     }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain apiCallers(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            ReactiveProblemResponses problems) {
+            ReactiveProblemResponses problems, ResponseProtections protections) {
+        protections.applyTo(http);
         return http
                 .securityMatcher(BEARER_CALLS)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -26,7 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -69,7 +68,8 @@ class GatewayRoleTableTests {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10)).build();
         SERVICE_CALLS.set(0);
     }

@@ -36,6 +36,24 @@ public record SecurityProblem(HttpStatus status, String code, String title, Stri
     }
 
     /**
+     * A change was sent to a service that did not answer in time (or broke off): it may have applied it,
+     * so the caller must not be told that nothing changed.
+     *
+     * @param howToBeSure how this caller can find out without doing it twice
+     */
+    public static SecurityProblem outcomeUnknown(String service, String howToBeSure) {
+        return new SecurityProblem(HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown", "No answer from the service",
+                "The " + service + " did not answer in time; your change may or may not have been saved. "
+                        + howToBeSure);
+    }
+
+    /** The services' 413 wording ({@code payload-too-large}), for a refusal before the body reaches one. */
+    public static SecurityProblem payloadTooLarge(long limitBytes) {
+        return new SecurityProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                "The request body is larger than the " + limitBytes + " bytes a request may have.");
+    }
+
+    /**
      * RFC 6750's challenge: a token was sent but refused gives {@code error="invalid_token"}; none sent gives
      * a bare challenge.
      */

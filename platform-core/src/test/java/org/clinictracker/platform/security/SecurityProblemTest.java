@@ -26,6 +26,12 @@ class SecurityProblemTest {
                 .containsEntry("code", "too-many-requests");
         assertThat(SecurityProblem.unavailable("procedure service").body()).containsEntry("status", 503)
                 .containsEntry("code", "service-unavailable");
+        assertThat(SecurityProblem.outcomeUnknown("patient service", "Repeat it.").body()).containsEntry("status", 503)
+                .containsEntry("code", "outcome-unknown")
+                .containsEntry("detail", "The patient service did not answer in time; your change may or may not have "
+                        + "been saved. Repeat it.");
+        assertThat(SecurityProblem.payloadTooLarge(262144).body()).containsEntry("status", 413)
+                .containsEntry("code", "payload-too-large");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.clinictracker.platform.requestid;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,19 +13,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id (the gateway's {@code X-Request-Id} when it sent a sane one), puts it in
  * the logging context and the response, so a clinician's complaint, a log line and an audit entry
- * can be matched.
+ * can be matched. The sanity rule is {@link RequestIds}', shared with the gateway.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final String HEADER = RequestIds.HEADER;
+    public static final String MDC_KEY = RequestIds.MDC_KEY;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String offered = request.getHeader(HEADER);
-        String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(HEADER));
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {

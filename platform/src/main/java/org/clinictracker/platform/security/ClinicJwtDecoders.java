@@ -20,7 +20,7 @@ public final class ClinicJwtDecoders {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(ClinicTokenValidators.of(properties.issuer(), properties.audience()));
+        decoder.setJwtValidator(ClinicTokenValidators.of(properties.issuer(), properties.audience(), properties.clockSkew()));
         return decoder;
     }
 }

@@ -42,7 +42,8 @@ class ClinicJwtDecodersTest {
             acceptor.start();
             String issuer = "http://127.0.0.1:" + silent.getLocalPort() + "/realms/clinic";
             var decoder = ClinicJwtDecoders.fromJwkSet(
-                    new ClinicSecurityProperties(issuer, issuer + "/protocol/openid-connect/certs", "clinic-api"));
+                    new ClinicSecurityProperties(issuer, issuer + "/protocol/openid-connect/certs", "clinic-api",
+                            Duration.ofSeconds(30)));
 
             Instant start = Instant.now();
             assertThatThrownBy(() -> decoder.decode(signedToken(issuer))).isInstanceOf(JwtException.class);

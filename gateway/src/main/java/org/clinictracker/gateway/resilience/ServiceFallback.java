@@ -1,0 +1,78 @@
+package org.clinictracker.gateway.resilience;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.clinictracker.platform.security.SecurityProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.swagger.v3.oas.annotations.Hidden;
+
+/**
+ * What a caller gets when a service is stopped, hangs or its circuit is open: 503 problem+json with
+ * {@code Retry-After}, worded for what may have happened. A read, a request never delivered (connection
+ * refused, circuit open) changed nothing; a write that was sent but got no answer may have been applied,
+ * and the caller is told how to find out without doing it twice. Reached only by the routes'
+ * {@code CircuitBreaker} filters ({@code forward:/fallback/<route>}); the role table refuses it to callers.
+ */
+@Hidden
+@RestController
+class ServiceFallback {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceFallback.class);
+
+    private static final Map<String, String> SERVICE_NAMES = Map.of("patients", "patient service",
+            "procedures", "procedure service", "followups", "follow-up service");
+
+    private final Duration retryAfter;
+
+    ServiceFallback(@Value("${clinic.resilience.retry-after:10s}") Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
+
+    @RequestMapping("/fallback/{route}")
+    ResponseEntity<Map<String, Object>> serviceDidNotAnswer(@PathVariable String route, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        HttpMethod method = exchange.getRequest().getMethod();
+        SecurityProblem problem = problem(SERVICE_NAMES.getOrDefault(route, "service"), method, cause);
+        log.warn("{} did not answer {}: {} ({})", route, method.name(),
+                cause == null ? "no cause" : cause.getClass().getSimpleName(), problem.code());
+        return ResponseEntity.status(problem.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.body());
+    }
+
+    static SecurityProblem problem(String service, HttpMethod method, Throwable cause) {
+        boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        if (reads || neverDelivered(cause)) {
+            return SecurityProblem.unavailable(service);
+        }
+        return SecurityProblem.outcomeUnknown(service, method == HttpMethod.POST
+                ? "Repeat it with the same Idempotency-Key to be sure: a change already saved is not made twice."
+                : "Read the record again before repeating it: if it was saved, your If-Match is stale now (412).");
+    }
+
+    /** The service never saw the request: no connection, or the open circuit kept it here. */
+    private static boolean neverDelivered(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof CallNotPermittedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+package org.clinictracker.systemtests;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The parts of the clinic started from their Boot jars (architecture.md "Ports and paths"): the module that
+ * builds each jar, the database it owns and the API prefixes it serves.
+ */
+public enum ClinicService {
+
+    PATIENTS("patient-service", "patients", "/api/patients"),
+    PROCEDURES("procedure-service", "procedures", "/api/procedures"),
+    FOLLOWUPS("followup-service", "followups", "/api/followups", "/api/repeat-treatments"),
+    GATEWAY("gateway", null);
+
+    /** The services behind the gateway, in the order they are started. */
+    public static final List<ClinicService> BEHIND_GATEWAY = List.of(PATIENTS, PROCEDURES, FOLLOWUPS);
+
+    private final String module;
+    private final String database;
+    private final List<String> apiPrefixes;
+
+    ClinicService(String module, String database, String... apiPrefixes) {
+        this.module = module;
+        this.database = database;
+        this.apiPrefixes = List.of(apiPrefixes);
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** The database it owns (none for the gateway), before the system tests' suffix. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    public List<String> apiPrefixes() {
+        return apiPrefixes;
+    }
+
+    /** The service that serves an {@code /api/...} path; empty for shared paths (health, OpenAPI) and unknown ones. */
+    public static Optional<ClinicService> owning(String path) {
+        return Stream.of(values())
+                .filter(service -> service.apiPrefixes.stream()
+                        .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/")))
+                .findFirst();
+    }
+}

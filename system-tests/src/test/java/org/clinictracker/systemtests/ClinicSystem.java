@@ -1,0 +1,154 @@
+package org.clinictracker.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.clinictracker.testsupport.TestInfrastructure.PostgresDatabase;
+import org.clinictracker.testsupport.keycloak.KeycloakAdmin;
+import org.clinictracker.testsupport.keycloak.KeycloakAdmin.ClientCopy;
+import org.clinictracker.testsupport.keycloak.LocalKeycloak;
+
+/**
+ * The whole clinic for the system tests, started once per test JVM by the first test class that asks
+ * ({@link #start()}) and stopped by a shutdown hook when the JVM ends: PostgreSQL with an empty database per
+ * service, the run's own Kafka broker, the real Keycloak, and the three services and the gateway from the Boot
+ * jars the build made, on free ports, with the environment {@code ./clinic up} gives them.
+ * <p>
+ * Tokens are checked with a 1 s clock skew ({@code CLINIC_TOKEN_CLOCK_SKEW}) so an expired token is refused
+ * within seconds of its expiry.
+ */
+public final class ClinicSystem {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static ClinicSystem running;
+    private static RuntimeException failedStart;
+
+    private final Path root;
+    private final Path workDir;
+    private final String version;
+    private final KafkaBroker kafka;
+    private final Map<ClinicService, ServiceProcess> processes = new EnumMap<>(ClinicService.class);
+    private ClientCopy webClient;
+
+    private ClinicSystem(Path root, Path workDir, String version) {
+        this.root = root;
+        this.workDir = workDir;
+        this.version = version;
+        this.kafka = new KafkaBroker(root, workDir);
+    }
+
+    /** The running clinic, started on first call. */
+    public static synchronized ClinicSystem start() {
+        if (failedStart != null) {
+            throw new IllegalStateException("The clinic did not start for an earlier test class", failedStart);
+        }
+        if (running == null) {
+            Path root = Path.of(System.getProperty("clinic.system.root", "..")).toAbsolutePath().normalize();
+            Path workDir = Path.of(System.getProperty("clinic.system.work-dir", "target/system")).toAbsolutePath();
+            ClinicSystem system = new ClinicSystem(root, workDir, System.getProperty("clinic.system.version", "0.1.0-SNAPSHOT"));
+            Runtime.getRuntime().addShutdownHook(new Thread(system::stop, "stop-clinic-system"));
+            try {
+                system.startEverything();
+            } catch (RuntimeException | AssertionError e) {
+                failedStart = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                throw e;
+            }
+            running = system;
+        }
+        return running;
+    }
+
+    public ServiceProcess gateway() {
+        return processes.get(ClinicService.GATEWAY);
+    }
+
+    public ServiceProcess service(ClinicService service) {
+        return processes.get(service);
+    }
+
+    public String baseUrl(ClinicService service) {
+        return processes.get(service).baseUrl();
+    }
+
+    /**
+     * The gateway as a browser reaches it: by the name {@code localhost}, which the redirect and post-logout URIs of
+     * its Keycloak client (a copy of {@code clinic-web} for this run's port) name.
+     */
+    public String browserUrl() {
+        return "http://localhost:" + gateway().port();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    private void startEverything() {
+        Instant started = Instant.now();
+        Map<ClinicService, Path> jars = BootJars.locate(root, version);
+        createWorkDir();
+        LocalKeycloak.ensureRunning();
+        kafka.startEmpty();
+
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KEYCLOAK_ISSUER", LocalKeycloak.issuer(),
+                "CLINIC_TOKEN_CLOCK_SKEW", "1s");
+        for (ClinicService service : ClinicService.BEHIND_GATEWAY) {
+            PostgresDatabase database = SystemDatabases.emptyDatabaseFor(service);
+            Map<String, String> environment = new HashMap<>(common);
+            environment.put("DB_URL", database.jdbcUrl());
+            environment.put("DB_USER", database.username());
+            environment.put("DB_PASSWORD", database.password());
+            environment.put("DB_POOL_SIZE", "4"); // the PostgreSQL server is shared with every other test run
+            processes.put(service, new ServiceProcess(service, jars.get(service), FreePorts.next(), workDir, environment));
+        }
+        int gatewayPort = FreePorts.next();
+        // clinic-web's redirect URIs name the dev port 8080; Keycloak checks them exactly, so this run's gateway signs
+        // browsers in through a copy of it naming its own port (deleted at the end)
+        webClient = KeycloakAdmin.copyClient("clinic-web", "http://localhost:" + gatewayPort, Map.of());
+        Map<String, String> gatewayEnvironment = new HashMap<>(common);
+        gatewayEnvironment.put("CLINIC_WEB_CLIENT_ID", webClient.clientId());
+        gatewayEnvironment.put("CLINIC_WEB_CLIENT_SECRET", webClient.secret());
+        gatewayEnvironment.put("PATIENT_SERVICE_URL", processes.get(ClinicService.PATIENTS).baseUrl());
+        gatewayEnvironment.put("PROCEDURE_SERVICE_URL", processes.get(ClinicService.PROCEDURES).baseUrl());
+        gatewayEnvironment.put("FOLLOWUP_SERVICE_URL", processes.get(ClinicService.FOLLOWUPS).baseUrl());
+        processes.put(ClinicService.GATEWAY,
+                new ServiceProcess(ClinicService.GATEWAY, jars.get(ClinicService.GATEWAY), gatewayPort, workDir, gatewayEnvironment));
+
+        // all at once: their start-ups overlap, and the gateway needs no service to start
+        processes.values().forEach(ServiceProcess::start);
+        processes.values().forEach(process -> process.awaitHealthy(START_TIMEOUT));
+        System.out.printf("[system] clinic up in %d s: gateway %s, patients %s, procedures %s, followups %s, kafka %s%n",
+                Duration.between(started, Instant.now()).toSeconds(), baseUrl(ClinicService.GATEWAY),
+                baseUrl(ClinicService.PATIENTS), baseUrl(ClinicService.PROCEDURES), baseUrl(ClinicService.FOLLOWUPS),
+                kafka.bootstrapServers());
+    }
+
+    /** Gateway first (no new calls), then the services, then the broker they write to. */
+    private void stop() {
+        List.of(ClinicService.GATEWAY, ClinicService.FOLLOWUPS, ClinicService.PROCEDURES, ClinicService.PATIENTS).stream()
+                .map(processes::get)
+                .filter(process -> process != null)
+                .forEach(ServiceProcess::stop);
+        kafka.stop();
+        if (webClient != null) {
+            webClient.close();
+        }
+    }
+
+    private void createWorkDir() {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
