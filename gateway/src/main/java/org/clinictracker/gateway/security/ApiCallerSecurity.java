@@ -1,8 +1,11 @@
 package org.clinictracker.gateway.security;
 
+import java.time.Clock;
+
 import org.clinictracker.platform.security.ClinicSecurityProperties;
 import org.clinictracker.platform.security.ClinicTokenValidators;
 import org.clinictracker.platform.security.RealmRoleConverter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,10 +49,11 @@ public class ApiCallerSecurity {
     }
 
     @Bean
-    ReactiveJwtDecoder clinicJwtDecoder(ClinicSecurityProperties security) {
+    ReactiveJwtDecoder clinicJwtDecoder(ClinicSecurityProperties security,
+            @Value("${clinic.gateway.verified-tokens.maximum:10000}") long maximumTokens) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
         decoder.setJwtValidator(ClinicTokenValidators.of(security.issuer(), security.audience(), security.clockSkew()));
-        return decoder;
+        return new VerifiedTokenCache(decoder, security.clockSkew(), maximumTokens, Clock.systemUTC());
     }
 
     @Bean
