@@ -1,6 +1,7 @@
 package org.clinictracker.gateway.security;
 
 import java.net.URI;
+import java.util.Set;
 
 import org.clinictracker.platform.security.ClinicSecurityProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -29,6 +31,9 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -74,7 +79,7 @@ public class BrowserSessionSecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .csrf(csrf -> csrf
                         .requireCsrfProtectionMatcher(changesWithSession(sessionCookie))
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .accessDeniedHandler(problems))
                 .oauth2Login(login -> login.authorizationRequestResolver(withPkce(registrations)))
@@ -108,13 +113,27 @@ public class BrowserSessionSecurity {
         };
     }
 
-    /** The API and {@code /session} answer 401 problem+json (a script or the web app asked); pages go to Keycloak. */
+    /**
+     * A browser opening a page (it asks for HTML) is sent to Keycloak's sign-in; everything else, the API and
+     * {@code /session} above all, but also a monitoring tool on {@code /actuator/info}, gets 401 problem+json.
+     */
     private static ServerAuthenticationEntryPoint signIn(ReactiveProblemResponses problems) {
+        MediaTypeServerWebExchangeMatcher asksForHtml = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        asksForHtml.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        ServerWebExchangeMatcher pageInBrowser = new AndServerWebExchangeMatcher(
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", SessionEndpoint.PATH)),
+                asksForHtml);
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**", SessionEndpoint.PATH),
-                        (exchange, ex) -> problems.signInAgain(exchange)));
-        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH));
+                new DelegateEntry(pageInBrowser, new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH)));
+        entryPoint.setDefaultEntryPoint((exchange, ex) -> problems.signInAgain(exchange));
         return entryPoint;
+    }
+
+    /** The XSRF-TOKEN cookie the web app echoes in X-XSRF-TOKEN: readable by its script, same-site like the session. */
+    private static CookieServerCsrfTokenRepository csrfCookie() {
+        CookieServerCsrfTokenRepository repository = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     /** PKCE (S256) although the client is confidential: Spring adds it by itself for public clients only. */

@@ -2,6 +2,7 @@ package org.clinictracker.gateway.security;
 
 import org.clinictracker.platform.security.AccessRule;
 import org.clinictracker.platform.security.ClinicAccessRules;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 
 /**
@@ -16,15 +17,21 @@ public final class ReactiveRoleTable {
 
     public static void apply(AuthorizeExchangeSpec exchanges) {
         for (AccessRule rule : ClinicAccessRules.RULES) {
-            var matched = rule.method() == null
-                    ? exchanges.pathMatchers(rule.pathArray())
-                    : exchanges.pathMatchers(rule.method(), rule.pathArray());
-            if (rule.open()) {
-                matched.permitAll();
-            } else {
-                matched.hasAnyRole(rule.roleArray());
+            if (rule.method() == null) {
+                decide(exchanges.pathMatchers(rule.pathArray()), rule);
+            }
+            for (HttpMethod method : rule.methods()) {
+                decide(exchanges.pathMatchers(method, rule.pathArray()), rule);
             }
         }
         exchanges.anyExchange().denyAll();
+    }
+
+    private static void decide(AuthorizeExchangeSpec.Access matched, AccessRule rule) {
+        if (rule.open()) {
+            matched.permitAll();
+        } else {
+            matched.hasAnyRole(rule.roleArray());
+        }
     }
 }

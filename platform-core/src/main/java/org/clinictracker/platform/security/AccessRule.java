@@ -35,11 +35,21 @@ public record AccessRule(HttpMethod method, List<String> paths, boolean open, Se
     }
 
     public boolean matches(HttpMethod requestMethod, String path) {
-        if (method != null && !method.equals(requestMethod)) {
+        // HEAD is a GET without the body (RFC 9110): whoever may GET a resource may HEAD it
+        HttpMethod effective = HttpMethod.HEAD.equals(requestMethod) ? HttpMethod.GET : requestMethod;
+        if (method != null && !method.equals(effective)) {
             return false;
         }
         PathContainer requestPath = PathContainer.parsePath(path);
         return paths.stream().map(PathPatternParser.defaultInstance::parse).anyMatch(pattern -> pattern.matches(requestPath));
+    }
+
+    /** The request methods the rule decides (none: any method); a GET rule decides HEAD too. */
+    public List<HttpMethod> methods() {
+        if (method == null) {
+            return List.of();
+        }
+        return HttpMethod.GET.equals(method) ? List.of(HttpMethod.GET, HttpMethod.HEAD) : List.of(method);
     }
 
     /** Whether a caller with these realm roles (none when not signed in) may go on. */

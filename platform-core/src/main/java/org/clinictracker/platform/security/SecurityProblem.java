@@ -27,7 +27,7 @@ public record SecurityProblem(HttpStatus status, String code, String title, Stri
 
     public static SecurityProblem tooManyRequests(long retryAfterSeconds) {
         return new SecurityProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
-                "Slow down and try again in " + retryAfterSeconds + " seconds.");
+                "Slow down and try again in " + retryAfterSeconds + (retryAfterSeconds == 1 ? " second." : " seconds."));
     }
 
     public static SecurityProblem unavailable(String service) {

@@ -1,6 +1,8 @@
 package org.clinictracker.platform.security;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 
 /**
@@ -38,17 +40,23 @@ public class ClinicResourceServer {
     public HttpSecurity applyWithRoleTable(HttpSecurity http, String... servedApiPrefixes) throws Exception {
         return apply(http).authorizeHttpRequests(requests -> {
             for (AccessRule rule : ClinicAccessRules.servedUnder(servedApiPrefixes)) {
-                var matched = rule.method() == null
-                        ? requests.requestMatchers(rule.pathArray())
-                        : requests.requestMatchers(rule.method(), rule.pathArray());
-                if (rule.open()) {
-                    matched.permitAll();
-                } else {
-                    matched.hasAnyRole(rule.roleArray());
+                if (rule.method() == null) {
+                    decide(requests.requestMatchers(rule.pathArray()), rule);
+                }
+                for (HttpMethod method : rule.methods()) {
+                    decide(requests.requestMatchers(method, rule.pathArray()), rule);
                 }
             }
             requests.anyRequest().denyAll();
         });
+    }
+
+    private static void decide(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl matched, AccessRule rule) {
+        if (rule.open()) {
+            matched.permitAll();
+        } else {
+            matched.hasAnyRole(rule.roleArray());
+        }
     }
 
     /**

@@ -135,8 +135,14 @@ public final class KeycloakBrowserLogin {
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers are name/value pairs");
         }
+        boolean accept = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            accept |= headers[i].equalsIgnoreCase("Accept");
+        }
+        if (!accept) {
+            // what a browser sends when it follows a link or a redirect
+            request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         }
         return request;
     }
