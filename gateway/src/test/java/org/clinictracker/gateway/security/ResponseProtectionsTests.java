@@ -77,7 +77,20 @@ class ResponseProtectionsTests {
     @Test
     void the_gateways_own_answers_carry_them_too() {
         assertSecurityHeaders(client.get().uri("/api/patients").exchange().expectStatus().isUnauthorized());
-        assertSecurityHeaders(client.get().uri("/").exchange().expectStatus().isFound());
+        assertSecurityHeaders(client.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isFound());
+    }
+
+    /** Only a browser opening a page is sent to sign in; a script or a monitoring tool gets the API's 401. */
+    @Test
+    void without_a_session_only_a_page_opened_by_a_browser_goes_to_the_sign_in() {
+        client.get().uri("/").accept(MediaType.TEXT_HTML, MediaType.ALL).exchange().expectStatus().isFound()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, BrowserSessionSecurity.SIGN_IN_PATH);
+        for (String path : new String[] { "/", "/actuator/info", "/fallback/patients", "/no-such-page" }) {
+            client.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.get().uri(path).exchange().expectStatus().isUnauthorized();
+        }
+        client.get().uri("/api/patients").accept(MediaType.TEXT_HTML).exchange().expectStatus().isUnauthorized();
     }
 
     @Test
