@@ -1,10 +1,13 @@
 package org.clinictracker.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -15,7 +18,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A service behind the gateway in tests: a plain HTTP server on a free port that records what reached it
  * and, returning the request id it got, answers {@code /v3/api-docs} with a small OpenAPI document, {@code .../status/<code>} with that status
- * and a problem body, anything else with what it received (URI, request id, body length). Its answers carry
+ * and a problem body, anything else with what it received (URI, request id, body length), after 50 ms if the
+ * path holds "slow". Its answers carry
  * the security headers a service's Spring Security sends by default, so the gateway's own can be shown not
  * to be doubled.
  */
@@ -47,6 +51,13 @@ public final class StandInService implements AutoCloseable {
     /** A service that accepts connections and never answers (hung on a lock, a stuck database...). */
     public static StandInService hanging() {
         return new StandInService(false);
+    }
+
+    /** Every service the gateway routes to is this one. */
+    public void standInForAllServices(DynamicPropertyRegistry registry) {
+        registry.add("PATIENT_SERVICE_URL", this::url);
+        registry.add("PROCEDURE_SERVICE_URL", this::url);
+        registry.add("FOLLOWUP_SERVICE_URL", this::url);
     }
 
     public String url() {
@@ -84,8 +95,10 @@ public final class StandInService implements AutoCloseable {
             if (request.uri().equals("/v3/api-docs")) {
                 return response.header("Content-Type", "application/json").sendString(Mono.just(DOCUMENT)).then();
             }
+            Mono<String> answer = Mono.just("{\"uri\":\"" + request.uri() + "\",\"bodyLength\":" + body.length() + "}");
             return response.header("Content-Type", "application/json")
-                    .sendString(Mono.just("{\"uri\":\"" + request.uri() + "\",\"bodyLength\":" + body.length() + "}"))
+                    // a path with "slow" in it answers after 50 ms, like a service doing some work
+                    .sendString(request.uri().contains("slow") ? answer.delayElement(Duration.ofMillis(50)) : answer)
                     .then();
         });
     }

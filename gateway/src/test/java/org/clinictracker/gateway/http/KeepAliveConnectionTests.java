@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.clinictracker.gateway.StandInService;
 import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * Browsers send request after request over one keep-alive connection. Each must be answered, whether the
@@ -42,28 +39,17 @@ class KeepAliveConnectionTests {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
-    private static final AtomicInteger SERVICE_CALLS = new AtomicInteger();
-    /** A stand-in service; "slow" paths answer after 50 ms, like a service doing some work. */
-    private static final DisposableServer SERVICE = HttpServer.create().host("127.0.0.1").port(0)
-            .handle((request, response) -> {
-                SERVICE_CALLS.incrementAndGet();
-                Mono<String> body = Mono.just("{\"served\":\"" + request.uri() + "\"}");
-                return response.header("Content-Type", "application/json")
-                        .sendString(request.uri().contains("slow") ? body.delayElement(Duration.ofMillis(50)) : body);
-            })
-            .bindNow();
+    private static final StandInService SERVICE = StandInService.answering();
 
     @DynamicPropertySource
     static void servicesAreTheStub(DynamicPropertyRegistry registry) {
         LocalKeycloak.ensureRunning();
-        registry.add("PATIENT_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.port());
-        registry.add("PROCEDURE_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.port());
-        registry.add("FOLLOWUP_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.port());
+        SERVICE.standInForAllServices(registry);
     }
 
     @AfterAll
     static void stopService() {
-        SERVICE.disposeNow();
+        SERVICE.close();
     }
 
     @LocalServerPort
@@ -79,7 +65,7 @@ class KeepAliveConnectionTests {
 
     @BeforeEach
     void countServiceCallsAfresh() {
-        SERVICE_CALLS.set(0);
+        SERVICE.forget();
     }
 
     @Test
@@ -98,7 +84,7 @@ class KeepAliveConnectionTests {
                 assertThat(connection.readStatus("request #" + i)).as("request #%d", i).isEqualTo(call.status());
             }
         }
-        assertThat(SERVICE_CALLS).hasValue(rounds * 2);
+        assertThat(SERVICE.received()).hasSize(rounds * 2);
     }
 
     /**

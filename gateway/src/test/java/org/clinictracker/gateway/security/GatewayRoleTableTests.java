@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.clinictracker.gateway.StandInService;
 import org.assertj.core.api.SoftAssertions;
 import org.clinictracker.platform.security.AccessRule;
 import org.clinictracker.platform.security.ClinicAccessRules;
@@ -26,8 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The gateway applies the clinic's role table before routing: its own context and security, called with
@@ -39,26 +37,17 @@ import reactor.netty.http.server.HttpServer;
 class GatewayRoleTableTests {
 
     private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final AtomicInteger SERVICE_CALLS = new AtomicInteger();
-    private static final DisposableServer SERVICE = HttpServer.create().port(0)
-            .handle((request, response) -> {
-                SERVICE_CALLS.incrementAndGet();
-                return response.header("Content-Type", "application/json")
-                        .sendString(reactor.core.publisher.Mono.just("{\"served\":\"" + request.uri() + "\"}"));
-            })
-            .bindNow();
+    private static final StandInService SERVICE = StandInService.answering();
 
     @DynamicPropertySource
     static void servicesAreTheStub(DynamicPropertyRegistry registry) {
         LocalKeycloak.ensureRunning();
-        registry.add("PATIENT_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.port());
-        registry.add("PROCEDURE_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.port());
-        registry.add("FOLLOWUP_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.port());
+        SERVICE.standInForAllServices(registry);
     }
 
     @AfterAll
     static void stopService() {
-        SERVICE.disposeNow();
+        SERVICE.close();
     }
 
     @LocalServerPort
@@ -71,14 +60,14 @@ class GatewayRoleTableTests {
         client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10)).build();
-        SERVICE_CALLS.set(0);
+        SERVICE.forget();
     }
 
     @Test
     void a_role_the_table_allows_is_routed_to_the_service() {
         client.get().uri("/api/patients?q=ada").headers(bearer("front-desk")).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.served").isEqualTo("/api/patients?q=ada");
+                .expectBody().jsonPath("$.uri").isEqualTo("/api/patients?q=ada");
         client.post().uri("/api/procedures").headers(bearer("proceduralist"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
@@ -86,7 +75,7 @@ class GatewayRoleTableTests {
                 .headers(bearer("coordinator")).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
 
-        assertThat(SERVICE_CALLS).hasValue(3);
+        assertThat(SERVICE.received()).hasSize(3);
     }
 
     @Test
@@ -105,7 +94,7 @@ class GatewayRoleTableTests {
                 .exchange()
                 .expectStatus().isForbidden();
 
-        assertThat(SERVICE_CALLS).hasValue(0);
+        assertThat(SERVICE.received()).isEmpty();
     }
 
     @Test
@@ -121,7 +110,7 @@ class GatewayRoleTableTests {
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 
-        assertThat(SERVICE_CALLS).hasValue(0);
+        assertThat(SERVICE.received()).isEmpty();
     }
 
     @Test

@@ -35,9 +35,7 @@ final class GatewayUnderTest implements AutoCloseable {
         registry.add("server.port", () -> port);
         registry.add("spring.security.oauth2.client.registration.keycloak.client-id", webClient::clientId);
         registry.add("spring.security.oauth2.client.registration.keycloak.client-secret", webClient::secret);
-        registry.add("PATIENT_SERVICE_URL", services::url);
-        registry.add("PROCEDURE_SERVICE_URL", services::url);
-        registry.add("FOLLOWUP_SERVICE_URL", services::url);
+        services.standInForAllServices(registry);
     }
 
     URI at(String path) {

@@ -39,9 +39,7 @@ class ResponseProtectionsTests {
     @DynamicPropertySource
     static void servicesAreTheStandIn(DynamicPropertyRegistry registry) {
         LocalKeycloak.ensureRunning();
-        registry.add("PATIENT_SERVICE_URL", SERVICES::url);
-        registry.add("PROCEDURE_SERVICE_URL", SERVICES::url);
-        registry.add("FOLLOWUP_SERVICE_URL", SERVICES::url);
+        SERVICES.standInForAllServices(registry);
     }
 
     @AfterAll
