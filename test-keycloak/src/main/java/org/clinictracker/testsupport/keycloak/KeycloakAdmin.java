@@ -33,20 +33,22 @@ public final class KeycloakAdmin {
     /**
      * A copy of the realm's client {@code clientId} (same flows, PKCE, secret and mappers) whose redirect and
      * post-logout URIs point at {@code appBaseUrl} instead of the client's root URL, e.g. a gateway under test on
-     * a random port. Changing the shared client instead would race with other test runs using it.
+     * a random port, with {@code extraAttributes} on top (e.g. {@code access.token.lifespan} for tokens that
+     * expire in seconds). Changing the shared client instead would race with other test runs using it.
      */
     public static ClientCopy copyClient(String clientId, String appBaseUrl, Map<String, String> extraAttributes) {
         ObjectNode client = (ObjectNode) call("GET", "/clients?clientId=" + clientId, null).get(0);
-        String rootUrl = client.get("rootUrl").asString();
+        String rootUrl = client.path("rootUrl").asString("");
         String copyId = clientId + "-test-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> redirectUris = new ArrayList<>();
-        client.get("redirectUris").forEach(uri -> redirectUris.add(uri.asString().replace(rootUrl, appBaseUrl)));
+        client.path("redirectUris").forEach(uri -> redirectUris.add(
+                rootUrl.isEmpty() ? uri.asString() : uri.asString().replace(rootUrl, appBaseUrl)));
         client.remove("id");
         client.put("clientId", copyId);
         client.put("rootUrl", appBaseUrl);
         redirectUris.forEach(client.putArray("redirectUris")::add);
-        ObjectNode attributes = (ObjectNode) client.get("attributes");
-        if (attributes.has("post.logout.redirect.uris")) {
+        ObjectNode attributes = client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
+        if (!rootUrl.isEmpty() && attributes.has("post.logout.redirect.uris")) {
             attributes.put("post.logout.redirect.uris",
                     attributes.get("post.logout.redirect.uris").asString().replace(rootUrl, appBaseUrl));
         }
