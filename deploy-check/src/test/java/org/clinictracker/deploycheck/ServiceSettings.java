@@ -1,0 +1,50 @@
+package org.clinictracker.deploycheck;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The environment variables a service reads: the {@code ${NAME...}} placeholders of its application.yml. */
+final class ServiceSettings {
+
+    /** Read by the JVM itself, not by Spring: the deployment sets the services' JVM options through it. */
+    static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+    private final String service;
+    private final String applicationYml;
+
+    ServiceSettings(String service) {
+        this.service = service;
+        this.applicationYml = Checkout.read(service + "/src/main/resources/application.yml");
+    }
+
+    Set<String> variables() {
+        Set<String> variables = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(applicationYml);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
+    boolean reads(String variable) {
+        return variable.equals(JVM_OPTIONS) || variables().contains(variable);
+    }
+
+    /** The default of {@code ${NAME:default}}, as written (nested placeholders left as they are). */
+    String defaultOf(String variable) {
+        Matcher matcher = Pattern.compile("\\$\\{" + variable + ":([^}]*)}").matcher(applicationYml);
+        if (!matcher.find()) {
+            throw new IllegalStateException(service + "'s application.yml has no default for " + variable);
+        }
+        return matcher.group(1);
+    }
+
+    @Override
+    public String toString() {
+        return service;
+    }
+}
