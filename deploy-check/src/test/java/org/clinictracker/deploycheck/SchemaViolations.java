@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
 /** A vendored JSON Schema (test resources, {@code schemas/}) and what a document breaks of it. */
 final class SchemaViolations {
 
+    /** One registry: a schema file used for several definitions is read once. */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+
     private final Schema schema;
 
     private SchemaViolations(Schema schema) {
@@ -27,8 +30,12 @@ final class SchemaViolations {
         if (SchemaViolations.class.getResource("/schemas/" + resource) == null) {
             throw new IllegalStateException("No schema schemas/" + resource + " on the test classpath");
         }
-        return new SchemaViolations(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-                .getSchema(SchemaLocation.of("classpath:schemas/" + resource)));
+        return new SchemaViolations(REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/" + resource)));
+    }
+
+    /** The definition {@code #/definitions/<name>} of a schema file, e.g. one Kubernetes kind of the vendored API. */
+    static SchemaViolations of(String resource, String definition) {
+        return new SchemaViolations(REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/" + resource + "#/definitions/" + definition)));
     }
 
     List<String> of(JsonNode document) {
