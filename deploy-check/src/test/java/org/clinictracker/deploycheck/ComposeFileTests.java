@@ -84,7 +84,7 @@ class ComposeFileTests {
     }
 
     @Test
-    void each_service_uses_its_own_database_which_the_postgres_container_creates() {
+    void each_service_uses_its_own_database_which_the_postgres_container_creates_and_the_data_outlives_the_containers() {
         Set<String> created = new TreeSet<>();
         Matcher database = Pattern.compile("CREATE DATABASE (\\w+) OWNER clinic").matcher(Checkout.read("infra/postgres/init.sql"));
         while (database.find()) {
@@ -99,6 +99,9 @@ class ComposeFileTests {
             assertThat(created).contains(name);
         });
         assertThat(strings(service("postgres").get("volumes"))).contains("postgres-data:/var/lib/postgresql/data");
+        // events Kafka acknowledged are published as far as the outbox knows: they must outlive the container
+        assertThat(strings(service("kafka").get("volumes"))).contains("kafka-data:" + environment("kafka").get("KAFKA_LOG_DIRS"));
+        assertThat(COMPOSE.get("volumes").propertyNames()).contains("postgres-data", "kafka-data");
     }
 
     @Test
