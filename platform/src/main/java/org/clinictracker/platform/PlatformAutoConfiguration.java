@@ -22,6 +22,7 @@ import org.clinictracker.platform.requestid.RequestIdFilter;
 import org.clinictracker.platform.security.ClinicResourceServer;
 import org.clinictracker.platform.security.ProblemSecurityResponses;
 import org.clinictracker.platform.security.RealmRoleConverter;
+import org.clinictracker.platform.tracing.TraceParents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,6 +44,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.validation.constraints.NotBlank;
 import io.micrometer.core.instrument.Metrics;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,9 +138,17 @@ public class PlatformAutoConfiguration {
         return new AuditTrail(jdbcClient, jdbcTemplate, clock);
     }
 
+    /** Without Micrometer Tracing's beans (tracing disabled, as in most tests) events carry no trace. */
     @Bean
-    EventOutbox eventOutbox(JdbcClient jdbcClient, JsonMapper jsonMapper) {
-        return new EventOutbox(jdbcClient, jsonMapper);
+    TraceParents traceParents(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer current = tracer.getIfAvailable();
+        Propagator headers = propagator.getIfAvailable();
+        return current == null || headers == null ? TraceParents.NONE : new TraceParents(current, headers);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(JdbcClient jdbcClient, JsonMapper jsonMapper, TraceParents traceParents) {
+        return new EventOutbox(jdbcClient, jsonMapper, traceParents);
     }
 
     @Bean
@@ -155,7 +166,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     EventConsumers eventConsumers(KafkaProperties kafkaProperties,
-            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer, InboxProperties inboxProperties) {
-        return new EventConsumers(kafkaProperties, configurer, inboxProperties);
+            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer, InboxProperties inboxProperties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        return new EventConsumers(kafkaProperties, configurer, inboxProperties, meterRegistry);
     }
 }

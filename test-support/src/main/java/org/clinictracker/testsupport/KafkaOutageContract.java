@@ -1,6 +1,9 @@
 package org.clinictracker.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,12 +24,17 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The outbox promise every producing service must keep: a change committed while Kafka is unreachable
  * still reaches Kafka, exactly once, when it is back. The service is told to find Kafka behind a link
  * that stays unplugged until the change has committed and its event has failed to go out. A service
  * proves it by extending this class with the change it makes and the event that change causes.
+ * Meanwhile the service stays ready (Kafka is not part of its readiness) and its outbox backlog shows the
+ * waiting event.
  */
 @SpringBootTest(properties = {
         "clinic.test.schema=kafka_outage_test", // its own outbox, so no other test context's relay can send its events
@@ -66,6 +74,12 @@ public abstract class KafkaOutageContract {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    private MockMvc mockMvc;
+
+    @Autowired
+    private MeterRegistry meters;
+
     @AfterAll
     static void stopKafka() {
         LINK_TO_KAFKA.close();
@@ -99,6 +113,11 @@ public abstract class KafkaOutageContract {
             assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
             assertThat((String) row.get("last_error")).isNotBlank();
         });
+        // still ready: it takes writes while Kafka is away, so a probe must not take it out of service
+        mockMvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+        assertThat(meters.get("clinic.outbox.backlog").gauge().value()).as("outbox backlog").isGreaterThanOrEqualTo(1);
 
         LINK_TO_KAFKA.plugIn();
 

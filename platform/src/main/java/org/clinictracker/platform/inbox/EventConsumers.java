@@ -20,6 +20,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
@@ -27,6 +28,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * How every clinic service consumes another's events. A service declares, per topic it reads:
@@ -50,6 +53,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * </ul>
  * Parked records keep their exact bytes; their headers say why without a stack trace or patient data
  * ({@link DeadLetterHeaders}), and nothing here logs a record's value.
+ * <p>
+ * Every listener is observed: it continues the trace whose {@code traceparent} header the outbox relay
+ * sent, so the consumer's log lines carry the producer's trace id. The consumers' Kafka client metrics
+ * (among them the lag, {@code kafka.consumer.fetch.manager.records.lag*}) are bound to the meter registry.
  */
 public class EventConsumers implements DisposableBean {
 
@@ -57,12 +64,15 @@ public class EventConsumers implements DisposableBean {
     private final ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer;
     private final InboxProperties properties;
     private final KafkaTemplate<String, String> deadLetterProducer;
+    private final ObjectProvider<MeterRegistry> meters;
 
     public EventConsumers(KafkaProperties kafka,
-            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer, InboxProperties properties) {
+            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer, InboxProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         this.kafka = kafka;
         this.configurer = configurer;
         this.properties = properties;
+        this.meters = meters;
         this.deadLetterProducer = RelayProducer.template(kafka.buildProducerProperties());
     }
 
@@ -78,11 +88,14 @@ public class EventConsumers implements DisposableBean {
     /** A listener container factory for {@code topic}'s events; see the class comment. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public ConcurrentKafkaListenerContainerFactory<String, String> containerFactory(String topic) {
-        ConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
-                new StringDeserializer(), new StringDeserializer());
+        DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(
+                kafka.buildConsumerProperties(), new StringDeserializer(), new StringDeserializer());
+        // Boot binds the metrics of its own consumer factory only, not of this one
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
         ConcurrentKafkaListenerContainerFactory factory = new ConcurrentKafkaListenerContainerFactory<>();
         // spring.kafka.listener.* still applies
         configurer.getObject().configure(factory, (ConsumerFactory) consumers);
+        factory.getContainerProperties().setObservationEnabled(true);
         factory.setCommonErrorHandler(errorHandler(topic));
         return factory;
     }

@@ -37,11 +37,16 @@ public class ProcessedEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(UUID eventId, String eventType) {
-        return jdbc.sql("""
+        boolean first = jdbc.sql("""
                 INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""")
                 .param(eventId).param(eventType).param(Timestamp.from(Instant.now(clock)))
                 .update() == 1;
+        if (first) {
+            // id and type only, never the event's data; the line carries the producer's trace id (log pattern)
+            log.info("Applying event {} ({})", eventId, eventType);
+        }
+        return first;
     }
 
     /** Forgets ids older than the retention, so the table stays small. */

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.clinictracker.platform.tracing.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -100,7 +101,7 @@ public class OutboxRelay {
     }
 
     private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload,
-            Instant occurredAt) {
+            Instant occurredAt, String traceParent) {
     }
 
     /** What one pass did to each claimed event. */
@@ -151,13 +152,15 @@ public class OutboxRelay {
                               WHERE b.message_key = e.message_key AND b.seq < e.seq AND b.status <> 'PUBLISHED'
                                 AND (b.status = 'FAILED' OR b.claimed_until > :now))
                         ORDER BY e.seq LIMIT :batch)
-                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at""")
+                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at,
+                              trace_parent""")
                     .param("until", Timestamp.from(now.plus(properties.claimLease())))
                     .param("now", Timestamp.from(now))
                     .param("batch", properties.batchSize())
                     .query((rs, row) -> new PendingEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
-                            rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()))
+                            rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getString("trace_parent")))
                     .list();
         });
         List<PendingEvent> inOrder = new ArrayList<>(claimed);
@@ -226,6 +229,10 @@ public class OutboxRelay {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
         record.headers().add("eventType", event.type().getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        if (event.traceParent() != null) {
+            // the trace of the request that wrote the event: the consumer's listener observation continues it
+            record.headers().add(TraceParents.HEADER, event.traceParent().getBytes(StandardCharsets.US_ASCII));
+        }
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
