@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * one application context; tokens come from the real Keycloak.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "CLINIC_SERVICE_TIMEOUT=1s", "CLINIC_SERVICE_CONNECT_TIMEOUT_MS=1000", "CLINIC_SERVICE_TIME_LIMIT=3s" })
+        "CLINIC_SERVICE_TIMEOUT=1s", "CLINIC_SERVICE_CONNECT_TIMEOUT_MS=1000" })
 public abstract class GatewayEdgeTestBase {
 
     public static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(1);

@@ -2,6 +2,7 @@ package org.clinictracker.gateway.accesslog;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.clinictracker.gateway.requestid.RequestIdLogging;
 import org.clinictracker.gateway.requestid.RequestIdWebFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,10 @@ public class AccessLogWebFilter implements WebFilter {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         return chain.filter(exchange)
                 .doOnError(failure::set)
-                .doFinally(signal -> log.info("{} {} route={} status={} duration={}ms requestId={}",
+                .doFinally(signal -> RequestIdLogging.log(exchange, () -> log.info(
+                        "{} {} route={} status={} duration={}ms requestId={}",
                         method, path, routeId(exchange), status(exchange, signal, failure.get()),
-                        (System.nanoTime() - start) / 1_000_000, RequestIdWebFilter.of(exchange)));
+                        (System.nanoTime() - start) / 1_000_000, RequestIdWebFilter.of(exchange))));
     }
 
     private static String routeId(ServerWebExchange exchange) {

@@ -5,9 +5,10 @@ import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Logs a line with the exchange's request id in the logging context from code that runs outside the
- * request's Reactor context (an error handler, after the filters): there {@link RequestIdLogContext} cannot
- * restore it, so it is put there for the one log call.
+ * Logs a line with the exchange's request id in the logging context ({@code [%X{requestId}]}, as the
+ * services' lines have it). The id is put there for the one log call, on whichever thread it runs: the
+ * gateway does not carry the MDC along every Reactor operator ({@code spring.reactor.context-propagation=auto}
+ * cost ~5 % of its CPU per request), so each place that logs while serving a request logs through here.
  */
 public final class RequestIdLogging {
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * Gives every request its id before anything else runs (Spring Security included, so 401, 403, 429 and
  * 503 carry it too): the caller's {@code X-Request-Id} when sane by the services' rule ({@link RequestIds}),
  * else a new one. The id goes to the service as a request header, back to the caller on every answer,
- * into an exchange attribute and the Reactor context for the gateway's own log lines.
+ * and into an exchange attribute, from which the gateway's own log lines take it ({@link RequestIdLogging}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,7 +33,7 @@ public class RequestIdWebFilter implements WebFilter {
         ServerWebExchange withId = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(RequestIds.HEADER, requestId)))
                 .build();
-        return chain.filter(withId).contextWrite(context -> context.put(RequestIds.MDC_KEY, requestId));
+        return chain.filter(withId);
     }
 
     /** The id of this exchange ({@code "-"} if it never passed the filter). */

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 
+import org.clinictracker.gateway.requestid.RequestIdLogging;
 import org.clinictracker.platform.security.SecurityProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,8 @@ class ServiceFallback {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         HttpMethod method = exchange.getRequest().getMethod();
         SecurityProblem problem = problem(SERVICE_NAMES.getOrDefault(route, "service"), method, cause);
-        log.warn("{} did not answer {}: {} ({})", route, method.name(),
-                cause == null ? "no cause" : cause.getClass().getSimpleName(), problem.code());
+        RequestIdLogging.log(exchange, () -> log.warn("{} did not answer {}: {} ({})", route, method.name(),
+                cause == null ? "no cause" : cause.getClass().getSimpleName(), problem.code()));
         return ResponseEntity.status(problem.status())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -71,6 +71,7 @@ public class ApiCallerSecurity {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(ReactiveRoleTable::apply)
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokenFromHeader())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new RealmRoleConverter())))
                         .authenticationEntryPoint(problems)

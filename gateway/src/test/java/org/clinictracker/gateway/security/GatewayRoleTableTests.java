@@ -109,6 +109,10 @@ class GatewayRoleTableTests {
         client.get().uri("/api/patients").headers(headers -> headers.setBearerAuth(otherAudience)).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        // not a token at all (a space inside)
+        client.get().uri("/api/patients").header(HttpHeaders.AUTHORIZATION, "Bearer not a token").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 
         assertThat(SERVICE.received()).isEmpty();
     }
