@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database itself (down, restarting, connections dropped, no connection to be had in time)
@@ -23,6 +24,12 @@ public final class DatabaseOutage {
             // not begin for want of a connection is a CannotCreateTransactionException
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException) {
+                return true;
+            }
+            // the connection broke during the work, and so the rollback failed too: the rollback's failure is the
+            // cause, the work's (the telling one) rides along as the application exception
+            if (cause instanceof TransactionSystemException failedRollback && failedRollback.getApplicationException() != null
+                    && causedBy(failedRollback.getApplicationException())) {
                 return true;
             }
             // 08: connection exception; 57P: server shut down or restarting (also seen when a commit fails)

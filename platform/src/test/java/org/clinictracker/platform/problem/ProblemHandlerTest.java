@@ -58,7 +58,9 @@ class ProblemHandlerTest {
                 new DataAccessResourceFailureException("PreparedStatementCallback",
                         new SQLException("terminating connection due to administrator command", "57P01")),
                 new TransactionSystemException("Could not commit JDBC transaction",
-                        new SQLException("An I/O error occurred while sending to the backend", "08006")));
+                        new SQLException("An I/O error occurred while sending to the backend", "08006")),
+                rollbackFailedAfter(new DataAccessResourceFailureException("PreparedStatementCallback",
+                        new SQLException("An I/O error occurred while sending to the backend", "08006"))));
 
         for (Exception outage : outages) {
             ResponseEntity<ProblemDetail> answer = handler.unexpected(outage);
@@ -87,6 +89,14 @@ class ProblemHandlerTest {
                 new SQLException("Key (mrn)=(CT-1) ...", "57P01")));
 
         assertThat(logged).isEqualTo("DataAccessResourceFailureException < SQLException (SQL state 57P01)");
+    }
+
+    /** What a transaction template throws when the connection broke mid-work: the pool's closed connection cannot roll back. */
+    private static TransactionSystemException rollbackFailedAfter(Exception work) {
+        TransactionSystemException failedRollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        failedRollback.initApplicationException(work);
+        return failedRollback;
     }
 
     private static HttpInputMessage message(byte[] content) {
