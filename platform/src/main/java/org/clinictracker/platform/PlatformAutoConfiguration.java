@@ -1,6 +1,7 @@
 package org.clinictracker.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.inbox.EventConsumers;
@@ -34,6 +35,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,14 +71,15 @@ public class PlatformAutoConfiguration {
         return registration;
     }
 
+    /** {@code clinic.database.retry-after}: the Retry-After of the 503 while the database cannot be reached. */
     @Bean
-    ProblemHandler problemHandler() {
-        return new ProblemHandler();
+    ProblemHandler problemHandler(@Value("${clinic.database.retry-after:5s}") Duration databaseRetryAfter) {
+        return new ProblemHandler(databaseRetryAfter);
     }
 
     @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
+    ProblemErrorController problemErrorController(@Value("${clinic.database.retry-after:5s}") Duration databaseRetryAfter) {
+        return new ProblemErrorController(databaseRetryAfter);
     }
 
     @Bean

@@ -18,8 +18,8 @@ import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 
 /**
  * The whole clinic for the system tests, started once per test JVM by the first test class that asks
- * ({@link #start()}) and stopped by a shutdown hook when the JVM ends: PostgreSQL with an empty database per
- * service, the run's own Kafka broker, the real Keycloak, and the three services and the gateway from the Boot
+ * ({@link #start()}) and stopped by a shutdown hook when the JVM ends: the run's own PostgreSQL server with an
+ * empty database per service (its own so that a chaos test may restart it), the run's own Kafka broker, the real Keycloak, and the three services and the gateway from the Boot
  * jars the build made, on free ports, with the environment {@code ./clinic up} gives them.
  * <p>
  * Tokens are checked with a 1 s clock skew ({@code CLINIC_TOKEN_CLOCK_SKEW}) so an expired token is refused
@@ -35,6 +35,7 @@ public final class ClinicSystem {
     private final Path workDir;
     private final String version;
     private final KafkaBroker kafka;
+    private final PostgresCluster postgres;
     private final Map<ClinicService, ServiceProcess> processes = new EnumMap<>(ClinicService.class);
     private ClientCopy webClient;
 
@@ -43,6 +44,7 @@ public final class ClinicSystem {
         this.workDir = workDir;
         this.version = version;
         this.kafka = new KafkaBroker(root, workDir);
+        this.postgres = new PostgresCluster(workDir);
     }
 
     /** The running clinic, started on first call. */
@@ -90,24 +92,36 @@ public final class ClinicSystem {
         return kafka;
     }
 
+    /** The run's own PostgreSQL server, which only this clinic uses: a test may restart or kill it. */
+    public PostgresCluster postgres() {
+        return postgres;
+    }
+
+    /** The service's database, as the service reaches it (role {@code clinic}), for a test that checks its rows. */
+    public PostgresDatabase database(ClinicService service) {
+        return SystemDatabases.of(postgres, service);
+    }
+
     private void startEverything() {
         Instant started = Instant.now();
         Map<ClinicService, Path> jars = BootJars.locate(root, version);
         createWorkDir();
         LocalKeycloak.ensureRunning();
         kafka.startEmpty();
+        postgres.create();
+        SystemDatabases.createIn(postgres);
 
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "KEYCLOAK_ISSUER", LocalKeycloak.issuer(),
                 "CLINIC_TOKEN_CLOCK_SKEW", "1s");
         for (ClinicService service : ClinicService.BEHIND_GATEWAY) {
-            PostgresDatabase database = SystemDatabases.emptyDatabaseFor(service);
+            PostgresDatabase database = database(service);
             Map<String, String> environment = new HashMap<>(common);
             environment.put("DB_URL", database.jdbcUrl());
             environment.put("DB_USER", database.username());
             environment.put("DB_PASSWORD", database.password());
-            environment.put("DB_POOL_SIZE", "4"); // the PostgreSQL server is shared with every other test run
+            environment.put("DB_POOL_SIZE", "5"); // four JVMs, a broker and PostgreSQL share two cores
             processes.put(service, new ServiceProcess(service, jars.get(service), FreePorts.next(), workDir, environment));
         }
         int gatewayPort = FreePorts.next();
@@ -126,19 +140,24 @@ public final class ClinicSystem {
         // all at once: their start-ups overlap, and the gateway needs no service to start
         processes.values().forEach(ServiceProcess::start);
         processes.values().forEach(process -> process.awaitHealthy(START_TIMEOUT));
-        System.out.printf("[system] clinic up in %d s: gateway %s, patients %s, procedures %s, followups %s, kafka %s%n",
+        System.out.printf("[system] clinic up in %d s: gateway %s, patients %s, procedures %s, followups %s, kafka %s,"
+                + " postgres 127.0.0.1:%d %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), baseUrl(ClinicService.GATEWAY),
                 baseUrl(ClinicService.PATIENTS), baseUrl(ClinicService.PROCEDURES), baseUrl(ClinicService.FOLLOWUPS),
-                kafka.bootstrapServers());
+                kafka.bootstrapServers(), postgres.port(), SystemDatabases.names());
     }
 
-    /** Gateway first (no new calls), then the services, then the broker they write to. */
+    /** Gateway first (no new calls), then the services, then the broker they write to and their database server. */
     private void stop() {
         List.of(ClinicService.GATEWAY, ClinicService.FOLLOWUPS, ClinicService.PROCEDURES, ClinicService.PATIENTS).stream()
                 .map(processes::get)
                 .filter(process -> process != null)
                 .forEach(ServiceProcess::stop);
-        kafka.stop();
+        try {
+            kafka.stop();
+        } finally {
+            postgres.drop();
+        }
         if (webClient != null) {
             webClient.close();
         }

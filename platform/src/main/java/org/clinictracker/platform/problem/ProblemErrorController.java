@@ -1,10 +1,14 @@
 package org.clinictracker.platform.problem;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.clinictracker.platform.database.DatabaseOutage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,13 +23,32 @@ import io.swagger.v3.oas.annotations.Hidden;
  * What the servlet container's error page ({@code /error}) answers: refusals that happen before any
  * controller runs (a header the container cannot read, an exception in a filter) are problem+json with
  * a stable code too, instead of Spring Boot's default JSON. It says nothing about the cause: the log has it.
+ * A filter that failed because the database is down or restarting (the idempotency filter's transaction) gets
+ * the same 503 {@code database-unavailable} as a controller would.
  */
 @Hidden // the container's error page, not an operation of the API
 @RestController
 public class ProblemErrorController implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    private final Duration databaseRetryAfter;
+
+    public ProblemErrorController() {
+        this(Duration.ofSeconds(5));
+    }
+
+    public ProblemErrorController(Duration databaseRetryAfter) {
+        this.databaseRetryAfter = databaseRetryAfter;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseOutage.causedBy(failure)) {
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(failure));
+            return DatabaseUnavailable.answer(databaseRetryAfter);
+        }
         HttpStatus status = statusOf(request);
         String code = status.is5xxServerError() ? "internal-error"
                 : status.name().toLowerCase().replace('_', '-');

@@ -1,11 +1,13 @@
 package org.clinictracker.platform.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.clinictracker.platform.database.DatabaseOutage;
 import org.clinictracker.platform.input.RequestBodyTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +32,25 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every error into {@code application/problem+json}: the clinic's own refusals, validation
- * failures (naming each field), unreadable bodies and, last, anything unexpected as a 500 whose
- * detail gives nothing away.
+ * failures (naming each field), unreadable bodies, the database down or restarting as a 503 with
+ * {@code Retry-After} and, last, anything unexpected as a 500 whose detail gives nothing away.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Boot's own problem-details advice, should someone enable it
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final Duration databaseRetryAfter;
+
+    public ProblemHandler() {
+        this(Duration.ofSeconds(5));
+    }
+
+    /** @param databaseRetryAfter the {@code Retry-After} of the 503 while the database cannot be reached */
+    public ProblemHandler(Duration databaseRetryAfter) {
+        this.databaseRetryAfter = databaseRetryAfter;
+    }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> clinicRefusal(ProblemException ex) {
@@ -51,6 +64,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            // expected while PostgreSQL restarts: one line, not a stack trace per request
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(ex));
+            return DatabaseUnavailable.answer(databaseRetryAfter);
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; the request id in the X-Request-Id header helps us find it.");

@@ -2,6 +2,9 @@ package org.clinictracker.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+
 import jakarta.servlet.RequestDispatcher;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** What the container's error page answers for refusals made before any controller ran. */
 class ProblemErrorControllerTest {
@@ -28,6 +32,21 @@ class ProblemErrorControllerTest {
         assertThat(answer.getBody().getProperties()).containsEntry("code", "bad-request");
         assertThat(answer.getBody().getType().toString()).isEqualTo(ProblemException.TYPE_BASE + "bad-request");
         assertThat(answer.getBody().getInstance().toString()).isEqualTo("/api/patients");
+    }
+
+    @Test
+    void a_filter_that_found_the_database_down_is_a_503_to_try_again() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction", new SQLTransientConnectionException("timed out")));
+
+        ResponseEntity<ProblemDetail> answer = new ProblemErrorController(Duration.ofSeconds(3)).error(request);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("3");
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "database-unavailable");
     }
 
     @Test
