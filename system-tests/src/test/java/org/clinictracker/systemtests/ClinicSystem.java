@@ -36,6 +36,7 @@ public final class ClinicSystem {
     private final String version;
     private final KafkaBroker kafka;
     private final Map<ClinicService, ServiceProcess> processes = new EnumMap<>(ClinicService.class);
+    private final Map<ClinicService, PostgresDatabase> databases = new EnumMap<>(ClinicService.class);
     private ClientCopy webClient;
 
     private ClinicSystem(Path root, Path workDir, String version) {
@@ -86,6 +87,11 @@ public final class ClinicSystem {
         return "http://localhost:" + gateway().port();
     }
 
+    /** The database the service was given (its {@code DB_URL}, user and password), for tests that look inside. */
+    public PostgresDatabase database(ClinicService service) {
+        return databases.get(service);
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -103,6 +109,7 @@ public final class ClinicSystem {
                 "CLINIC_TOKEN_CLOCK_SKEW", "1s");
         for (ClinicService service : ClinicService.BEHIND_GATEWAY) {
             PostgresDatabase database = SystemDatabases.emptyDatabaseFor(service);
+            databases.put(service, database);
             Map<String, String> environment = new HashMap<>(common);
             environment.put("DB_URL", database.jdbcUrl());
             environment.put("DB_USER", database.username());
