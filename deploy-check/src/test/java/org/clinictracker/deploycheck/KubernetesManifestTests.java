@@ -184,6 +184,8 @@ class KubernetesManifestTests {
         assertThat(ingress.at("/spec/rules")).isNotEmpty();
         assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1affinity").asString()).isEqualTo("cookie");
         assertThat(resources).filteredOn(resource -> resource.get("kind").asString().equals("Ingress")).hasSize(1);
+        // the gateway builds its sign-in redirect from the Ingress's X-Forwarded-* headers
+        assertThat(named(resources, "ConfigMap", "gateway").at("/data/CLINIC_FORWARD_HEADERS").asString()).isEqualTo("native");
     }
 
     @ParameterizedTest
