@@ -51,6 +51,16 @@ class ComposeFileTests {
     }
 
     @Test
+    void kafka_and_postgresql_are_published_where_the_services_look_for_them_by_default() {
+        String kafkaPort = LocalRunner.kafkaPort();
+        assertThat(strings(service("kafka").get("ports"))).containsExactly(kafkaPort + ":" + kafkaPort);
+        assertThat(new ServiceSettings("patient-service").defaultOf("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":" + kafkaPort);
+        assertThat(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("HOST://localhost:" + kafkaPort);
+        assertThat(strings(service("postgres").get("ports"))).containsExactly("5432:5432");
+        assertThat(new ServiceSettings("patient-service").defaultOf("DB_URL")).startsWith("jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    @Test
     void every_variable_given_to_a_service_is_one_its_application_yml_reads() {
         LocalRunner.servicePorts().keySet().forEach(service -> {
             ServiceSettings settings = new ServiceSettings(service);

@@ -132,6 +132,19 @@ class KubernetesManifestTests {
         });
     }
 
+    @Test
+    void the_pods_run_as_a_user_kubernetes_can_verify_is_not_root() {
+        String user = Checkout.read("infra/Dockerfile.service").lines().filter(line -> line.startsWith("USER "))
+                .reduce((first, last) -> last).orElseThrow().substring("USER ".length()).strip();
+        assertThat(user).as("the image's USER (runAsNonRoot refuses to start a named user)").matches("[1-9][0-9]*");
+        Kustomization.build(BASE).stream().filter(resource -> resource.get("kind").asString().equals("Deployment"))
+                .forEach(deployment -> {
+                    assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+                    assertThat(container(deployment).at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+                    assertThat(container(deployment).at("/volumeMounts/0/mountPath").asString()).isEqualTo("/tmp");
+                });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { BASE, CLINIC })
     void secrets_come_from_the_cluster_and_are_never_written_in_the_manifests(String kustomization) {
@@ -184,6 +197,8 @@ class KubernetesManifestTests {
         assertThat(ingress.at("/spec/rules")).isNotEmpty();
         assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1affinity").asString()).isEqualTo("cookie");
         assertThat(resources).filteredOn(resource -> resource.get("kind").asString().equals("Ingress")).hasSize(1);
+        // the gateway builds its sign-in redirect from the Ingress's X-Forwarded-* headers
+        assertThat(named(resources, "ConfigMap", "gateway").at("/data/CLINIC_FORWARD_HEADERS").asString()).isEqualTo("native");
     }
 
     @ParameterizedTest

@@ -46,6 +46,11 @@ final class LocalRunner {
         return single(Checkout.read("scripts/local-keycloak.sh"), "(?m)^REALM_JSON=\"\\$ROOT/([^\"]+)\"");
     }
 
+    /** Where scripts/local-kafka.sh's broker listens for clients by default. */
+    static String kafkaPort() {
+        return single(Checkout.read("scripts/local-kafka.sh"), "PORT=\\$\\{KAFKA_PORT:-(\\d+)}");
+    }
+
     /** The databases scripts/local-postgres.sh creates for the running system (not the tests' own). */
     static List<String> databases() {
         String defaults = single(Checkout.read("scripts/local-postgres.sh"), "(?m)^DATABASES=\\$\\{CLINIC_DATABASES:-\"([^\"]*)\"}");

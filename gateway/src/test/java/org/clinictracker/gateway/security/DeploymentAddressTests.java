@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinictracker.testsupport.keycloak.KeycloakBrowserLogin.location;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.clinictracker.testsupport.keycloak.KeycloakBrowserLogin;
@@ -20,13 +22,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Docker compose and a cluster give Keycloak two addresses: the browser's (front channel, the tokens' issuer) and
- * the gateway's own (back channel). Here the gateway reaches Keycloak at 127.0.0.1 while browsers and the issuer
- * say localhost (Keycloak pins its issuer, as compose's KC_HOSTNAME does): browser users are sent to the front
- * channel, the code is redeemed over the back channel, and the ID token is held to the browser-facing issuer.
+ * The gateway at the addresses docker compose and Kubernetes give it.
+ * <p>
+ * Keycloak has two: the browser's (front channel, the tokens' issuer) and the gateway's own (back channel). Here
+ * the gateway reaches Keycloak at 127.0.0.1 while browsers and the issuer say localhost (Keycloak pins its
+ * issuer, as compose's KC_HOSTNAME does): browser users are sent to the front channel, the code is redeemed over
+ * the back channel, and the ID token is held to the browser-facing issuer.
+ * <p>
+ * Behind the Ingress, which ends TLS and forwards plain http, the sign-in's redirect URI must still be the
+ * clinic's https address ({@code CLINIC_FORWARD_HEADERS=native}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class SplitKeycloakAddressTests {
+class DeploymentAddressTests {
 
     private static final GatewayUnderTest GATEWAY = new GatewayUnderTest();
     private static final String BACK_CHANNEL = LocalKeycloak.issuer().replace("//localhost:", "//127.0.0.1:");
@@ -38,6 +45,7 @@ class SplitKeycloakAddressTests {
     static void gateway(DynamicPropertyRegistry registry) {
         GATEWAY.register(registry, Map.of());
         registry.add("KEYCLOAK_BACKCHANNEL_URL", () -> BACK_CHANNEL);
+        registry.add("CLINIC_FORWARD_HEADERS", () -> "native");
     }
 
     @AfterAll
@@ -78,5 +86,25 @@ class SplitKeycloakAddressTests {
         String xsrf = browser.cookie(GATEWAY.at("/"), "XSRF-TOKEN").orElseThrow();
         URI endSession = location(browser.post(GATEWAY.at("/logout"), "", "X-XSRF-TOKEN", xsrf));
         assertThat(endSession.toString()).startsWith(LocalKeycloak.issuer() + "/protocol/openid-connect/logout?");
+    }
+
+    @Test
+    void behind_a_tls_proxy_the_sign_in_returns_to_the_clinics_https_address() {
+        HttpResponse<String> toKeycloak = new KeycloakBrowserLogin().get(GATEWAY.at(BrowserSessionSecurity.SIGN_IN_PATH),
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "tracker.clinic.example", "X-Forwarded-Port", "443");
+        assertThat(location(toKeycloak).toString()).startsWith(LocalKeycloak.issuer() + "/protocol/openid-connect/auth?");
+        assertThat(redirectUri(location(toKeycloak))).isEqualTo("https://tracker.clinic.example/login/oauth2/code/keycloak");
+
+        HttpResponse<String> direct = new KeycloakBrowserLogin().get(GATEWAY.at(BrowserSessionSecurity.SIGN_IN_PATH));
+        assertThat(redirectUri(location(direct))).isEqualTo(GATEWAY.baseUrl + "/login/oauth2/code/keycloak");
+    }
+
+    private static String redirectUri(URI authorize) {
+        for (String pair : authorize.getRawQuery().split("&")) {
+            if (pair.startsWith("redirect_uri=")) {
+                return URLDecoder.decode(pair.substring("redirect_uri=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no redirect_uri in " + authorize);
     }
 }
