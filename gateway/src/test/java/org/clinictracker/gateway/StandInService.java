@@ -27,7 +27,7 @@ public final class StandInService implements AutoCloseable {
 
     /** One request as the service saw it. */
     public record Received(String method, String uri, String requestId, String contentLength, String body,
-            String authorization, String cookie) {
+            String authorization, String cookie, String traceParent) {
     }
 
     public static final String DOCUMENT = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stand-in\",\"version\":\"1\"},"
@@ -76,7 +76,7 @@ public final class StandInService implements AutoCloseable {
         return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
             received.add(new Received(request.method().name(), request.uri(), request.requestHeaders().get("X-Request-Id"),
                     request.requestHeaders().get("Content-Length"), body, request.requestHeaders().get("Authorization"),
-                    request.requestHeaders().get("Cookie")));
+                    request.requestHeaders().get("Cookie"), request.requestHeaders().get("traceparent")));
             response.header("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate").header("Pragma", "no-cache")
                     .header("Expires", "0").header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                     .header("X-XSS-Protection", "0");
