@@ -92,6 +92,11 @@ public final class ClinicSystem {
         return kafka;
     }
 
+    /** {@code target/system}: the parts' logs, the broker's and the database server's data, the chaos tests' figures. */
+    public Path workDir() {
+        return workDir;
+    }
+
     /** The run's own PostgreSQL server, which only this clinic uses: a test may restart or kill it. */
     public PostgresCluster postgres() {
         return postgres;

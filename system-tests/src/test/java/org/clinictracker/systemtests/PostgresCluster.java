@@ -2,7 +2,6 @@ package org.clinictracker.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -82,8 +81,7 @@ public final class PostgresCluster {
 
     /** Starts the server on its data; returns once it accepts connections. */
     public void start() {
-        run(List.of(tool("pg_ctl"), "start", "-D", dataDir.toString(), "-l", clusterDir.resolve("server.log").toString(),
-                "-w", "-t", "60"));
+        run(List.of(tool("pg_ctl"), "start", "-D", dataDir.toString(), "-l", log().toString(), "-w", "-t", "60"));
     }
 
     /** A fast shutdown: open connections are dropped, transactions in flight rolled back, then it stops. */
@@ -95,7 +93,8 @@ public final class PostgresCluster {
 
     /** What {@code pg_ctlcluster restart} does: a fast shutdown (every connection dropped), then a start. */
     public void restart() {
-        run(List.of(tool("pg_ctl"), "restart", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"));
+        run(List.of(tool("pg_ctl"), "restart", "-D", dataDir.toString(), "-l", log().toString(), "-m", "fast", "-w",
+                "-t", "60"));
     }
 
     /** SIGKILL to the server and all its processes, as a crashed host would go; the next start recovers from WAL. */
@@ -208,16 +207,22 @@ public final class PostgresCluster {
             full.addAll(List.of("runuser", "-u", SERVER_USER, "--"));
         }
         full.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
-                .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile()); // a directory the server user may enter
         try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return "timed out\n" + output;
+            // the output to a file, not a pipe: the server pg_ctl starts inherits it and would hold a pipe open
+            Path output = Files.createTempFile("clinic-pg-tool", ".log");
+            try {
+                Process process = new ProcessBuilder(full).redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile()) // one the server user may enter
+                        .start();
+                if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    return "timed out\n" + Files.readString(output);
+                }
+                return process.exitValue() == 0 ? null : Files.readString(output);
+            } finally {
+                Files.deleteIfExists(output);
             }
-            return process.exitValue() == 0 ? null : output;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not run " + full, e);
         } catch (InterruptedException e) {

@@ -147,6 +147,14 @@ public final class ServiceProcess {
         }
     }
 
+    /** The JVM's process id: the same before and after a fault means it was not restarted. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " was never started");
+        }
+        return process.pid();
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }

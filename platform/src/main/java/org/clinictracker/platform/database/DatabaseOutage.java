@@ -26,10 +26,13 @@ public final class DatabaseOutage {
                     || cause instanceof TransientDataAccessException) {
                 return true;
             }
-            // the connection broke during the work, and so the rollback failed too: the rollback's failure is the
-            // cause, the work's (the telling one) rides along as the application exception
-            if (cause instanceof TransactionSystemException failedRollback && failedRollback.getApplicationException() != null
-                    && causedBy(failedRollback.getApplicationException())) {
+            // The transaction manager could not commit or roll back on the connection (the pool's "Connection is
+            // closed", no SQL state): JdbcTransactionManager turns every SQL failure it can name, a constraint or a
+            // serialisation failure among them, into a DataAccessException, so one left as SQLException is the
+            // connection's. The work's own failure, if any, rides along as the application exception.
+            if (cause instanceof TransactionSystemException failedEnd
+                    && (failedEnd.getCause() instanceof SQLException
+                            || (failedEnd.getApplicationException() != null && causedBy(failedEnd.getApplicationException())))) {
                 return true;
             }
             // 08: connection exception; 57P: server shut down or restarting (also seen when a commit fails)

@@ -2,7 +2,7 @@ package org.clinictracker.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import jakarta.servlet.RequestDispatcher;
@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** What the container's error page answers for refusals made before any controller ran. */
 class ProblemErrorControllerTest {
@@ -35,11 +35,11 @@ class ProblemErrorControllerTest {
     }
 
     @Test
-    void a_filter_that_found_the_database_down_is_a_503_to_try_again() {
+    void a_filter_whose_transaction_could_not_end_on_a_broken_connection_is_a_503_to_try_again() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
-        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new CannotCreateTransactionException(
-                "Could not open JDBC Connection for transaction", new SQLTransientConnectionException("timed out")));
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")));
 
         ResponseEntity<ProblemDetail> answer = new ProblemErrorController(Duration.ofSeconds(3)).error(request);
 

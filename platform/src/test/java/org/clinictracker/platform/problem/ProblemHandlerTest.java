@@ -60,7 +60,9 @@ class ProblemHandlerTest {
                 new TransactionSystemException("Could not commit JDBC transaction",
                         new SQLException("An I/O error occurred while sending to the backend", "08006")),
                 rollbackFailedAfter(new DataAccessResourceFailureException("PreparedStatementCallback",
-                        new SQLException("An I/O error occurred while sending to the backend", "08006"))));
+                        new SQLException("An I/O error occurred while sending to the backend", "08006"))),
+                // the idempotency filter rolling back a refused request on a connection the restart broke
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")));
 
         for (Exception outage : outages) {
             ResponseEntity<ProblemDetail> answer = handler.unexpected(outage);
