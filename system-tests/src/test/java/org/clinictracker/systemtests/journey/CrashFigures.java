@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class CrashFigures {
 
-    record Undisturbed(Duration journey, long calls, long eventsPublished) {
+    record Undisturbed(Duration journey, long calls, long eventsPublished, Duration slowestEvent) {
     }
 
     record Crash(String part, String when, Duration downFor, long callsThatWaited, Duration longestWait,
-            Duration journey, long eventsPublished, long countsShort, long countsOver) {
+            Duration slowestEvent, Duration journey, long eventsPublished, long countsShort, long countsOver) {
     }
 
     private Undisturbed undisturbed;
@@ -65,15 +65,18 @@ final class CrashFigures {
         if (undisturbed != null) {
             text.append("Undisturbed journey: ").append(seconds(undisturbed.journey())).append(", ")
                     .append(undisturbed.calls()).append(" calls through the gateway, ")
-                    .append(undisturbed.eventsPublished()).append(" events published about the patient.\n\n");
+                    .append(undisturbed.eventsPublished()).append(" events published about the patient, the slowest ")
+                    .append(seconds(undisturbed.slowestEvent())).append(" from written to published.\n\n");
         }
-        text.append("| part killed (SIGKILL) | when | healthy again after | calls that waited | longest wait | journey took "
-                + "| events published | counts short (lost) | counts over (twice) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+        text.append("| part killed (SIGKILL) | just after | healthy again after | calls retried | longest wait of a call "
+                + "| slowest event, written to published | journey took | events published | counts short (lost) "
+                + "| counts over (applied twice) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Crash crash : crashes) {
             text.append("| ").append(crash.part()).append(" | ").append(crash.when()).append(" | ")
                     .append(seconds(crash.downFor())).append(" | ").append(crash.callsThatWaited()).append(" | ")
-                    .append(seconds(crash.longestWait())).append(" | ").append(seconds(crash.journey())).append(" | ")
+                    .append(seconds(crash.longestWait())).append(" | ").append(seconds(crash.slowestEvent())).append(" | ")
+                    .append(seconds(crash.journey())).append(" | ")
                     .append(crash.eventsPublished()).append(" | ").append(crash.countsShort()).append(" | ")
                     .append(crash.countsOver()).append(" |\n");
         }
