@@ -22,9 +22,9 @@
 #      every process of the stack: the four JVMs, Kafka, Keycloak and PostgreSQL (postmaster, its
 #      background processes and the services' connections); then stops the services;
 #   5. prints the medians as a table against the targets and appends a dated section to docs/benchmarks.md.
-# Memory is RSS per process and, for the total, also PSS (shared pages divided among the processes that
-# map them): PostgreSQL's processes all map its shared buffers, so their RSS summed counts those pages
-# many times over; PSS summed does not.
+# Memory is RSS per process and PSS (shared pages divided among the processes that map them). PostgreSQL's
+# processes all map its shared buffers and binary, so their RSS summed counts those pages many times over: its
+# RSS here is their private memory summed plus the largest shared part (the plain sum is shown beside it).
 # It stops what it started (services, its broker, Keycloak if it was not running), also on errors.
 #
 # Settings (environment): BENCH_RUNS (5), BENCH_IDLE (20), BENCH_MAX_LOAD (1.0), BENCH_LOAD_WAIT (300),
@@ -71,6 +71,7 @@ declare -A DBS=([patient-service]=patients_startup [procedure-service]=procedure
 help_if_asked "$@"
 
 mkdir -p "$OUT_DIR"
+rm -f "$OUT_DIR"/memory.*   # an earlier run's samples
 started_keycloak=0 started_kafka=0
 declare -A PIDS=() TRAINING=()
 
@@ -203,7 +204,7 @@ start_all() {   # start_all LOG_SUFFIX TIMEOUT_S: launches the four at once, wai
     [ "$elapsed" -lt "$timeout" ] || die "not healthy after ${timeout}s: ${pending[*]}"
     [ ${#pending[@]} -eq 0 ] || sleep 0.2
   done
-  wall_s=$(calc %.2f "($(now_ns) - t0) / 1e9")
+  wall_s=$(calc %.2f "($(now_ns) - $t0) / 1e9")
 }
 spring_started() { sed -n 's/.*Started [A-Za-z]* in \([0-9.]*\) seconds.*/\1/p' "$1" | head -n 1; }
 
@@ -212,7 +213,7 @@ start_all .first $((3 * HEALTH_TIMEOUT))
 stop_services
 
 # ---------------------------------------------------------------- memory of the stack's processes
-kb() { awk -v k="$2" '$1 == k":" { print $2; exit }' "$1" 2>/dev/null || echo 0; }
+kb() { awk -v k="$2" '$1 == k":" { v = $2 } END { print v + 0 }' "$1" 2>/dev/null || echo 0; }
 rss_kb() { kb "/proc/$1/status" VmRSS; }
 pss_kb() { kb "/proc/$1/smaps_rollup" Pss; }
 # PostgreSQL's part of the stack: the postmaster, its background processes and the services' connections
@@ -232,9 +233,16 @@ memory_sample() {   # memory_sample RUN: "part rss_kb pss_kb count" lines into $
     kafka_pid=$(listener_pid "$KAFKA_PORT"); kc_pid=$(listener_pid 8180)
     echo "kafka $(rss_kb "$kafka_pid") $(pss_kb "$kafka_pid") 1"
     echo "keycloak $(rss_kb "$kc_pid") $(pss_kb "$kc_pid") 1"
-    local r=0 p=0 n=0
-    for pid in $(postgres_pids); do r=$((r + $(rss_kb "$pid"))); p=$((p + $(pss_kb "$pid"))); n=$((n + 1)); done
-    echo "postgresql $r $p $n"
+    # PostgreSQL's RSS with what its processes share (shared buffers, the binary) counted once: their private
+    # memory summed, plus the largest shared part; the plain sum is kept as a fifth column
+    local anon=0 file=0 shm=0 r=0 p=0 n=0 f
+    for pid in $(postgres_pids); do
+      anon=$((anon + $(kb "/proc/$pid/status" RssAnon)))
+      f=$(kb "/proc/$pid/status" RssFile); [ "$f" -gt "$file" ] && file=$f
+      f=$(kb "/proc/$pid/status" RssShmem); [ "$f" -gt "$shm" ] && shm=$f
+      r=$((r + $(rss_kb "$pid"))); p=$((p + $(pss_kb "$pid"))); n=$((n + 1))
+    done
+    echo "postgresql $((anon + file + shm)) $p $n $r"
   } >"$OUT_DIR/memory.$run"
 }
 
@@ -264,11 +272,11 @@ done
 # ---------------------------------------------------------------- 5. report
 median() { tr ' ' '\n' <<<"$1" | grep -v '^?*$' | sort -g | awk '{ v[NR] = $1 } END { if (!NR) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 range() { tr ' ' '\n' <<<"$1" | grep -v '^?*$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }'; }
-mem_median() {   # mem_median PART COLUMN(2 rss, 3 pss): median over the runs, in MB
-  median "$(cat "$OUT_DIR"/memory.* | awk -v p="$1" -v c="$2" '$1 == p { printf "%.0f ", $c / 1024 }')"
+mem_median() {   # mem_median PART COLUMN(2 rss, 3 pss, 5 postgresql's plain RSS sum): median over the runs, in MB
+  printf '%.0f\n' "$(median "$(cat "$OUT_DIR"/memory.[0-9]* | awk -v p="$1" -v c="$2" '$1 == p { printf "%.0f ", $c / 1024 }')")"
 }
 describe_machine
-pg_version=$(psql -X -At -h 127.0.0.1 -U clinic -d postgres -c 'SHOW server_version' 2>/dev/null || echo "?")
+pg_version=$(PGPASSWORD=clinic psql -X -At -h 127.0.0.1 -U clinic -d postgres -c 'SHOW server_version' 2>/dev/null || echo "?")
 kc_flags=$(tr '\0' ' ' <"/proc/$(listener_pid 8180)/cmdline" 2>/dev/null | grep -o -- '-X[sm][sx][0-9]*[mMgG]\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ' || true)
 kafka_flags=$(tr '\0' ' ' <"/proc/$(listener_pid "$KAFKA_PORT")/cmdline" 2>/dev/null | grep -o -- '-X[sm][sx][0-9]*[mMgG]\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ' || true)
 wall_med=$(median "$walls")
@@ -288,7 +296,7 @@ for part in kafka keycloak postgresql; do
   case $part in
     kafka) what="Kafka (the benchmark's broker, \`${kafka_flags% }\`)" ;;
     keycloak) what="Keycloak (the one on :8180, \`${kc_flags% }\`)" ;;
-    postgresql) what="PostgreSQL ($pg_n processes: server, background, the services' connections)" ;;
+    postgresql) what="PostgreSQL ($pg_n processes: server, background, the services' connections; RSS with shared memory counted once, summed plainly $(mem_median postgresql 5) MB)" ;;
   esac
   table+="
 | $what | – | – | – | $r | $p |"
