@@ -57,10 +57,6 @@ final class ClinicClient {
         return new ClinicClient(null, gatewayUrl, log);
     }
 
-    String user() {
-        return user;
-    }
-
     HttpAnswer get(String step, String path) {
         return send(step, "GET", path, null, null);
     }
@@ -138,7 +134,7 @@ final class ClinicClient {
         }
     }
 
-    private String token() {
+    private synchronized String token() {
         if (Duration.between(tokenAt, Instant.now()).compareTo(TOKEN_AGE) > 0) {
             token = KeycloakTokens.accessToken(user);
             tokenAt = Instant.now();
