@@ -70,35 +70,14 @@ final class DemoPatient {
         return this;
     }
 
-    DemoPatient contact(String phone, String email, String line1, String city, String postalCode) {
-        intake.put("phone", phone);
-        if (email != null) {
-            intake.put("email", email);
-        }
-        intake.put("address", Map.of("line1", line1, "city", city, "region", "CA", "postalCode", postalCode,
-                "country", "US"));
-        return this;
-    }
 
     DemoPatient speaks(String languageTag) {
         intake.put("preferredLanguage", languageTag);
         return this;
     }
 
-    DemoPatient emergencyContact(String name, String phone, String relationship) {
-        intake.put("emergencyContact", Map.of("name", name, "phone", phone, "relationship", relationship));
-        return this;
-    }
 
-    DemoPatient insured(String payer, String memberId) {
-        intake.put("insurance", Map.of("payer", payer, "memberId", memberId));
-        return this;
-    }
 
-    DemoPatient referredBy(String clinician) {
-        intake.put("referringClinician", clinician);
-        return this;
-    }
 
     /** Opioids (MME/day) and the therapies already tried (Therapy codes). */
     DemoPatient takes(double opioidMmePerDay, String... therapies) {
