@@ -27,8 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.clinictracker.testsupport.TestDatabaseInitializer;
-import org.clinictracker.testsupport.TestInfrastructure;
 import org.clinictracker.testsupport.TestInfrastructure.PostgresDatabase;
 import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +52,8 @@ class BackupRestoreSystemTests {
     static void startTheClinic() {
         clinic = ClinicSystem.start();
         root = Path.of(System.getProperty("clinic.system.root", "..")).toAbsolutePath().normalize();
+        // the databases to restore into, beside the clinic's on the run's own server (new for every run)
+        clinic.postgres().createDatabases(SystemDatabases.ROLE, SERVICES.stream().map(BackupRestoreSystemTests::restoredName).toList());
     }
 
     @Test
@@ -89,7 +89,7 @@ class BackupRestoreSystemTests {
         Set<String> requeued = new TreeSet<>();
         Set<String> publishedAfterCutoff = new TreeSet<>();
         for (ClinicService service : SERVICES) {
-            PostgresDatabase source = TestInfrastructure.postgres(SystemDatabases.nameFor(service));
+            PostgresDatabase source = clinic.database(service);
             try (Connection from = open(source); Connection to = open(restored.get(service))) {
                 List<String> tables = rows(from, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
                 assertThat(rows(to, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
@@ -133,7 +133,7 @@ class BackupRestoreSystemTests {
     }
 
     private static String restoredName(ClinicService service) {
-        return service.database().orElseThrow() + "_restored" + TestDatabaseInitializer.checkoutSuffix();
+        return service.database().orElseThrow() + "_restored";
     }
 
     private UUID registerScreenAndConsent(String familyPrefix) {
@@ -180,15 +180,15 @@ class BackupRestoreSystemTests {
         Awaitility.await("every event published and applied").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500)).until(() -> {
                     for (ClinicService service : SERVICES) {
-                        try (Connection db = open(TestInfrastructure.postgres(SystemDatabases.nameFor(service)))) {
+                        try (Connection db = open(clinic.database(service))) {
                             if (!rows(db, "SELECT 1 FROM outbox_event WHERE status <> 'PUBLISHED' LIMIT 1").isEmpty()) {
                                 return false;
                             }
                         }
                     }
-                    try (Connection procedures = open(TestInfrastructure.postgres(SystemDatabases.nameFor(ClinicService.PROCEDURES)));
-                            Connection followups = open(TestInfrastructure.postgres(SystemDatabases.nameFor(ClinicService.FOLLOWUPS)));
-                            Connection patients = open(TestInfrastructure.postgres(SystemDatabases.nameFor(ClinicService.PATIENTS)))) {
+                    try (Connection procedures = open(clinic.database(ClinicService.PROCEDURES));
+                            Connection followups = open(clinic.database(ClinicService.FOLLOWUPS));
+                            Connection patients = open(clinic.database(ClinicService.PATIENTS))) {
                         List<String> patientEvents = rows(patients, "SELECT event_id FROM outbox_event");
                         List<String> procedureEvents = rows(procedures, "SELECT event_id FROM outbox_event");
                         return rows(procedures, "SELECT event_id FROM processed_event").containsAll(patientEvents)
@@ -201,7 +201,7 @@ class BackupRestoreSystemTests {
     private static Instant latestEvent() throws SQLException {
         Instant latest = Instant.EPOCH;
         for (ClinicService service : SERVICES) {
-            try (Connection db = open(TestInfrastructure.postgres(SystemDatabases.nameFor(service)));
+            try (Connection db = open(clinic.database(service));
                     Statement statement = db.createStatement();
                     ResultSet result = statement.executeQuery("SELECT max(occurred_at) FROM outbox_event")) {
                 result.next();
@@ -216,7 +216,7 @@ class BackupRestoreSystemTests {
 
     /** The script's database settings for these database names, on the server the system tests use. */
     private static Map<String, String> environmentFor(java.util.function.Function<ClinicService, String> names) {
-        PostgresDatabase any = TestInfrastructure.postgres(names.apply(ClinicService.PATIENTS));
+        PostgresDatabase any = clinic.database(ClinicService.PATIENTS); // the run's own server; same role for all
         URI server = URI.create(any.jdbcUrl().substring("jdbc:".length()));
         Map<String, String> environment = new HashMap<>();
         environment.put("CLINIC_DB_HOST", server.getHost());
@@ -254,9 +254,9 @@ class BackupRestoreSystemTests {
         return values;
     }
 
-    /** A database of this name, created if missing, emptied (as SystemDatabases empties the system's). */
+    /** A database of this name on the run's own server (created with the clinic), emptied. */
     private static PostgresDatabase emptyDatabase(String name) {
-        PostgresDatabase database = TestInfrastructure.postgres(name);
+        PostgresDatabase database = clinic.postgres().database(name, SystemDatabases.ROLE, SystemDatabases.PASSWORD);
         try (Connection connection = open(database); Statement statement = connection.createStatement()) {
             statement.execute("DROP OWNED BY CURRENT_USER CASCADE");
         } catch (SQLException e) {

@@ -129,6 +129,14 @@ public final class PostgresCluster {
         run(command);
     }
 
+    /** More empty databases for an existing role, e.g. to restore a backup into. */
+    void createDatabases(String owner, List<String> databases) {
+        List<String> command = new ArrayList<>(List.of(tool("psql"), "-h", SOCKET_DIR.toString(), "-p",
+                String.valueOf(port), "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q"));
+        databases.forEach(database -> command.addAll(List.of("-c", "CREATE DATABASE " + database + " OWNER " + owner)));
+        run(command);
+    }
+
     public PostgresDatabase database(String name, String role, String password) {
         return new PostgresDatabase("jdbc:postgresql://127.0.0.1:" + port + "/" + name, role, password);
     }
