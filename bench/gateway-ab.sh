@@ -67,9 +67,18 @@ start_gateway() {   # start_gateway PORT JAR OPTS NAME: prints its pid
 }
 pid_old=$(start_gateway "$PORT_OLD" "$JAR_OLD" "${AB_OPTS_OLD:-}" old); pids+=("$pid_old")
 pid_new=$(start_gateway "$PORT_NEW" "$JAR_NEW" "${AB_OPTS_NEW:-}" new); pids+=("$pid_new")
-for port in "$PORT_OLD" "$PORT_NEW"; do
-  for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" 2>/dev/null && break; sleep 1; done
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" || die "the gateway on port $port did not start (see $OUT_DIR)"
+ours() {   # ours PORT PID: that JVM is alive and is the one listening on the port (a test elsewhere may take it)
+  kill -0 "$2" 2>/dev/null && ss -ltnpH "sport = :$1" | grep -q "pid=$2,"
+}
+for side in old new; do
+  if [ "$side" = old ]; then port=$PORT_OLD pid=$pid_old; else port=$PORT_NEW pid=$pid_new; fi
+  for _ in $(seq 1 300); do
+    kill -0 "$pid" 2>/dev/null || break
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" 2>/dev/null && break
+    sleep 1
+  done
+  ours "$port" "$pid" && curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" \
+    || die "the $side gateway did not start on port $port (see $OUT_DIR/$side.log)"
 done
 say "both gateways ready; load average $(loadavg)"
 
@@ -83,6 +92,7 @@ loop_ticks() {   # CPU ticks of the JVM's Netty event-loop threads
 }
 load() {   # load PORT PID SECONDS: one wrk run; prints its requests, CPU per request and p50
   local t0 l0 out n hz
+  ours "$1" "$2" || die "the gateway (pid $2) no longer serves port $1"
   hz=$(getconf CLK_TCK)
   t0=$(jvm_ticks "$2"); l0=$(loop_ticks "$2")
   out=$(BENCH_TOKEN="$TOKEN" wrk -t 2 -c "$CLIENTS" -d "${3}s" --timeout 10s -s "$LUA" "http://127.0.0.1:$1" -- /api/patients?q=smith 2>&1)
