@@ -5,12 +5,10 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
 import reactor.core.publisher.Mono;
 
@@ -32,10 +30,7 @@ class TraceParentForwarding implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingContext>get(TracingContext.class))
-                .map(TracingContext::getSpan)
-                .orElse(null);
+        Span span = RequestSpan.of(exchange).orElse(null);
         if (span == null) {
             return chain.filter(exchange);
         }
