@@ -11,6 +11,12 @@ final class ServiceSettings {
     /** Read by the JVM itself, not by Spring: the deployment sets the services' JVM options through it. */
     static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
+    /**
+     * Spring Boot's own settings a deployment may set without a placeholder: Boot binds them from the environment
+     * itself (relaxed binding). Only the ones the README documents; any other variable must be a placeholder.
+     */
+    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     private final String service;
@@ -31,7 +37,7 @@ final class ServiceSettings {
     }
 
     boolean reads(String variable) {
-        return variable.equals(JVM_OPTIONS) || variables().contains(variable);
+        return variable.equals(JVM_OPTIONS) || BOOT_SETTINGS.contains(variable) || variables().contains(variable);
     }
 
     /** The default of {@code ${NAME:default}}, as written (nested placeholders left as they are). */
