@@ -111,6 +111,7 @@ public class OutboxRelay {
         final Map<PendingEvent, String> lost = new LinkedHashMap<>(); // broker unreachable: retry later
         final Map<PendingEvent, String> refused = new LinkedHashMap<>(); // Kafka refused the event itself
         final List<Long> unsent = new ArrayList<>(); // waited behind a failed one, or the pass ran out of time
+        boolean recorded; // the mark's transaction committed
 
         Outcome(Instant leasedUntil) {
             this.leasedUntil = leasedUntil;
@@ -132,10 +133,11 @@ public class OutboxRelay {
         }
         if (unmarked != null) {
             Outcome left = unmarked;
-            if (Instant.now(clock).isBefore(left.leasedUntil)) {
-                mark(left); // fails again while the database is still away: tried again next pass
-            } // else the lease ran out: another pass or relay may have claimed the events, which go out again
             unmarked = null;
+            // once the lease ran out another pass or relay may have claimed the events: they go out again
+            if (Instant.now(clock).isBefore(left.leasedUntil)) {
+                markOrKeep(left); // kept again while the database is still away
+            }
         }
         int claimed;
         do {
@@ -258,7 +260,9 @@ public class OutboxRelay {
         try {
             mark(outcome);
         } catch (RuntimeException e) {
-            unmarked = outcome;
+            if (!outcome.recorded) { // a failure after the commit (logging, metrics) is no reason to mark again
+                unmarked = outcome;
+            }
             throw e;
         }
     }
@@ -297,6 +301,7 @@ public class OutboxRelay {
                         .param("seqs", outcome.unsent).update();
             }
         });
+        outcome.recorded = true;
         if (!outcome.lost.isEmpty()) {
             PendingEvent first = outcome.lost.keySet().iterator().next();
             log.warn("{} events not yet delivered (Kafka unreachable?), e.g. {} ({}) to {}: {}", outcome.lost.size(),
