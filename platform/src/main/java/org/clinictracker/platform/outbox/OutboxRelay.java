@@ -106,17 +106,39 @@ public class OutboxRelay {
 
     /** What one pass did to each claimed event. */
     private static final class Outcome {
+        final Instant leasedUntil;
         final List<Long> published = new ArrayList<>();
         final List<Instant> publishedOccurredAt = new ArrayList<>();
         final Map<PendingEvent, String> lost = new LinkedHashMap<>(); // broker unreachable: retry later
         final Map<PendingEvent, String> refused = new LinkedHashMap<>(); // Kafka refused the event itself
         final List<Long> unsent = new ArrayList<>(); // waited behind a failed one, or the pass ran out of time
+        boolean recorded; // the mark's transaction committed
+
+        Outcome(Instant leasedUntil) {
+            this.leasedUntil = leasedUntil;
+        }
     }
+
+    /**
+     * A pass's outcome the database did not take: it went away between the send and the mark. Recorded by the next
+     * pass before it claims anything, while the events are still leased to this relay; without it they would wait
+     * out their lease ({@code claim-lease}) and the published ones would go to Kafka a second time. Only the
+     * scheduler's one thread touches it.
+     */
+    private Outcome unmarked;
 
     @Scheduled(fixedDelayString = "${clinic.outbox.poll-interval:200ms}")
     public void relayPending() {
         if (Instant.now(clock).isBefore(pausedUntil)) {
             return;
+        }
+        if (unmarked != null) {
+            Outcome left = unmarked;
+            unmarked = null;
+            // once the lease ran out another pass or relay may have claimed the events: they go out again
+            if (Instant.now(clock).isBefore(left.leasedUntil)) {
+                markOrKeep(left); // kept again while the database is still away
+            }
         }
         int claimed;
         do {
@@ -126,8 +148,8 @@ public class OutboxRelay {
             if (claimed == 0) {
                 return;
             }
-            Outcome outcome = send(batch, claimedAt.plus(properties.claimLease()).minus(properties.sendTimeout()));
-            mark(outcome);
+            Outcome outcome = send(batch, claimedAt.plus(properties.claimLease()));
+            markOrKeep(outcome);
             if (!outcome.lost.isEmpty()) {
                 pausedUntil = Instant.now(clock).plus(properties.retryBackoff());
                 return;
@@ -169,10 +191,11 @@ public class OutboxRelay {
     }
 
     /** Sends in rounds, one event per key each: see the class comment. No transaction is open here. */
-    private Outcome send(List<PendingEvent> batch, Instant lastRoundStart) {
+    private Outcome send(List<PendingEvent> batch, Instant leasedUntil) {
+        Instant lastRoundStart = leasedUntil.minus(properties.sendTimeout());
         Map<String, Deque<PendingEvent>> byKey = new LinkedHashMap<>();
         batch.forEach(event -> byKey.computeIfAbsent(event.key(), key -> new ArrayDeque<>()).add(event));
-        Outcome outcome = new Outcome();
+        Outcome outcome = new Outcome(leasedUntil);
         List<Deque<PendingEvent>> keys = new ArrayList<>(byKey.values());
         while (!keys.isEmpty()) {
             List<Deque<PendingEvent>> next = sendRound(keys, outcome);
@@ -240,6 +263,17 @@ public class OutboxRelay {
         }
     }
 
+    private void markOrKeep(Outcome outcome) {
+        try {
+            mark(outcome);
+        } catch (RuntimeException e) {
+            if (!outcome.recorded) { // a failure after the commit (logging, metrics) is no reason to mark again
+                unmarked = outcome;
+            }
+            throw e;
+        }
+    }
+
     /** Records the pass's outcome in one short transaction and releases every lease it held. */
     private void mark(Outcome outcome) {
         Timestamp now = Timestamp.from(Instant.now(clock));
@@ -274,6 +308,7 @@ public class OutboxRelay {
                         .param("seqs", outcome.unsent).update();
             }
         });
+        outcome.recorded = true;
         if (!outcome.lost.isEmpty()) {
             PendingEvent first = outcome.lost.keySet().iterator().next();
             log.warn("{} events not yet delivered (Kafka unreachable?), e.g. {} ({}) to {}: {}", outcome.lost.size(),

@@ -59,6 +59,12 @@ public final class OutboxOnPostgres implements AutoCloseable {
 
     OutboxRelay relay(String bootstrapServers, Map<String, Object> producerOverrides, int batchSize, int maxAttempts,
             MeterRegistry meters) {
+        return relay(bootstrapServers, producerOverrides, batchSize, maxAttempts, meters, transaction);
+    }
+
+    /** A relay whose transactions go through {@code transactions} (e.g. one that can lose the database). */
+    OutboxRelay relay(String bootstrapServers, Map<String, Object> producerOverrides, int batchSize, int maxAttempts,
+            MeterRegistry meters, TransactionTemplate transactions) {
         Map<String, Object> producer = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000,
@@ -68,7 +74,7 @@ public final class OutboxOnPostgres implements AutoCloseable {
         producer.putAll(producerOverrides);
         OutboxProperties properties = new OutboxProperties(Duration.ofMillis(20), batchSize, Duration.ofSeconds(5),
                 Duration.ofMillis(200), Duration.ofDays(7), maxAttempts, Duration.ofSeconds(30));
-        return new OutboxRelay(jdbc, transaction, RelayProducer.template(producer), properties, Clock.systemUTC(), meters);
+        return new OutboxRelay(jdbc, transactions, RelayProducer.template(producer), properties, Clock.systemUTC(), meters);
     }
 
     long count(String where) {

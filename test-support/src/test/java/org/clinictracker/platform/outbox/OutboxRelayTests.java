@@ -2,6 +2,7 @@ package org.clinictracker.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -130,6 +134,25 @@ class OutboxRelayTests {
                 .until(() -> outbox.count("status = 'PUBLISHED'") == 30 * 3);
         // a send whose acknowledgement was lost with the link is sent again: a duplicate, never a reordering
         assertDeliveredInCommitOrder(committed, true);
+    }
+
+    @Test
+    void a_database_lost_between_send_and_mark_leaves_no_event_waiting_for_its_lease_nor_sent_twice() {
+        Map<UUID, List<String>> committed = commitInterleaved(5, 2);
+        DatabaseLostOnce transactions = new DatabaseLostOnce(outbox.transaction());
+        // Kafka takes the first event; by the time the pass records what it sent, the database has gone
+        UnplugAtSend.arm(1, transactions::loseTheNext);
+        OutboxRelay relay = outbox.relay(LINK_TO_KAFKA.address(),
+                Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, UnplugAtSend.class.getName()), 200, 5,
+                new SimpleMeterRegistry(), transactions);
+        relays.add(relay);
+        running(relay);
+
+        // the events stay leased to the relay for 30 s (claim-lease): long before, its next pass has recorded them
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> outbox.count("status = 'PUBLISHED'") == 5 * 2);
+        assertThat(transactions.lost).as("a transaction was lost").isTrue();
+        assertThat(outbox.count("claimed_until IS NOT NULL")).as("leases left").isZero();
+        assertDeliveredInCommitOrder(committed, false);
     }
 
     @Test
@@ -256,6 +279,32 @@ class OutboxRelayTests {
                 LoggerFactory.getLogger(OutboxRelayTests.class).error("Relay pass failed", e);
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** The relay's transactions, the next of which fails as if PostgreSQL had gone away, once it is told so. */
+    static final class DatabaseLostOnce extends TransactionTemplate {
+
+        private volatile boolean loseNext;
+        volatile boolean lost;
+
+        DatabaseLostOnce(TransactionTemplate template) {
+            super(template.getTransactionManager());
+        }
+
+        void loseTheNext() {
+            loseNext = true;
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            if (loseNext) {
+                loseNext = false;
+                lost = true;
+                throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+            }
+            return super.execute(action);
+        }
     }
 
     /** Pulls the link as the relay's producer is handed its n-th record: a broker lost in mid-batch. */
