@@ -125,7 +125,8 @@ class TracingSystemTests {
                         HttpAnswer answer = HttpAnswer.call("GET", clinic.service(part).baseUrl() + "/actuator/prometheus", admin);
                         each.assertThat(answer.status()).as("%s metrics for clinic-admin", part.module()).isEqualTo(200);
                         each.assertThat(answer.body()).as("%s metrics", part.module())
-                                .contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{");
+                                .contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{")
+                                .contains("application=\"" + part.module() + "\"");
                         if (part != ClinicService.GATEWAY) {
                             each.assertThat(answer.body()).as("%s metrics", part.module()).contains(
                                     "hikaricp_connections_active{", "clinic_outbox_backlog{", "clinic_outbox_failed{",
