@@ -12,23 +12,39 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.clinictracker.testsupport.ClinicJwt;
-import org.clinictracker.testsupport.ClinicServiceTest;
+import org.clinictracker.testsupport.TestDatabaseInitializer;
+import org.clinictracker.testsupport.TestTokenIssuerInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** With LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs (Docker, Kubernetes) every line is one JSON object a log shipper can index. */
-@ClinicServiceTest
-@TestPropertySource(properties = { "logging.structured.format.console=ecs",
-        "logging.level.org.clinictracker.platform.outbox=INFO" })
+/**
+ * With LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs (Docker, Kubernetes) every line is one JSON object a log shipper can
+ * index. A context of its own (the log format is set at start-up) without a broker of its own: a second embedded
+ * broker would move the JVM's {@code spring.kafka.bootstrap-servers} away from the shared test context's. The line
+ * looked at is written with the outbox row, before any Kafka send; this context's relay is kept idle.
+ */
+@SpringBootTest(properties = { "logging.structured.format.console=ecs",
+        "logging.level.org.clinictracker.platform.outbox=INFO",
+        "spring.kafka.bootstrap-servers=127.0.0.1:1",
+        "spring.kafka.admin.operation-timeout=2s",
+        "clinic.outbox.poll-interval=1h" })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, TestTokenIssuerInitializer.class })
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogTests {
 
