@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +85,27 @@ class TracingSystemTests {
     }
 
     @Test
+    void a_malformed_request_leaves_the_name_it_searched_out_of_every_log() throws IOException {
+        String name = uniqueFamilyName();
+        for (ClinicService part : ClinicService.values()) {
+            // a raw request line no HTTP client would send: '{' and '}' are not allowed in a request target
+            try (Socket socket = new Socket("127.0.0.1", clinic.service(part).port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /api/patients?q=" + name + "{x} HTTP/1.1\r\nHost: clinic\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                        .as("%s's answer", part.module()).startsWith("HTTP/1.1 4");
+            }
+        }
+        // logs are written as the line happens; give a late one a moment, then none may name the patient
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (ClinicService part : ClinicService.values()) {
+                assertThat(linesOf(part)).as("%s's log", part.module()).noneMatch(line -> line.contains(name));
+            }
+        });
+    }
+
+    @Test
     void every_part_is_live_and_ready_and_a_service_is_ready_only_with_its_database() {
         SoftAssertions softly = new SoftAssertions();
         for (ClinicService part : ClinicService.values()) {
@@ -125,7 +148,8 @@ class TracingSystemTests {
                         HttpAnswer answer = HttpAnswer.call("GET", clinic.service(part).baseUrl() + "/actuator/prometheus", admin);
                         each.assertThat(answer.status()).as("%s metrics for clinic-admin", part.module()).isEqualTo(200);
                         each.assertThat(answer.body()).as("%s metrics", part.module())
-                                .contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{");
+                                .contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{")
+                                .contains("application=\"" + part.module() + "\"");
                         if (part != ClinicService.GATEWAY) {
                             each.assertThat(answer.body()).as("%s metrics", part.module()).contains(
                                     "hikaricp_connections_active{", "clinic_outbox_backlog{", "clinic_outbox_failed{",
