@@ -1,9 +1,10 @@
 # How a service's JVM is launched, for ./clinic and bench/startup.sh: sourced, not run.
 #
-# Memory (figures in docs/benchmarks.md, "startup"): the serial collector and a 256 MB heap cap keep a
-# service at about 250 MB RSS idle, with room for load (the services keep little in memory; the heap is
-# mostly request garbage). Metaspace is capped well above what a service uses (~60-80 MB) so a leak
-# fails the service instead of the machine. CLINIC_JAVA_OPTS replaces these options as a whole.
+# Memory (figures in docs/benchmarks.md, "startup"): the serial collector, a heap starting at 32 MB and capped
+# at 256 MB keep a service at 215-245 MB RSS idle, with room for load (the services keep little in memory: under
+# load patient-service's heap grew to 74 MB, 34 MB of it live). Metaspace is capped well above what a service
+# uses (patient-service: about 60 MB) so a leak fails the service instead of the machine. CLINIC_JAVA_OPTS
+# replaces these options as a whole.
 #
 # Class-data sharing (AppCDS, JDK 17): the class metadata a service loads while Spring refreshes its
 # context is dumped once into an archive the next starts map instead of parsing and verifying the
