@@ -16,6 +16,7 @@ import org.clinictracker.platform.input.VisibleNotBlank;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
+import org.clinictracker.platform.outbox.RelayLock;
 import org.clinictracker.platform.outbox.RelayProducer;
 import org.clinictracker.platform.problem.ProblemErrorController;
 import org.clinictracker.platform.problem.ProblemHandler;
@@ -30,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -40,6 +42,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -154,12 +157,18 @@ public class PlatformAutoConfiguration {
         return new EventOutbox(jdbcClient, jsonMapper, traceParents);
     }
 
+    /**
+     * The relay's lock lives on a connection opened outside the pool, from the same {@code spring.datasource.*}
+     * (one more connection per service instance, none taken from the requests' pool).
+     */
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbcClient, TransactionTemplate transactionTemplate,
-            KafkaProperties kafkaProperties, OutboxProperties outboxProperties, Clock clock,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            DataSourceProperties dataSourceProperties, KafkaProperties kafkaProperties,
+            OutboxProperties outboxProperties, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
+        RelayLock lock = new RelayLock(
+                dataSourceProperties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build());
         return new OutboxRelay(jdbcClient, transactionTemplate, RelayProducer.template(kafkaProperties.buildProducerProperties()),
-                outboxProperties, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+                outboxProperties, lock, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

@@ -73,6 +73,7 @@ public class OutboxRelay {
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final RelayLock lock;
     private final Clock clock;
     private final Counter publishedEvents;
     private final Counter failedEvents;
@@ -80,11 +81,12 @@ public class OutboxRelay {
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+            OutboxProperties properties, RelayLock lock, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.properties = properties;
+        this.lock = lock;
         this.clock = clock;
         this.publishedEvents = Counter.builder(PUBLISHED_METRIC).description("Outbox events Kafka acknowledged")
                 .register(meters);
@@ -137,23 +139,36 @@ public class OutboxRelay {
 
     /** Leases the next events that may go out now; see the class comment. */
     private List<PendingEvent> claim(Instant now) {
+        int relayId = lock.heldId();
         List<PendingEvent> claimed = transaction.execute(status -> {
             // Claims are serialised (for a few milliseconds each) so that two relays never both see a key's
             // head as free; the lock is the transaction's and ends with it, before anything is sent.
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_event claim'))")
                     .query((rs, row) -> row).list();
+            // A claim holds while its lease runs and its relay's RelayLock is granted (a claim without a
+            // claimer, from before claimed_by, holds for its lease).
             return jdbc.sql("""
-                    UPDATE outbox_event SET claimed_until = :until
+                    WITH live_relay AS (
+                        SELECT objid::bigint AS id FROM pg_locks
+                        WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = :namespace
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+                    UPDATE outbox_event SET claimed_until = :until, claimed_by = :relay
                     WHERE seq IN (
                         SELECT e.seq FROM outbox_event e
-                        WHERE e.status = 'PENDING' AND (e.claimed_until IS NULL OR e.claimed_until <= :now)
+                        WHERE e.status = 'PENDING'
+                          AND (e.claimed_until IS NULL OR e.claimed_until <= :now
+                               OR e.claimed_by NOT IN (SELECT id FROM live_relay))
                           AND NOT EXISTS (
                               SELECT 1 FROM outbox_event b
                               WHERE b.message_key = e.message_key AND b.seq < e.seq AND b.status <> 'PUBLISHED'
-                                AND (b.status = 'FAILED' OR b.claimed_until > :now))
+                                AND (b.status = 'FAILED'
+                                     OR b.claimed_until > :now
+                                        AND (b.claimed_by IS NULL OR b.claimed_by IN (SELECT id FROM live_relay))))
                         ORDER BY e.seq LIMIT :batch)
                     RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at,
                               trace_parent""")
+                    .param("namespace", RelayLock.NAMESPACE)
+                    .param("relay", relayId)
                     .param("until", Timestamp.from(now.plus(properties.claimLease())))
                     .param("now", Timestamp.from(now))
                     .param("batch", properties.batchSize())
@@ -299,10 +314,17 @@ public class OutboxRelay {
         }
     }
 
-    /** Called by Spring at shutdown: flushes and closes the relay's own producer. */
+    /**
+     * Called by Spring at shutdown: flushes and closes the relay's own producer, then releases its lock, so
+     * another replica takes over whatever it still held at once.
+     */
     public void close() throws Exception {
-        if (kafka.getProducerFactory() instanceof DisposableBean producerFactory) {
-            producerFactory.destroy();
+        try {
+            if (kafka.getProducerFactory() instanceof DisposableBean producerFactory) {
+                producerFactory.destroy();
+            }
+        } finally {
+            lock.close();
         }
     }
 
