@@ -50,6 +50,14 @@ import io.micrometer.core.instrument.Timer;
  * predecessor failed is not sent, so nothing overtakes a failed send;</li>
  * <li><i>mark</i> the outcome in another short transaction and release the leases.</li>
  * </ol>
+ * <b>A claim lives as long as its relay.</b> Each relay holds a PostgreSQL session lock ({@link RelayLock}) on a
+ * connection of its own and writes its id into its claims ({@code claimed_by}). A claim holds while its lease
+ * runs <i>and</i> that lock is granted: when a service is killed, PostgreSQL drops the lock with its connection
+ * and the restarted relay, or another replica, takes the events over at its next poll. The lease stays the upper
+ * bound for a relay that is alive but hangs. Taking over a claim whose relay is in fact still sending (its lock
+ * connection broke, e.g. PostgreSQL restarted; it then claims under a new id) costs duplicates, never order:
+ * a relay sends an event only after every earlier event of its key was published or acknowledged in its own
+ * pass, whoever else sends the same events meanwhile.
  * <b>Failures.</b> A send lost to an unreachable broker is retried until Kafka is back (after
  * {@code retry-backoff}): an outage is not the event's fault, and giving events up during one would stop
  * every patient's events. A send Kafka refuses for the event itself (too large, not authorised, bad

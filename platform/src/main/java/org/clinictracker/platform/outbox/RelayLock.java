@@ -35,6 +35,7 @@ public class RelayLock implements AutoCloseable {
     private final DataSource locks;
     private Connection connection;
     private int id;
+    private boolean closed;
 
     public RelayLock(DataSource locks) {
         this.locks = locks;
@@ -45,6 +46,9 @@ public class RelayLock implements AutoCloseable {
      * broken). Throws when PostgreSQL cannot be reached: the relay then claims nothing this pass.
      */
     public synchronized int heldId() {
+        if (closed) {
+            throw new IllegalStateException("The outbox relay is shutting down"); // a pass still running at shutdown
+        }
         try {
             if (connection == null || !connection.isValid(VALIDATION_SECONDS)) {
                 closeConnection();
@@ -77,9 +81,20 @@ public class RelayLock implements AutoCloseable {
         throw new SQLException("No free outbox relay id in 10 attempts");
     }
 
-    /** Releases the lock (closing the session drops it): this relay's claims are free at once. */
+    /** Releases the lock: this relay's claims are free at once. */
     @Override
     public synchronized void close() {
+        closed = true;
+        if (connection != null) {
+            // explicitly, as the session's end drops it only once the server process has exited
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                unlock.setInt(1, NAMESPACE);
+                unlock.setInt(2, id);
+                unlock.execute();
+            } catch (SQLException e) {
+                log.debug("Releasing the outbox relay's lock failed; closing its session drops it", e);
+            }
+        }
         closeConnection();
     }
 

@@ -86,6 +86,17 @@ public final class OutboxOnPostgres implements AutoCloseable {
         return new RelayLock(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()));
     }
 
+    /**
+     * Ends the session holding a relay's lock without releasing it first: what PostgreSQL sees when the relay's
+     * process is killed (its socket closes) or the database restarts.
+     */
+    void endSessionOf(int relayId) {
+        jdbc.sql("""
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2""")
+                .param(RelayLock.NAMESPACE).param(relayId).query(Boolean.class).single();
+    }
+
     long count(String where) {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE " + where).query(Long.class).single();
     }

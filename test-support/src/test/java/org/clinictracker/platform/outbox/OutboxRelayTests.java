@@ -151,7 +151,7 @@ class OutboxRelayTests {
         SimpleMeterRegistry survivor = new SimpleMeterRegistry();
         running(relay(Map.of(), 200, 5, survivor));
 
-        killedLock.close(); // PostgreSQL drops the lock when the session ends, as when the process is killed
+        outbox.endSessionOf(killedId); // the process is killed: its socket closes, PostgreSQL drops its lock
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.count("status = 'PUBLISHED'") == 3 * 3);
         assertThat(Instant.now()).as("taken over before the lease ran out").isBefore(leaseEnd);
