@@ -110,8 +110,9 @@ public class OutboxRelay {
                 .description("Outbox events marked FAILED; their patients' later events wait behind them").register(meters);
     }
 
+    /** {@code goneRelay}: the dead relay whose unexpired claim this one took over; null when the event was free. */
     private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload,
-            Instant occurredAt, String traceParent) {
+            Instant occurredAt, String traceParent, Integer goneRelay) {
     }
 
     /** What one pass did to each claimed event. */
@@ -160,9 +161,10 @@ public class OutboxRelay {
                         SELECT objid::bigint AS id FROM pg_locks
                         WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = :namespace
                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
-                    UPDATE outbox_event SET claimed_until = :until, claimed_by = :relay
-                    WHERE seq IN (
-                        SELECT e.seq FROM outbox_event e
+                    UPDATE outbox_event o SET claimed_until = :until, claimed_by = :relay
+                    FROM (
+                        SELECT e.seq, e.claimed_until > :now AS taken_over, e.claimed_by AS gone_relay
+                        FROM outbox_event e
                         WHERE e.status = 'PENDING'
                           AND (e.claimed_until IS NULL OR e.claimed_until <= :now
                                OR e.claimed_by NOT IN (SELECT id FROM live_relay))
@@ -172,9 +174,10 @@ public class OutboxRelay {
                                 AND (b.status = 'FAILED'
                                      OR b.claimed_until > :now
                                         AND (b.claimed_by IS NULL OR b.claimed_by IN (SELECT id FROM live_relay))))
-                        ORDER BY e.seq LIMIT :batch)
-                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at,
-                              trace_parent""")
+                        ORDER BY e.seq LIMIT :batch) free
+                    WHERE o.seq = free.seq
+                    RETURNING o.seq, o.event_id, o.topic, o.message_key, o.event_type, o.payload::text AS payload,
+                              o.occurred_at, o.trace_parent, free.taken_over, free.gone_relay""")
                     .param("namespace", RelayLock.NAMESPACE)
                     .param("relay", relayId)
                     .param("until", Timestamp.from(now.plus(properties.claimLease())))
@@ -183,9 +186,15 @@ public class OutboxRelay {
                     .query((rs, row) -> new PendingEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
                             rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("trace_parent")))
+                            rs.getString("trace_parent"), rs.getBoolean("taken_over") ? rs.getInt("gone_relay") : null))
                     .list();
         });
+        List<PendingEvent> takenOver = claimed.stream().filter(event -> event.goneRelay() != null).toList();
+        if (!takenOver.isEmpty()) {
+            // a relay died between claim and mark (a killed process, a lost connection): its events go out now
+            log.info("Took over {} events claimed by relay {}, whose lock is gone, before their lease ran out",
+                    takenOver.size(), takenOver.get(0).goneRelay());
+        }
         List<PendingEvent> inOrder = new ArrayList<>(claimed);
         inOrder.sort(Comparator.comparingLong(PendingEvent::seq));
         return inOrder;

@@ -151,9 +151,21 @@ class OutboxRelayTests {
         SimpleMeterRegistry survivor = new SimpleMeterRegistry();
         running(relay(Map.of(), 200, 5, survivor));
 
-        outbox.endSessionOf(killedId); // the process is killed: its socket closes, PostgreSQL drops its lock
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger relayLog = (Logger) LoggerFactory.getLogger(OutboxRelay.class);
+        relayLog.addAppender(logs);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.count("status = 'PUBLISHED'") == 3 * 3);
+        try {
+            outbox.endSessionOf(killedId); // the process is killed: its socket closes, PostgreSQL drops its lock
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.count("status = 'PUBLISHED'") == 3 * 3);
+        } finally {
+            relayLog.detachAppender(logs);
+        }
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("the takeover is logged")
+                .contains("Took over 9 events claimed by relay " + killedId
+                        + ", whose lock is gone, before their lease ran out");
         assertThat(Instant.now()).as("taken over before the lease ran out").isBefore(leaseEnd);
         assertThat(survivor.get(OutboxRelay.PUBLISHED_METRIC).counter().count()).isEqualTo(3 * 3);
         assertDeliveredInCommitOrder(committed, false);
