@@ -2,6 +2,7 @@ package org.clinictracker.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.inbox.EventConsumers;
@@ -165,8 +166,12 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbcClient, TransactionTemplate transactionTemplate,
             DataSourceProperties dataSourceProperties, KafkaProperties kafkaProperties,
             OutboxProperties outboxProperties, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
-        RelayLock lock = new RelayLock(
-                dataSourceProperties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build());
+        SimpleDriverDataSource lockConnections = dataSourceProperties.initializeDataSourceBuilder()
+                .type(SimpleDriverDataSource.class).build();
+        Properties connection = new Properties();
+        connection.setProperty("connectTimeout", "3"); // seconds: a scheduler thread shared with other jobs waits
+        lockConnections.setConnectionProperties(connection);
+        RelayLock lock = new RelayLock(lockConnections);
         return new OutboxRelay(jdbcClient, transactionTemplate, RelayProducer.template(kafkaProperties.buildProducerProperties()),
                 outboxProperties, lock, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }

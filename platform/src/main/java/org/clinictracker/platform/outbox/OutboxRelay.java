@@ -24,6 +24,7 @@ import org.clinictracker.platform.tracing.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -129,10 +130,20 @@ public class OutboxRelay {
         if (Instant.now(clock).isBefore(pausedUntil)) {
             return;
         }
+        int relayId;
+        try {
+            relayId = lock.heldId();
+        } catch (DataAccessResourceFailureException e) {
+            // the database is away (restarting?): one line per backoff rather than a stack trace per poll
+            pausedUntil = Instant.now(clock).plus(properties.retryBackoff());
+            log.warn("Outbox relay cannot hold its lock, database unreachable? Next try in {}: {}",
+                    properties.retryBackoff(), rootMessage(e));
+            return;
+        }
         int claimed;
         do {
             Instant claimedAt = Instant.now(clock);
-            List<PendingEvent> batch = claim(claimedAt);
+            List<PendingEvent> batch = claim(relayId, claimedAt);
             claimed = batch.size();
             if (claimed == 0) {
                 return;
@@ -147,8 +158,7 @@ public class OutboxRelay {
     }
 
     /** Leases the next events that may go out now; see the class comment. */
-    private List<PendingEvent> claim(Instant now) {
-        int relayId = lock.heldId();
+    private List<PendingEvent> claim(int relayId, Instant now) {
         List<PendingEvent> claimed = transaction.execute(status -> {
             // Claims are serialised (for a few milliseconds each) so that two relays never both see a key's
             // head as free; the lock is the transaction's and ends with it, before anything is sent.
