@@ -2,6 +2,7 @@ package org.clinictracker.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.inbox.EventConsumers;
@@ -16,6 +17,7 @@ import org.clinictracker.platform.input.VisibleNotBlank;
 import org.clinictracker.platform.outbox.EventOutbox;
 import org.clinictracker.platform.outbox.OutboxProperties;
 import org.clinictracker.platform.outbox.OutboxRelay;
+import org.clinictracker.platform.outbox.RelayLock;
 import org.clinictracker.platform.outbox.RelayProducer;
 import org.clinictracker.platform.problem.ProblemErrorController;
 import org.clinictracker.platform.problem.ProblemHandler;
@@ -30,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -40,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -154,12 +158,22 @@ public class PlatformAutoConfiguration {
         return new EventOutbox(jdbcClient, jsonMapper, traceParents);
     }
 
+    /**
+     * The relay's lock lives on a connection opened outside the pool, from the same {@code spring.datasource.*}
+     * (one more connection per service instance, none taken from the requests' pool).
+     */
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbcClient, TransactionTemplate transactionTemplate,
-            KafkaProperties kafkaProperties, OutboxProperties outboxProperties, Clock clock,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            DataSourceProperties dataSourceProperties, KafkaProperties kafkaProperties,
+            OutboxProperties outboxProperties, Clock clock, ObjectProvider<MeterRegistry> meterRegistry) {
+        SimpleDriverDataSource lockConnections = dataSourceProperties.initializeDataSourceBuilder()
+                .type(SimpleDriverDataSource.class).build();
+        Properties connection = new Properties();
+        connection.setProperty("connectTimeout", "3"); // seconds: a scheduler thread shared with other jobs waits
+        lockConnections.setConnectionProperties(connection);
+        RelayLock lock = new RelayLock(lockConnections);
         return new OutboxRelay(jdbcClient, transactionTemplate, RelayProducer.template(kafkaProperties.buildProducerProperties()),
-                outboxProperties, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+                outboxProperties, lock, clock, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

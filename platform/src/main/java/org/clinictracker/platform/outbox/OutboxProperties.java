@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention    how long published events are kept for inspection before they are deleted
  * @param maxAttempts  how many times Kafka may refuse an event itself (too large, not authorised, invalid
  *                     topic...) before it is marked FAILED; sends lost to an unreachable broker do not count
- * @param claimLease   how long a relay owns the events it claimed; another instance takes them over only
- *                     after that (the claiming one died). Longer than a pass can take.
+ * @param claimLease   how long at most a relay owns the events it claimed. A relay that died loses them at
+ *                     once (its {@link RelayLock} goes with its connection); one that hangs, after the lease.
+ *                     Longer than a pass can take.
  */
 @ConfigurationProperties("clinic.outbox")
 public record OutboxProperties(

@@ -24,6 +24,7 @@ import org.clinictracker.platform.tracing.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -50,6 +51,14 @@ import io.micrometer.core.instrument.Timer;
  * predecessor failed is not sent, so nothing overtakes a failed send;</li>
  * <li><i>mark</i> the outcome in another short transaction and release the leases.</li>
  * </ol>
+ * <b>A claim lives as long as its relay.</b> Each relay holds a PostgreSQL session lock ({@link RelayLock}) on a
+ * connection of its own and writes its id into its claims ({@code claimed_by}). A claim holds while its lease
+ * runs <i>and</i> that lock is granted: when a service is killed, PostgreSQL drops the lock with its connection
+ * and the restarted relay, or another replica, takes the events over at its next poll. The lease stays the upper
+ * bound for a relay that is alive but hangs. Taking over a claim whose relay is in fact still sending (its lock
+ * connection broke, e.g. PostgreSQL restarted; it then claims under a new id) costs duplicates, never order:
+ * a relay sends an event only after every earlier event of its key was published or acknowledged in its own
+ * pass, whoever else sends the same events meanwhile.
  * <b>Failures.</b> A send lost to an unreachable broker is retried until Kafka is back (after
  * {@code retry-backoff}): an outage is not the event's fault, and giving events up during one would stop
  * every patient's events. A send Kafka refuses for the event itself (too large, not authorised, bad
@@ -73,6 +82,7 @@ public class OutboxRelay {
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final RelayLock lock;
     private final Clock clock;
     private final Counter publishedEvents;
     private final Counter failedEvents;
@@ -80,11 +90,12 @@ public class OutboxRelay {
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+            OutboxProperties properties, RelayLock lock, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.properties = properties;
+        this.lock = lock;
         this.clock = clock;
         this.publishedEvents = Counter.builder(PUBLISHED_METRIC).description("Outbox events Kafka acknowledged")
                 .register(meters);
@@ -100,8 +111,9 @@ public class OutboxRelay {
                 .description("Outbox events marked FAILED; their patients' later events wait behind them").register(meters);
     }
 
+    /** {@code goneRelay}: the dead relay whose unexpired claim this one took over; null when the event was free. */
     private record PendingEvent(long seq, UUID eventId, String topic, String key, String type, String payload,
-            Instant occurredAt, String traceParent) {
+            Instant occurredAt, String traceParent, Integer goneRelay) {
     }
 
     /** What one pass did to each claimed event. */
@@ -132,6 +144,16 @@ public class OutboxRelay {
         if (Instant.now(clock).isBefore(pausedUntil)) {
             return;
         }
+        int relayId;
+        try {
+            relayId = lock.heldId();
+        } catch (DataAccessResourceFailureException e) {
+            // the database is away (restarting?): one line per backoff rather than a stack trace per poll
+            pausedUntil = Instant.now(clock).plus(properties.retryBackoff());
+            log.warn("Outbox relay cannot hold its lock, database unreachable? Next try in {}: {}",
+                    properties.retryBackoff(), rootMessage(e));
+            return;
+        }
         if (unmarked != null) {
             Outcome left = unmarked;
             unmarked = null;
@@ -143,7 +165,7 @@ public class OutboxRelay {
         int claimed;
         do {
             Instant claimedAt = Instant.now(clock);
-            List<PendingEvent> batch = claim(claimedAt);
+            List<PendingEvent> batch = claim(relayId, claimedAt);
             claimed = batch.size();
             if (claimed == 0) {
                 return;
@@ -158,33 +180,53 @@ public class OutboxRelay {
     }
 
     /** Leases the next events that may go out now; see the class comment. */
-    private List<PendingEvent> claim(Instant now) {
+    private List<PendingEvent> claim(int relayId, Instant now) {
         List<PendingEvent> claimed = transaction.execute(status -> {
             // Claims are serialised (for a few milliseconds each) so that two relays never both see a key's
             // head as free; the lock is the transaction's and ends with it, before anything is sent.
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_event claim'))")
                     .query((rs, row) -> row).list();
+            // A claim holds while its lease runs and its relay's RelayLock is granted (a claim without a
+            // claimer, from before claimed_by, holds for its lease).
             return jdbc.sql("""
-                    UPDATE outbox_event SET claimed_until = :until
-                    WHERE seq IN (
-                        SELECT e.seq FROM outbox_event e
-                        WHERE e.status = 'PENDING' AND (e.claimed_until IS NULL OR e.claimed_until <= :now)
+                    WITH live_relay AS (
+                        SELECT objid::bigint AS id FROM pg_locks
+                        WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid::bigint = :namespace
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+                    UPDATE outbox_event o SET claimed_until = :until, claimed_by = :relay
+                    FROM (
+                        SELECT e.seq, e.claimed_until > :now AS taken_over, e.claimed_by AS gone_relay
+                        FROM outbox_event e
+                        WHERE e.status = 'PENDING'
+                          AND (e.claimed_until IS NULL OR e.claimed_until <= :now
+                               OR e.claimed_by NOT IN (SELECT id FROM live_relay))
                           AND NOT EXISTS (
                               SELECT 1 FROM outbox_event b
                               WHERE b.message_key = e.message_key AND b.seq < e.seq AND b.status <> 'PUBLISHED'
-                                AND (b.status = 'FAILED' OR b.claimed_until > :now))
-                        ORDER BY e.seq LIMIT :batch)
-                    RETURNING seq, event_id, topic, message_key, event_type, payload::text AS payload, occurred_at,
-                              trace_parent""")
+                                AND (b.status = 'FAILED'
+                                     OR b.claimed_until > :now
+                                        AND (b.claimed_by IS NULL OR b.claimed_by IN (SELECT id FROM live_relay))))
+                        ORDER BY e.seq LIMIT :batch) free
+                    WHERE o.seq = free.seq
+                    RETURNING o.seq, o.event_id, o.topic, o.message_key, o.event_type, o.payload::text AS payload,
+                              o.occurred_at, o.trace_parent, free.taken_over, free.gone_relay""")
+                    .param("namespace", RelayLock.NAMESPACE)
+                    .param("relay", relayId)
                     .param("until", Timestamp.from(now.plus(properties.claimLease())))
                     .param("now", Timestamp.from(now))
                     .param("batch", properties.batchSize())
                     .query((rs, row) -> new PendingEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("event_type"),
                             rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("trace_parent")))
+                            rs.getString("trace_parent"), rs.getBoolean("taken_over") ? rs.getInt("gone_relay") : null))
                     .list();
         });
+        List<PendingEvent> takenOver = claimed.stream().filter(event -> event.goneRelay() != null).toList();
+        if (!takenOver.isEmpty()) {
+            // a relay died between claim and mark (a killed process, a lost connection): its events go out now
+            log.info("Took over {} events claimed by relay {}, whose lock is gone, before their lease ran out",
+                    takenOver.size(), takenOver.get(0).goneRelay());
+        }
         List<PendingEvent> inOrder = new ArrayList<>(claimed);
         inOrder.sort(Comparator.comparingLong(PendingEvent::seq));
         return inOrder;
@@ -320,7 +362,9 @@ public class OutboxRelay {
                 + " wait until it is fixed and set back to PENDING", event.eventId(), event.type(),
                 properties.maxAttempts()));
         publishedEvents.increment(outcome.published.size());
-        outcome.publishedOccurredAt.forEach(occurredAt -> delay.record(Duration.between(occurredAt, now.toInstant())));
+        // in milliseconds: TimeUnit saturates where Duration's nanoseconds overflow (an event dated centuries back in a test)
+        outcome.publishedOccurredAt.forEach(occurredAt -> delay.record(
+                Duration.between(occurredAt, now.toInstant()).toMillis(), TimeUnit.MILLISECONDS));
         failedEvents.increment(givenUp.size());
     }
 
@@ -334,10 +378,17 @@ public class OutboxRelay {
         }
     }
 
-    /** Called by Spring at shutdown: flushes and closes the relay's own producer. */
+    /**
+     * Called by Spring at shutdown: flushes and closes the relay's own producer, then releases its lock, so
+     * another replica takes over whatever it still held at once.
+     */
     public void close() throws Exception {
-        if (kafka.getProducerFactory() instanceof DisposableBean producerFactory) {
-            producerFactory.destroy();
+        try {
+            if (kafka.getProducerFactory() instanceof DisposableBean producerFactory) {
+                producerFactory.destroy();
+            }
+        } finally {
+            lock.close();
         }
     }
 

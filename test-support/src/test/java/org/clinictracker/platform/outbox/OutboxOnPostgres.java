@@ -15,6 +15,7 @@ import org.clinictracker.testsupport.TestInfrastructure.PostgresDatabase;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -30,11 +31,12 @@ public final class OutboxOnPostgres implements AutoCloseable {
 
     public final JdbcClient jdbc;
     private final HikariDataSource dataSource;
+    private final PostgresDatabase postgres;
     private final TransactionTemplate transaction;
 
     public OutboxOnPostgres(String schema) {
         // patient-service's test database: any will do, the schema keeps these rows apart from its tests
-        PostgresDatabase postgres = TestInfrastructure.postgres("patients_test" + TestDatabaseInitializer.checkoutSuffix());
+        postgres = TestInfrastructure.postgres("patients_test" + TestDatabaseInitializer.checkoutSuffix());
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl() + "?currentSchema=" + schema);
         dataSource.setUsername(postgres.username());
@@ -59,12 +61,27 @@ public final class OutboxOnPostgres implements AutoCloseable {
 
     OutboxRelay relay(String bootstrapServers, Map<String, Object> producerOverrides, int batchSize, int maxAttempts,
             MeterRegistry meters) {
-        return relay(bootstrapServers, producerOverrides, batchSize, maxAttempts, meters, transaction);
+        return relay(bootstrapServers, producerOverrides, batchSize, maxAttempts, meters, transaction, lock(),
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     /** A relay whose transactions go through {@code transactions} (e.g. one that can lose the database). */
     OutboxRelay relay(String bootstrapServers, Map<String, Object> producerOverrides, int batchSize, int maxAttempts,
             MeterRegistry meters, TransactionTemplate transactions) {
+        return relay(bootstrapServers, producerOverrides, batchSize, maxAttempts, meters, transactions, lock(),
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    /** A relay whose lock the test holds (to drop it, as a killed process would) and whose lease it chooses. */
+    OutboxRelay relay(String bootstrapServers, Map<String, Object> producerOverrides, int batchSize, int maxAttempts,
+            MeterRegistry meters, RelayLock lock, Duration sendTimeout, Duration claimLease) {
+        return relay(bootstrapServers, producerOverrides, batchSize, maxAttempts, meters, transaction, lock, sendTimeout,
+                claimLease);
+    }
+
+    private OutboxRelay relay(String bootstrapServers, Map<String, Object> producerOverrides, int batchSize,
+            int maxAttempts, MeterRegistry meters, TransactionTemplate transactions, RelayLock lock, Duration sendTimeout,
+            Duration claimLease) {
         Map<String, Object> producer = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000,
@@ -72,9 +89,26 @@ public final class OutboxOnPostgres implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000,
                 ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 50));
         producer.putAll(producerOverrides);
-        OutboxProperties properties = new OutboxProperties(Duration.ofMillis(20), batchSize, Duration.ofSeconds(5),
-                Duration.ofMillis(200), Duration.ofDays(7), maxAttempts, Duration.ofSeconds(30));
-        return new OutboxRelay(jdbc, transactions, RelayProducer.template(producer), properties, Clock.systemUTC(), meters);
+        OutboxProperties properties = new OutboxProperties(Duration.ofMillis(20), batchSize, sendTimeout,
+                Duration.ofMillis(200), Duration.ofDays(7), maxAttempts, claimLease);
+        return new OutboxRelay(jdbc, transactions, RelayProducer.template(producer), properties, lock, Clock.systemUTC(),
+                meters);
+    }
+
+    /** A relay's lock on a connection of its own, outside the pool, as {@code PlatformAutoConfiguration} opens it. */
+    RelayLock lock() {
+        return new RelayLock(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()));
+    }
+
+    /**
+     * Ends the session holding a relay's lock without releasing it first: what PostgreSQL sees when the relay's
+     * process is killed (its socket closes) or the database restarts.
+     */
+    void endSessionOf(int relayId) {
+        jdbc.sql("""
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2""")
+                .param(RelayLock.NAMESPACE).param(relayId).query(Boolean.class).single();
     }
 
     long count(String where) {
@@ -82,7 +116,7 @@ public final class OutboxOnPostgres implements AutoCloseable {
     }
 
     Map<String, Object> row(UUID eventId) {
-        return jdbc.sql("SELECT status, attempts, refusals, failed_at, claimed_until FROM outbox_event WHERE event_id = ?")
+        return jdbc.sql("SELECT status, attempts, refusals, failed_at, claimed_until, claimed_by FROM outbox_event WHERE event_id = ?")
                 .param(eventId).query().singleRow();
     }
 

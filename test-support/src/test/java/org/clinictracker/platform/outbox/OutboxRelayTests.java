@@ -3,12 +3,15 @@ package org.clinictracker.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLTransientConnectionException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +45,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The relay's promises on the real PostgreSQL and a real broker: per-patient commit order with two relays
- * on one outbox and across a broker lost mid-batch, bounded retries of an event Kafka refuses, and no
+ * on one outbox and across a broker lost mid-batch, a killed relay's claims taken over at once (a hung one's
+ * after its lease), bounded retries of an event Kafka refuses, and no
  * give-up during an outage.
  */
 class OutboxRelayTests {
@@ -76,6 +80,7 @@ class OutboxRelayTests {
 
     @AfterEach
     void stopRelays() throws Exception {
+        HoldAtSend.release();
         relayThreads.shutdownNow();
         relayThreads.awaitTermination(30, TimeUnit.SECONDS);
         for (OutboxRelay relay : relays) {
@@ -156,6 +161,59 @@ class OutboxRelayTests {
     }
 
     @Test
+    void a_killed_relays_claims_are_taken_over_at_once_not_after_their_lease() {
+        Map<UUID, List<String>> committed = commitInterleaved(3, 3);
+        RelayLock killedLock = outbox.lock();
+        HoldAtSend.arm();
+        running(relay(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, HoldAtSend.class.getName()), 200, 5,
+                new SimpleMeterRegistry(), killedLock, Duration.ofSeconds(30)));
+        HoldAtSend.awaitHeld(); // it claimed every event and hangs in its first send
+        int killedId = killedLock.heldId();
+        assertThat(outbox.count("claimed_by = " + killedId + " AND claimed_until > now()")).isEqualTo(3 * 3);
+        Instant leaseEnd = leaseEndOf(killedId);
+        SimpleMeterRegistry survivor = new SimpleMeterRegistry();
+        running(relay(Map.of(), 200, 5, survivor));
+
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger relayLog = (Logger) LoggerFactory.getLogger(OutboxRelay.class);
+        relayLog.addAppender(logs);
+
+        try {
+            outbox.endSessionOf(killedId); // the process is killed: its socket closes, PostgreSQL drops its lock
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.count("status = 'PUBLISHED'") == 3 * 3);
+        } finally {
+            relayLog.detachAppender(logs);
+        }
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("the takeover is logged")
+                .contains("Took over 9 events claimed by relay " + killedId
+                        + ", whose lock is gone, before their lease ran out");
+        assertThat(Instant.now()).as("taken over before the lease ran out").isBefore(leaseEnd);
+        assertThat(survivor.get(OutboxRelay.PUBLISHED_METRIC).counter().count()).isEqualTo(3 * 3);
+        assertDeliveredInCommitOrder(committed, false);
+    }
+
+    @Test
+    void a_live_relays_claims_are_left_alone_until_their_lease_runs_out() {
+        Map<UUID, List<String>> committed = commitInterleaved(3, 2);
+        RelayLock hungLock = outbox.lock();
+        HoldAtSend.arm();
+        running(relay(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, HoldAtSend.class.getName()), 200, 5,
+                new SimpleMeterRegistry(), hungLock, Duration.ofSeconds(4)));
+        HoldAtSend.awaitHeld(); // alive, its lock held, but its send hangs
+        Instant leaseEnd = leaseEndOf(hungLock.heldId());
+        running(relay(Map.of(), 200, 5, new SimpleMeterRegistry()));
+
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> outbox.count("status = 'PUBLISHED'") == 0);
+        // the lease stays the upper bound for a relay that hangs: then the other one sends
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outbox.count("status = 'PUBLISHED'") == 3 * 2);
+        assertThat(outbox.count("published_at < '" + leaseEnd + "'")).as("published within the lease").isZero();
+        assertDeliveredInCommitOrder(committed, false);
+    }
+
+    @Test
     void an_event_kafka_keeps_refusing_fails_after_max_attempts_and_holds_back_only_its_own_patient() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         UUID refusedPatient = UUID.randomUUID();
@@ -230,6 +288,12 @@ class OutboxRelayTests {
         return event.getFormattedMessage() + (thrown == null ? "" : "\n" + ThrowableProxyUtil.asString(thrown));
     }
 
+    /** When the last lease of a relay's claims runs out. */
+    private Instant leaseEndOf(int relayId) {
+        return outbox.jdbc.sql("SELECT max(claimed_until) FROM outbox_event WHERE claimed_by = ?").param(relayId)
+                .query(Timestamp.class).single().toInstant();
+    }
+
     /** {@code patients} patients, {@code each} events apiece, committed round-robin; their payloads per patient. */
     private Map<UUID, List<String>> commitInterleaved(int patients, int each) {
         Map<UUID, List<String>> committed = new LinkedHashMap<>();
@@ -270,6 +334,15 @@ class OutboxRelayTests {
         return relay;
     }
 
+    /** A relay with its own lock and lease; its send timeout is 1 s, so the lease may be as short as 2 s. */
+    private OutboxRelay relay(Map<String, Object> producerOverrides, int batchSize, int maxAttempts,
+            SimpleMeterRegistry meters, RelayLock lock, Duration claimLease) {
+        OutboxRelay relay = outbox.relay(LINK_TO_KAFKA.address(), producerOverrides, batchSize, maxAttempts, meters, lock,
+                Duration.ofSeconds(1), claimLease);
+        relays.add(relay);
+        return relay;
+    }
+
     /** As Spring's scheduler runs it: one pass after another, a short pause between, an error logged and survived. */
     private void running(OutboxRelay relay) {
         relayThreads.scheduleWithFixedDelay(() -> {
@@ -304,6 +377,49 @@ class OutboxRelayTests {
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
             }
             return super.execute(action);
+        }
+    }
+
+    /** Hangs the relay's first send until the test ends: a relay stopped between its claim and its mark. */
+    public static class HoldAtSend implements ProducerInterceptor<String, String> {
+
+        private static volatile CountDownLatch held = new CountDownLatch(1);
+        private static volatile CountDownLatch released = new CountDownLatch(1);
+
+        static void arm() {
+            held = new CountDownLatch(1);
+            released = new CountDownLatch(1);
+        }
+
+        static void awaitHeld() {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> held.getCount() == 0);
+        }
+
+        static void release() {
+            released.countDown();
+        }
+
+        @Override
+        public ProducerRecord<String, String> onSend(ProducerRecord<String, String> record) {
+            held.countDown();
+            try {
+                released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return record;
+        }
+
+        @Override
+        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
         }
     }
 
