@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The run's own Kafka broker: a separate process started by the project's scripts/local-kafka.sh (KRaft, from
@@ -38,7 +38,7 @@ public final class KafkaBroker {
     /** Starts the broker with an empty log, after stopping one that an interrupted earlier run left behind. */
     void startEmpty() {
         run("stop");
-        deleteRecursively(runDir.resolve("data"));
+        FileSystemUtils.deleteRecursively(runDir.resolve("data").toFile());
         start();
     }
 
@@ -84,17 +84,6 @@ public final class KafkaBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + script + " " + command, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.clinictracker.testsupport.TestInfrastructure.PostgresDatabase;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The run's own PostgreSQL server, so a chaos test may restart or kill it without disturbing the machine's cluster
@@ -110,7 +111,7 @@ public final class PostgresCluster {
     /** Stops the server and deletes its data: the end of the run. */
     void drop() {
         stop();
-        deleteRecursively(clusterDir);
+        FileSystemUtils.deleteRecursively(clusterDir.toFile());
     }
 
     public boolean running() {
@@ -174,7 +175,7 @@ public final class PostgresCluster {
                         if (Files.exists(data.resolve("postmaster.pid"))) {
                             runQuietly(List.of(tool("pg_ctl"), "stop", "-D", data.toString(), "-m", "immediate", "-w"));
                         }
-                        deleteRecursively(dir);
+                        FileSystemUtils.deleteRecursively(dir.toFile());
                     });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -263,17 +264,6 @@ public final class PostgresCluster {
             return Integer.parseInt(dir.getFileName().toString());
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

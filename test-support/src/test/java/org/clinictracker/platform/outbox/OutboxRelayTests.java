@@ -380,8 +380,24 @@ class OutboxRelayTests {
         }
     }
 
+    /** A producer interceptor that only looks at sends (Kafka instantiates it by class name, hence public). */
+    public abstract static class SendInterceptor implements ProducerInterceptor<String, String> {
+
+        @Override
+        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
+    }
+
     /** Hangs the relay's first send until the test ends: a relay stopped between its claim and its mark. */
-    public static class HoldAtSend implements ProducerInterceptor<String, String> {
+    public static class HoldAtSend extends SendInterceptor {
 
         private static volatile CountDownLatch held = new CountDownLatch(1);
         private static volatile CountDownLatch released = new CountDownLatch(1);
@@ -409,22 +425,10 @@ class OutboxRelayTests {
             }
             return record;
         }
-
-        @Override
-        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-        }
     }
 
     /** Pulls the link as the relay's producer is handed its n-th record: a broker lost in mid-batch. */
-    public static class UnplugAtSend implements ProducerInterceptor<String, String> {
+    public static class UnplugAtSend extends SendInterceptor {
 
         private static final AtomicInteger remaining = new AtomicInteger(-1);
         private static volatile Runnable action = () -> { };
@@ -444,18 +448,6 @@ class OutboxRelayTests {
                 action.run();
             }
             return record;
-        }
-
-        @Override
-        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs) {
         }
     }
 }
