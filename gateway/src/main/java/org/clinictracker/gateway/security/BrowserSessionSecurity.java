@@ -87,8 +87,9 @@ public class BrowserSessionSecurity {
                         .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(keycloakLogout(registrations)))
                 .authorizeExchange(exchanges -> {
-                    // "/" is where a sign-in lands; the web app (issue 10) will be served there.
-                    exchanges.pathMatchers("/", SessionEndpoint.PATH).authenticated();
+                    // the web app's pages (from "/", where a sign-in lands) and the session's own endpoint
+                    exchanges.pathMatchers(SessionEndpoint.PATH).authenticated();
+                    exchanges.pathMatchers(WebAppPages.PATHS).authenticated();
                     ReactiveRoleTable.apply(exchanges);
                 })
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn).accessDeniedHandler(problems))

@@ -1,0 +1,45 @@
+package org.clinictracker.web.security;
+
+import static org.clinictracker.platform.security.ClinicRoles.CLINIC_ADMIN;
+import static org.clinictracker.platform.security.ClinicRoles.COORDINATOR;
+import static org.clinictracker.platform.security.ClinicRoles.FRONT_DESK;
+import static org.clinictracker.platform.security.ClinicRoles.PROCEDURALIST;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Which role may open which screen: the web app's role table, in one place. It follows the API's (a screen is
+ * offered to the roles whose calls it makes), so a user never sees a screen whose every call would be refused.
+ * The API still decides each call; this only keeps users out of screens that are not theirs.
+ */
+final class PageAccess {
+
+    private PageAccess() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry pages) {
+        pages
+                .requestMatchers("/assets/**", "/webjars/**", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers("/").authenticated()
+                // front desk: find, register, correct contact data, screening, consent
+                .requestMatchers("/patients/new", "/patients/*/edit", "/patients/*/screening", "/patients/*/consent")
+                        .hasRole(FRONT_DESK)
+                .requestMatchers("/patients", "/patients/search").hasAnyRole(FRONT_DESK, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
+                // coordinators and proceduralists follow a patient over time; admins look after the audit trail
+                .requestMatchers("/patients/*/timeline").hasAnyRole(COORDINATOR, PROCEDURALIST, CLINIC_ADMIN)
+                .requestMatchers("/patients/*/audit").hasRole(CLINIC_ADMIN)
+                .requestMatchers("/patients/*").hasAnyRole(FRONT_DESK, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
+                // proceduralists record, amend and report; coordinators and admins read
+                .requestMatchers("/procedures/new", "/procedures/*/amend", "/procedures/*/adverse-events/**",
+                        "/procedures/warnings").hasRole(PROCEDURALIST)
+                .requestMatchers(HttpMethod.GET, "/procedures/*").hasAnyRole(PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
+                // coordinators work the follow-ups and the repeat-treatment queue
+                .requestMatchers("/worklist", "/worklist/**", "/followups/**").hasRole(COORDINATOR)
+                .requestMatchers(HttpMethod.GET, "/repeat-treatments").hasAnyRole(COORDINATOR, PROCEDURALIST)
+                .requestMatchers("/repeat-treatments/**").hasRole(COORDINATOR)
+                // admins: follow-up protocol settings
+                .requestMatchers("/admin/**").hasRole(CLINIC_ADMIN)
+                .anyRequest().denyAll();
+    }
+}

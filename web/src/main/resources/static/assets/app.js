@@ -1,0 +1,57 @@
+// The web app's only script besides htmx and Chart.js. No inline script anywhere: the CSP allows none.
+(function () {
+  'use strict';
+
+  function cookie(name) {
+    const found = document.cookie.split('; ').find(part => part.startsWith(name + '='));
+    return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
+  }
+
+  // The gateway checks CSRF on every write of a signed-in browser: echo its XSRF-TOKEN cookie.
+  document.addEventListener('htmx:configRequest', event => {
+    const token = cookie('XSRF-TOKEN');
+    if (token) {
+      event.detail.headers['X-XSRF-TOKEN'] = token;
+    }
+  });
+
+  // A refused form comes back with a summary of the problems: move focus there so a screen reader reads it.
+  document.addEventListener('htmx:afterSwap', event => {
+    const summary = event.detail.target.querySelector('[data-problem-summary]')
+      || (event.detail.target.matches && event.detail.target.matches('[data-problem-summary]') ? event.detail.target : null);
+    if (summary) {
+      summary.focus();
+    }
+  });
+
+  // No answer at all (network, gateway away): say so; the form and its input stay as they are.
+  function connectionProblem(show) {
+    const banner = document.getElementById('connection-problem');
+    if (banner) {
+      banner.hidden = !show;
+    }
+  }
+  document.addEventListener('htmx:sendError', () => connectionProblem(true));
+  document.addEventListener('htmx:responseError', () => connectionProblem(true));
+  document.addEventListener('htmx:afterRequest', event => {
+    if (event.detail.successful) {
+      connectionProblem(false);
+    }
+  });
+
+  // Charts: a <canvas data-chart="{Chart.js config as JSON}">, drawn when the page or a fragment loads.
+  function drawCharts(root) {
+    if (typeof window.Chart === 'undefined') {
+      return;
+    }
+    root.querySelectorAll('canvas[data-chart]').forEach(canvas => {
+      if (canvas.dataset.drawn) {
+        return;
+      }
+      canvas.dataset.drawn = 'true';
+      new window.Chart(canvas, JSON.parse(canvas.dataset.chart));
+    });
+  }
+  document.addEventListener('DOMContentLoaded', () => drawCharts(document));
+  document.addEventListener('htmx:load', event => drawCharts(event.detail.elt));
+})();
