@@ -101,7 +101,9 @@ class ComposeFileTests {
             created.add(database.group(1));
         }
         assertThat(created).containsExactlyInAnyOrderElementsOf(LocalRunner.databases());
-        LocalRunner.servicePorts().keySet().stream().filter(service -> !service.equals("gateway")).forEach(service -> {
+        // the services with a database (not the gateway, not the web app)
+        LocalRunner.servicePorts().keySet().stream().filter(service -> new ServiceSettings(service).variables().contains("DB_URL"))
+                .forEach(service -> {
             String local = new ServiceSettings(service).defaultOf("DB_URL");
             String name = local.substring(local.lastIndexOf('/') + 1);
             assertThat(environment(service)).as(service)
@@ -115,13 +117,22 @@ class ComposeFileTests {
     }
 
     @Test
-    void the_gateway_routes_to_the_services_by_their_compose_names() {
+    void the_gateway_routes_to_the_services_and_the_web_app_by_their_compose_names() {
         Map<String, String> gateway = environment("gateway");
         Map<String, Integer> ports = LocalRunner.servicePorts();
         for (String service : List.of("patient-service", "procedure-service", "followup-service")) {
             String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL";
             assertThat(gateway).containsEntry(variable, "http://" + service + ":" + ports.get(service));
         }
+        assertThat(gateway).containsEntry("WEB_APP_URL", "http://web:" + ports.get("web"));
+        assertThat(new ServiceSettings("gateway").variables()).contains("WEB_APP_URL");
+    }
+
+    @Test
+    void the_web_app_calls_the_api_through_the_gateway_by_its_compose_name() {
+        assertThat(environment("web")).containsEntry("CLINIC_API_URL", "http://gateway:" + LocalRunner.servicePorts().get("gateway"))
+                .doesNotContainKeys("DB_URL", "KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(new ServiceSettings("web").variables()).contains("CLINIC_API_URL");
     }
 
     @Test

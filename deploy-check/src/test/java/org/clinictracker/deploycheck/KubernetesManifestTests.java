@@ -126,10 +126,24 @@ class KubernetesManifestTests {
             assertThat(variables).as("variables given to " + service + " that it never reads")
                     .allSatisfy(variable -> assertThat(settings.reads(variable)).as(variable).isTrue());
             assertThat(variables).as(service).contains("KEYCLOAK_ISSUER", "KEYCLOAK_JWK_SET_URI");
-            if (!service.equals("gateway")) {
+            if (settings.variables().contains("DB_URL")) {
                 assertThat(variables).as(service).contains("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { BASE, CLINIC, DEV })
+    void the_gateway_routes_pages_to_the_web_app_which_calls_the_api_through_the_gateway(String kustomization) {
+        List<ObjectNode> resources = Kustomization.build(kustomization);
+        JsonNode webService = named(resources, "Service", "web");
+        JsonNode gatewayService = named(resources, "Service", "gateway");
+        assertThat(named(resources, "ConfigMap", "gateway").at("/data/WEB_APP_URL").asString())
+                .isEqualTo("http://web:" + webService.at("/spec/ports/0/port").asInt());
+        assertThat(named(resources, "ConfigMap", "web").at("/data/CLINIC_API_URL").asString())
+                .isEqualTo("http://gateway:" + gatewayService.at("/spec/ports/0/port").asInt());
+        // no database, no broker: the web app reads and writes through the API only
+        assertThat(env(container(deployment(resources, "web")))).doesNotContainKeys("DB_URL", "DB_PASSWORD");
     }
 
     @Test
