@@ -1,5 +1,7 @@
 package org.clinictracker.gateway.security;
 
+import java.util.List;
+
 /**
  * The paths the gateway routes to the web app (its route in application.yml names the same). A signed-in browser
  * user may open them; which screen fits which role the web app decides, as each service decides its calls.
@@ -12,11 +14,16 @@ package org.clinictracker.gateway.security;
  * A bearer (API) caller is not a browser: {@link ApiCallerSecurity}'s role table names none of these paths, so it
  * gets 403 problem+json for them.
  */
-final class WebAppPages {
+public final class WebAppPages {
 
     static final String[] PATHS = { "/", "/patients", "/patients/**", "/procedures/**", "/worklist", "/worklist/**",
             "/followups/**", "/repeat-treatments", "/repeat-treatments/**", "/admin/**", "/assets/**", "/webjars/**" };
 
     private WebAppPages() {
+    }
+
+    /** The same paths, for a check that the web route names exactly these. */
+    public static List<String> paths() {
+        return List.of(PATHS);
     }
 }
