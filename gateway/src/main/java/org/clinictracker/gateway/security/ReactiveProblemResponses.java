@@ -54,8 +54,19 @@ public class ReactiveProblemResponses implements ServerAuthenticationEntryPoint,
         if (denied instanceof CsrfException) {
             return write(exchange.getResponse(), CSRF_REJECTED);
         }
-        return write(exchange.getResponse(), SecurityProblem.forbidden(exchange.getRequest().getMethod().name(),
-                exchange.getRequest().getPath().value()));
+        String method = exchange.getRequest().getMethod().name();
+        String path = exchange.getRequest().getPath().value();
+        if (WebAppPages.isPage(exchange.getRequest().getPath().pathWithinApplication())) {
+            return write(exchange.getResponse(), pageForBrowsers(method, path));
+        }
+        return write(exchange.getResponse(), SecurityProblem.forbidden(method, path));
+    }
+
+    /** A bearer caller asking for one of the web app's pages: no role opens them with a token. */
+    static SecurityProblem pageForBrowsers(String method, String path) {
+        return new SecurityProblem(HttpStatus.FORBIDDEN, "forbidden", "A page for browsers", method + " " + path
+                + " is a page of the web app, for a browser signed in at the gateway, not for a bearer token; "
+                + "with a token, call the API under /api/.");
     }
 
     private Mono<Void> write(ServerHttpResponse response, SecurityProblem problem) {

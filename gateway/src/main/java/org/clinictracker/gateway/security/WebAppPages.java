@@ -1,6 +1,11 @@
 package org.clinictracker.gateway.security;
 
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The paths the gateway routes to the web app (its route in application.yml names the same). A signed-in browser
@@ -12,7 +17,7 @@ import java.util.List;
  * session reaches the web app at all.
  * <p>
  * A bearer (API) caller is not a browser: {@link ApiCallerSecurity}'s role table names none of these paths, so it
- * gets 403 problem+json for them.
+ * gets 403 problem+json for them, saying they are pages ({@link ReactiveProblemResponses}).
  */
 public final class WebAppPages {
 
@@ -22,8 +27,14 @@ public final class WebAppPages {
     private WebAppPages() {
     }
 
+    private static final List<PathPattern> PATTERNS = Stream.of(PATHS).map(PathPatternParser.defaultInstance::parse).toList();
+
     /** The same paths, for a check that the web route names exactly these. */
     public static List<String> paths() {
         return List.of(PATHS);
+    }
+
+    static boolean isPage(PathContainer path) {
+        return PATTERNS.stream().anyMatch(pattern -> pattern.matches(path));
     }
 }

@@ -234,7 +234,13 @@ class BrowserSessionFlowTests {
                 "Authorization", "Bearer " + KeycloakTokens.accessTokenOfRole("front-desk"));
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(page).get("detail").asString()).isEqualTo("Your role does not allow GET /patients.");
+        assertThat(json(page).get("code").asString()).isEqualTo("forbidden");
+        assertThat(json(page).get("detail").asString()).isEqualTo("GET /patients is a page of the web app, for a "
+                + "browser signed in at the gateway, not for a bearer token; with a token, call the API under /api/.");
+        // an API path no rule names keeps the role table's wording
+        HttpResponse<String> unnamed = new KeycloakBrowserLogin().get(GATEWAY.at("/internal/anything"),
+                "Authorization", "Bearer " + KeycloakTokens.accessTokenOfRole("front-desk"));
+        assertThat(json(unnamed).get("detail").asString()).isEqualTo("Your role does not allow GET /internal/anything.");
         assertThat(GATEWAY.services.received()).isEmpty();
     }
 
