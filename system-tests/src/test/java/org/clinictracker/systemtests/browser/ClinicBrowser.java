@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.clinictracker.systemtests.ClinicSystem;
@@ -45,6 +46,8 @@ public final class ClinicBrowser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Pattern CLIENT_ERROR_ANSWER =
+            Pattern.compile("Failed to load resource: the server responded with a status of 4\\d\\d");
     private static final DateTimeFormatter FAILURE_TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
 
     private final String origin;
@@ -101,13 +104,16 @@ public final class ClinicBrowser implements AutoCloseable {
         return this;
     }
 
-    /** The header's "Sign out" button: ends the gateway's and Keycloak's sessions, back on Keycloak's login page. */
+    /**
+     * The header's "Sign out" button: ends the gateway's and Keycloak's sessions; done once Keycloak's login form
+     * shows (Keycloak sends the browser back to the gateway, which sends an unsigned browser to sign in).
+     */
     public ClinicBrowser signOut() {
         waitFor(By.cssSelector("form[data-logout] button")).click();
         try {
-            new WebDriverWait(driver, WAIT).until(d -> !onOrigin() || d.findElements(By.id("username")).size() > 0);
+            new WebDriverWait(driver, WAIT).until(d -> !onOrigin() && !d.findElements(By.id("username")).isEmpty());
         } catch (TimeoutException e) {
-            throw failure("Signing out " + signedInAs + " did not leave " + origin, e);
+            throw failure("Signing out " + signedInAs + " did not end on Keycloak's login page", e);
         }
         signedInAs = null;
         return this;
@@ -182,15 +188,39 @@ public final class ClinicBrowser implements AutoCloseable {
     }
 
     /**
-     * Every console error the browser logged since it opened: script errors, refused resources and Content
+     * The HTTP status of the page shown (its document, not what htmx fetched since), e.g. 403 for a screen that is
+     * not for the user's role.
+     */
+    public int pageStatus() {
+        Object status = script("return performance.getEntriesByType('navigation')[0].responseStatus");
+        return ((Number) status).intValue();
+    }
+
+    /**
+     * Fails unless the page fits the window's width (no sideways scrolling of the whole page; a wide table may
+     * scroll in its own box).
+     */
+    public void assertFitsTheWidth() {
+        Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth");
+        if (((Number) overflow).intValue() > 0) {
+            throw failure("The page is " + overflow + " px wider than the window", null);
+        }
+    }
+
+    /**
+     * Every console error the browser logged since it opened: script errors, failed requests and Content
      * Security Policy violations (Chromium logs those as errors: "Executing inline script violates the following
      * Content Security Policy directive ...", "Applying inline style violates ...").
+     * <p>
+     * Not counted: a 4xx answer ("Failed to load resource: the server responded with a status of 403"), which
+     * Chromium logs for a refused page or a refused form alike: tests check what such a page says and its
+     * {@link #pageStatus()}; and the browser's own request for {@code /favicon.ico}.
      */
     public List<String> consoleErrors() {
         drainConsole();
         return console.stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                // Chromium asks for /favicon.ico on its own, not the page; a missing one is no fault of the page
+                .filter(message -> !CLIENT_ERROR_ANSWER.matcher(message).find())
                 .filter(message -> !message.contains("/favicon.ico - Failed to load resource"))
                 .toList();
     }
