@@ -39,6 +39,29 @@
     }
   });
 
+  // A refusal by the gateway itself (CSRF, rate limit, body too large, service away) is problem+json, not a page
+  // fragment: it must not replace the form (the user's input stays); its message shows in a banner instead.
+  document.addEventListener('htmx:beforeSwap', event => {
+    const type = event.detail.xhr.getResponseHeader('Content-Type') || '';
+    if (!type.includes('json')) {
+      return;
+    }
+    event.detail.shouldSwap = false;
+    let message = 'The clinic system refused this request.';
+    try {
+      const problem = JSON.parse(event.detail.xhr.responseText);
+      message = problem.detail || problem.title || message;
+    } catch (ignored) {
+      // not JSON after all: keep the general message
+    }
+    const banner = document.getElementById('request-problem');
+    if (banner) {
+      banner.querySelector('[data-message]').textContent = message;
+      banner.hidden = false;
+      banner.focus();
+    }
+  });
+
   // Charts: a <canvas data-chart="{Chart.js config as JSON}">, drawn when the page or a fragment loads.
   function drawCharts(root) {
     if (typeof window.Chart === 'undefined') {
