@@ -36,6 +36,10 @@
   document.addEventListener('htmx:afterRequest', event => {
     if (event.detail.successful) {
       connectionProblem(false);
+      const refused = document.getElementById('request-problem');
+      if (refused && !(event.detail.xhr.getResponseHeader('Content-Type') || '').includes('json')) {
+        refused.hidden = true;
+      }
     }
   });
 
