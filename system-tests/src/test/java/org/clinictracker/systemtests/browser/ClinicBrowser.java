@@ -159,6 +159,25 @@ public final class ClinicBrowser implements AutoCloseable {
     }
 
     /**
+     * Waits (15 s) until Chart.js has drawn a chart on the canvas and returns how many data points it shows; if none
+     * is drawn the test fails saying whether Chart.js was loaded on the page at all.
+     */
+    public int waitForChart(By canvas) {
+        WebElement element = waitFor(canvas);
+        try {
+            Object points = new WebDriverWait(driver, WAIT).until(d -> driver.executeScript(
+                    "const chart = window.Chart && window.Chart.getChart(arguments[0]);"
+                            + " return chart ? chart.data.datasets.reduce((n, set) => n + set.data.length, 0) : null;",
+                    element));
+            return ((Number) points).intValue();
+        } catch (TimeoutException e) {
+            boolean loaded = Boolean.TRUE.equals(driver.executeScript("return typeof window.Chart !== 'undefined'"));
+            throw failure(loaded ? "Chart.js drew no chart on " + canvas
+                    : "No chart on " + canvas + ": Chart.js (/webjars/chart.js/dist/chart.umd.min.js) is not loaded on this page", e);
+        }
+    }
+
+    /**
      * axe-core on the page shown (WCAG 2.1 A/AA): fails listing each serious or critical violation; the full
      * report is written to {@code target/accessibility/<name>.json}.
      */
