@@ -87,6 +87,17 @@ public final class ClinicBrowser implements AutoCloseable {
             throw new IllegalStateException("This browser is signed in as " + signedInAs + "; signOut() first");
         }
         driver.get(origin + "/");
+        submitKeycloakLogin(username);
+        signedInAs = username;
+        return this;
+    }
+
+    /** The user signed in, or null. */
+    public String signedInAs() {
+        return signedInAs;
+    }
+
+    private void submitKeycloakLogin(String username) {
         WebElement user = waitFor(By.id("username"));
         user.clear();
         user.sendKeys(username);
@@ -100,8 +111,6 @@ public final class ClinicBrowser implements AutoCloseable {
             throw failure("Signing in " + username + " did not come back to " + origin, e);
         }
         waitFor(By.tagName("h1"));
-        signedInAs = username;
-        return this;
     }
 
     /**
@@ -119,9 +128,19 @@ public final class ClinicBrowser implements AutoCloseable {
         return this;
     }
 
-    /** Loads the gateway's page at {@code path} (e.g. {@code /patients/new}), as typing it in the address bar. */
+    /**
+     * Loads the gateway's page at {@code path} (e.g. {@code /patients/new}), as typing it in the address bar. If the
+     * session has ended meanwhile (a long journey), the user signs in again on Keycloak's page and the path is loaded.
+     */
     public ClinicBrowser open(String path) {
         driver.get(origin + path);
+        if (signedInAs != null && !onOrigin() && !driver.findElements(By.id("username")).isEmpty()) {
+            // the gateway's session ended (30 minutes idle, or Keycloak's ended): sign in again, as the user would
+            submitKeycloakLogin(signedInAs);
+            if (!currentPath().equals(path)) {
+                driver.get(origin + path);
+            }
+        }
         return this;
     }
 
