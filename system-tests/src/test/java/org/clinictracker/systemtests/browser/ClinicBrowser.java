@@ -87,6 +87,17 @@ public final class ClinicBrowser implements AutoCloseable {
             throw new IllegalStateException("This browser is signed in as " + signedInAs + "; signOut() first");
         }
         driver.get(origin + "/");
+        submitKeycloakLogin(username);
+        signedInAs = username;
+        return this;
+    }
+
+    /** The user signed in, or null. */
+    public String signedInAs() {
+        return signedInAs;
+    }
+
+    private void submitKeycloakLogin(String username) {
         WebElement user = waitFor(By.id("username"));
         user.clear();
         user.sendKeys(username);
@@ -100,8 +111,6 @@ public final class ClinicBrowser implements AutoCloseable {
             throw failure("Signing in " + username + " did not come back to " + origin, e);
         }
         waitFor(By.tagName("h1"));
-        signedInAs = username;
-        return this;
     }
 
     /**
@@ -119,9 +128,19 @@ public final class ClinicBrowser implements AutoCloseable {
         return this;
     }
 
-    /** Loads the gateway's page at {@code path} (e.g. {@code /patients/new}), as typing it in the address bar. */
+    /**
+     * Loads the gateway's page at {@code path} (e.g. {@code /patients/new}), as typing it in the address bar. If the
+     * session has ended meanwhile (a long journey), the user signs in again on Keycloak's page and the path is loaded.
+     */
     public ClinicBrowser open(String path) {
         driver.get(origin + path);
+        if (signedInAs != null && !onOrigin() && !driver.findElements(By.id("username")).isEmpty()) {
+            // the gateway's session ended (30 minutes idle, or Keycloak's ended): sign in again, as the user would
+            submitKeycloakLogin(signedInAs);
+            if (!currentPath().equals(path)) {
+                driver.get(origin + path);
+            }
+        }
         return this;
     }
 
@@ -155,6 +174,25 @@ public final class ClinicBrowser implements AutoCloseable {
             return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
         } catch (TimeoutException e) {
             throw failure("No visible " + locator + " within " + WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    /**
+     * Waits (15 s) until Chart.js has drawn a chart on the canvas and returns how many data points it shows; if none
+     * is drawn the test fails saying whether Chart.js was loaded on the page at all.
+     */
+    public int waitForChart(By canvas) {
+        WebElement element = waitFor(canvas);
+        try {
+            Object points = new WebDriverWait(driver, WAIT).until(d -> driver.executeScript(
+                    "const chart = window.Chart && window.Chart.getChart(arguments[0]);"
+                            + " return chart ? chart.data.datasets.reduce((n, set) => n + set.data.length, 0) : null;",
+                    element));
+            return ((Number) points).intValue();
+        } catch (TimeoutException e) {
+            boolean loaded = Boolean.TRUE.equals(driver.executeScript("return typeof window.Chart !== 'undefined'"));
+            throw failure(loaded ? "Chart.js drew no chart on " + canvas
+                    : "No chart on " + canvas + ": Chart.js (/webjars/chart.js/dist/chart.umd.min.js) is not loaded on this page", e);
         }
     }
 

@@ -103,6 +103,20 @@ class SignInBrowserTests {
         }
     }
 
+    @Test
+    void when_the_session_has_ended_the_next_page_signs_the_user_in_again() {
+        try (ClinicBrowser browser = ClinicBrowser.open(clinic)) {
+            browser.signIn("coordinator1");
+            // the gateway's session and Keycloak's end (their cookies, on host localhost, are gone)
+            browser.driver().manage().deleteAllCookies();
+
+            browser.open("/repeat-treatments");
+            assertThat(browser.currentPath()).isEqualTo("/repeat-treatments");
+            assertThat(browser.pageStatus()).isEqualTo(200);
+            assertThat(browser.waitFor(By.cssSelector(".app-header .who")).getText()).contains("coordinator1");
+        }
+    }
+
     /** A chart made through the API, so the refused timeline is a real patient's. */
     private static String registered(String familyName) {
         HttpAnswer answer = HttpAnswer.callWithJson("POST", clinic.baseUrl(ClinicService.GATEWAY) + "/api/patients",
