@@ -25,6 +25,7 @@ final class PageAccess {
                 // front desk: find, register, correct contact data, screening, consent
                 .requestMatchers("/patients/new", "/patients/*/edit", "/patients/*/screening", "/patients/*/consent")
                         .hasRole(FRONT_DESK)
+                .requestMatchers("/patients/*/screening/result").hasRole(FRONT_DESK)
                 .requestMatchers("/patients", "/patients/search").hasAnyRole(FRONT_DESK, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
                 // coordinators and proceduralists follow a patient over time; admins look after the audit trail
                 .requestMatchers("/patients/*/timeline").hasAnyRole(COORDINATOR, PROCEDURALIST, CLINIC_ADMIN)
