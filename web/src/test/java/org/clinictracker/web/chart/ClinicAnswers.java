@@ -59,7 +59,7 @@ public final class ClinicAnswers {
         return object(procedureJson(1, "-88", "90"));
     }
 
-    static String procedureJson(int version, String temperature, String cycleSeconds) {
+    public static String procedureJson(int version, String temperature, String cycleSeconds) {
         return """
                 {"id":"%s","version":%d,"patientId":"%s","performedAt":"2026-11-22T09:00:00Z","performedBy":"proceduralist1",
                  "modality":"CRYONEUROLYSIS","indication":{"code":"KNEE_OSTEOARTHRITIS"},
