@@ -1,5 +1,6 @@
 package org.clinictracker.web.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,12 @@ class PatientChartController {
     @GetMapping("/patients/{id}")
     String chart(@PathVariable UUID id, @ModelAttribute(name = "user", binding = false) SignedInUser user, Model model) {
         showChart(id, user, model);
-        model.addAttribute("overrideForm", new OverrideForm());
+        OverrideForm form = new OverrideForm();
+        ScreeningSummary screening = (ScreeningSummary) model.getAttribute("screeningSummary");
+        if (screening.modalitySpecific()) {
+            form.setModalities(new ArrayList<>(screening.undecidedModalities())); // what is still undecided
+        }
+        model.addAttribute("overrideForm", form);
         return "chart/patient";
     }
 

@@ -47,6 +47,22 @@ public final class ClinicAnswers {
                 """.formatted(PATIENT_ID, SCREENING_ID, PATIENT_ID));
     }
 
+    /** A patient ruled out for cryoneurolysis only (cold intolerance), the other modalities cleared. */
+    public static Map<String, Object> patientRuledOutForCold() {
+        return object("""
+                {"id":"%s","mrn":"CT-000011-7","version":0,"displayName":"Holm, Bodil","givenName":"Bodil",
+                 "familyName":"Holm","birthDate":"1961-05-05","sex":"FEMALE",
+                 "screening":{"id":"%s","patientId":"%s","result":"NOT_ELIGIBLE",
+                   "reasons":[{"code":"COLD_INTOLERANCE","message":"Cold-specific condition: no cryoneurolysis"}],
+                   "screenedAt":"2026-11-26T03:00:50Z","screenedBy":"frontdesk1","overrides":[],
+                   "modalities":[
+                     {"modality":"CRYONEUROLYSIS","result":"NOT_ELIGIBLE","reasons":[{"code":"COLD_INTOLERANCE","message":"Cold-specific condition: no cryoneurolysis"}],"effectiveResult":"NOT_ELIGIBLE"},
+                     {"modality":"RADIOFREQUENCY_ABLATION","result":"ELIGIBLE","reasons":[],"effectiveResult":"ELIGIBLE"},
+                     {"modality":"NERVE_BLOCK","result":"ELIGIBLE","reasons":[],"effectiveResult":"ELIGIBLE"}],
+                   "effectiveResult":"NOT_ELIGIBLE"}}
+                """.formatted(PATIENT_ID, SCREENING_ID, PATIENT_ID));
+    }
+
     public static List<Map<String, Object>> consents() {
         return array("""
                 [{"id":"6d97eee9-3e33-4a4d-bc44-ecf8b9a94c47","patientId":"%s","procedure":"CRYONEUROLYSIS",

@@ -104,6 +104,22 @@ class PatientChartPageTest {
     }
 
     @Test
+    void a_screening_that_rules_out_one_modality_offers_the_override_for_that_one_already_ticked() throws Exception {
+        when(api.get("/api/patients/{id}", PATIENT)).thenReturn(ClinicAnswers.patientRuledOutForCold());
+
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("proceduralist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        RenderedPage page = RenderedPage.of(html);
+
+        assertThat(page.text("//*[@data-screening-result]")).isEqualTo("Not eligible");
+        assertThat(page.text("//*[@data-screening-result]/@class")).contains("badge-error");
+        assertThat(page.count("//input[@name='modalities']")).isEqualTo(1);
+        assertThat(page.has("//input[@id='modalities-CRYONEUROLYSIS']/@checked")).isTrue();
+        assertThat(page.text("//p[@id='modalities-hint']")).startsWith("Required");
+        assertThat(page.text("//table[caption='By modality']//tr[th='Radiofrequency ablation']/td[2]")).isEqualTo("Eligible");
+    }
+
+    @Test
     void an_admin_reads_the_record_and_finds_the_audit_trail_but_no_override() throws Exception {
         String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("clinic-admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
