@@ -91,13 +91,28 @@ class PatientChartController {
         model.addAttribute("screeningSummary", ScreeningSummary.of(patient));
         model.addAttribute("consents", api.getArray("/api/patients/{id}/consents", id));
         if (sections.procedures()) {
-            List<Map<String, Object>> procedures = content(api.get("/api/procedures",
-                    Map.of("patientId", id, "size", LIST_SIZE)));
+            List<Map<String, Object>> procedures = listOrAway(model, "procedures", "/api/procedures", id);
             model.addAttribute("procedures", procedures);
             model.addAttribute("nerveNames", procedures.isEmpty() ? Map.of() : nerves.names());
         }
         if (sections.followUps()) {
-            model.addAttribute("visits", content(api.get("/api/followups", Map.of("patientId", id, "size", LIST_SIZE))));
+            model.addAttribute("visits", listOrAway(model, "visits", "/api/followups", id));
+        }
+    }
+
+    /**
+     * One clinical section's list. A service that is away or overloaded costs only its section (marked
+     * {@code <name>Away}): the rest of the chart is still worth reading.
+     */
+    private List<Map<String, Object>> listOrAway(Model model, String name, String path, UUID patientId) {
+        try {
+            return content(api.get(path, Map.of("patientId", patientId, "size", LIST_SIZE)));
+        } catch (ApiProblem problem) {
+            if (!problem.isTemporary()) {
+                throw problem;
+            }
+            model.addAttribute(name + "Away", true);
+            return List.of();
         }
     }
 

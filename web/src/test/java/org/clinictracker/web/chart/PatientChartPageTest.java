@@ -120,6 +120,19 @@ class PatientChartPageTest {
     }
 
     @Test
+    void a_follow_up_service_away_costs_only_its_section() throws Exception {
+        when(api.get(eq("/api/followups"), anyMap())).thenThrow(new ApiProblem(503, Map.of("title", "Service unavailable")));
+
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        RenderedPage page = RenderedPage.of(html);
+
+        assertThat(page.text("//section[@id='follow-up']//*[@role='status']")).startsWith("The follow-up service is not answering");
+        assertThat(page.has("//section[@id='procedures']//a[@href='/procedures/%s']".formatted(ClinicAnswers.PROCEDURE_ID))).isTrue();
+        assertThat(page.text("//*[@data-mrn]")).isEqualTo("CT-000024-0");
+    }
+
+    @Test
     void an_admin_reads_the_record_and_finds_the_audit_trail_but_no_override() throws Exception {
         String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("clinic-admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
