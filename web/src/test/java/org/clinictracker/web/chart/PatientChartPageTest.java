@@ -133,6 +133,15 @@ class PatientChartPageTest {
     }
 
     @Test
+    void only_a_proceduralist_may_send_an_override() throws Exception {
+        for (String role : List.of("front-desk", "coordinator", "clinic-admin")) {
+            mvc.perform(post("/patients/{id}/screenings/{sid}/override", PATIENT_ID, SCREENING_ID).with(as(role))
+                    .param("reason", "x")).andExpect(status().isForbidden());
+        }
+        verify(api, never()).post(anyString(), any(), any(), any(Object[].class));
+    }
+
+    @Test
     void an_admin_reads_the_record_and_finds_the_audit_trail_but_no_override() throws Exception {
         String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("clinic-admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

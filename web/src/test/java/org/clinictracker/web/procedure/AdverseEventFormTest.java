@@ -83,6 +83,18 @@ class AdverseEventFormTest {
     }
 
     @Test
+    void only_a_proceduralist_reports_or_updates_adverse_events() throws Exception {
+        for (String role : List.of("coordinator", "clinic-admin", "front-desk")) {
+            mvc.perform(get("/procedures/{id}/adverse-events/new", PROCEDURE_ID)
+                    .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role)))).andExpect(status().isForbidden());
+            mvc.perform(post("/procedures/{id}/adverse-events/{ae}/edit", PROCEDURE_ID, ADVERSE_EVENT_ID)
+                    .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role)))).andExpect(status().isForbidden());
+        }
+        verify(api, never()).post(anyString(), any(), any(), any(Object[].class));
+        verify(api, never()).put(anyString(), any(), any(), any(Object[].class));
+    }
+
+    @Test
     void a_report_is_sent_as_the_api_names_its_fields_with_the_forms_key() throws Exception {
         when(api.post(anyString(), any(), anyString(), any(Object[].class))).thenReturn(new ApiAnswer(Map.of(), null, null));
 
