@@ -30,6 +30,8 @@ final class PageAccess {
                 // coordinators and proceduralists follow a patient over time; admins look after the audit trail
                 .requestMatchers("/patients/*/timeline").hasAnyRole(COORDINATOR, PROCEDURALIST, CLINIC_ADMIN)
                 .requestMatchers("/patients/*/audit").hasRole(CLINIC_ADMIN)
+                // proceduralists decide on a screening the rules did not clear (a form on the chart)
+                .requestMatchers("/patients/*/screenings/*/override").hasRole(PROCEDURALIST)
                 .requestMatchers("/patients/*").hasAnyRole(FRONT_DESK, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
                 // proceduralists record, amend and report; coordinators and admins read
                 .requestMatchers("/procedures/new", "/procedures/*/amend", "/procedures/*/adverse-events/**",
