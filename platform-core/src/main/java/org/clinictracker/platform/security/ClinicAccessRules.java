@@ -49,6 +49,8 @@ public final class ClinicAccessRules {
             // procedure-service
             on(GET, "/api/procedures/catalogue/**").allow(ANY_CLINIC_ROLE),
             on(GET, "/api/procedures/audit").allow(CLINIC_ADMIN),
+            // a draft's warnings while the procedure form is filled in (nothing stored); before the rule below
+            on(POST, "/api/procedures/warnings").allow(PROCEDURALIST),
             on(POST, "/api/procedures", "/api/procedures/*/adverse-events").allow(PROCEDURALIST),
             on(PUT, "/api/procedures/*", "/api/procedures/*/adverse-events/*").allow(PROCEDURALIST),
             on(GET, "/api/procedures", "/api/procedures/**").allow(CLINICAL_READERS),

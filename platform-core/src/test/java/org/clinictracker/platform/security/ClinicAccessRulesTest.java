@@ -60,6 +60,7 @@ class ClinicAccessRulesTest {
                 expect("PUT", "/api/patients", NOBODY),
                 // procedures
                 expect("POST", "/api/procedures", Set.of(PROCEDURALIST)),
+                expect("POST", "/api/procedures/warnings", Set.of(PROCEDURALIST)),
                 expect("GET", "/api/procedures", READERS),
                 expect("GET", PR, READERS),
                 expect("GET", PR + "/history", READERS),

@@ -14,6 +14,8 @@ import org.clinictracker.platform.paging.PageOf;
 import org.clinictracker.platform.paging.PageRequest;
 import org.clinictracker.platform.versioning.VersionTag;
 import org.clinictracker.procedures.procedure.ProcedureRepository.Filter;
+import org.clinictracker.procedures.rules.ProcedureRules;
+import org.clinictracker.procedures.rules.Warning;
 import org.clinictracker.vocabulary.Modality;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +54,21 @@ class ProcedureController {
         return ResponseEntity.created(URI.create("/api/procedures/" + procedure.id()))
                 .eTag(VersionTag.etag(procedure.version()))
                 .body(procedure);
+    }
+
+    /**
+     * The warnings the clinic's rules would keep on this draft, stored nowhere: the form shows them while the
+     * proceduralist types. Lenient on purpose: a half-filled draft is judged on what it has (no field is required
+     * and nothing is refused for being missing); only a body that is not a procedure at all is refused.
+     */
+    @Operation(summary = "The warnings a draft procedure would get (nothing is stored)", operationId = "checkProcedureDraft")
+    @PostMapping("/warnings")
+    DraftWarnings warnings(@RequestBody ProcedureDetails draft) {
+        return new DraftWarnings(ProcedureRules.check(draft).warnings());
+    }
+
+    /** What a draft would be warned about: values accepted but outside what is typical. */
+    record DraftWarnings(List<Warning> warnings) {
     }
 
     @Operation(summary = "Read a procedure record", operationId = "readProcedure")

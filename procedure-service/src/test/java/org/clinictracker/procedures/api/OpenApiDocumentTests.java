@@ -25,6 +25,8 @@ class OpenApiDocumentTests extends ApiDocumentContract {
                 .contains("404", "412", "422", "428");
         assertThat(document.problemStatuses(document.operation("get", "/api/procedures/catalogue/nerves")))
                 .doesNotContain("404", "409", "412");
+        assertThat(document.problemStatuses(document.operation("post", "/api/procedures/warnings")))
+                .doesNotContain("404", "409", "412");
     }
 
     @Test

@@ -36,6 +36,7 @@ final class PageAccess {
                 // proceduralists record, amend and report; coordinators and admins read
                 .requestMatchers("/procedures/new", "/procedures/*/amend", "/procedures/*/adverse-events/**",
                         "/procedures/warnings").hasRole(PROCEDURALIST)
+                .requestMatchers("/procedures/form/**").hasRole(PROCEDURALIST) // the procedure form's htmx pieces
                 .requestMatchers(HttpMethod.GET, "/procedures/*").hasAnyRole(PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
                 // coordinators work the follow-ups and the repeat-treatment queue
                 .requestMatchers("/worklist", "/worklist/**", "/followups/**").hasRole(COORDINATOR)
