@@ -3,6 +3,7 @@ package org.clinictracker.web.worklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.layout.SignedInUser;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The coordinator's day: the follow-up visits of one tab (today, this week, overdue, missed) or the responders
  * whose relief is expected to end soon, 20 rows a page, most urgent first as the API orders them. "Only mine"
- * narrows the visits to those assigned to the signed-in coordinator.
+ * narrows the visits to those assigned to the signed-in coordinator; {@code patientId} to one patient's (the link
+ * from the patient's timeline).
  */
 @Controller
 class WorklistPage {
@@ -34,7 +36,8 @@ class WorklistPage {
 
     @GetMapping("/worklist")
     String worklist(@RequestParam(required = false) String tab, @RequestParam(defaultValue = "0") String page,
-            @RequestParam(defaultValue = "false") boolean mine, @ModelAttribute(name = "user", binding = false) SignedInUser user,
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) UUID patientId,
+            @ModelAttribute(name = "user", binding = false) SignedInUser user,
             Model model) {
         WorklistTab shown = WorklistTab.of(tab);
         int pageNumber = ApiPages.number(page);
@@ -43,6 +46,7 @@ class WorklistPage {
         if (shown.listsVisits()) {
             query.put("view", shown.view());
             query.put("assignee", mine ? user.username() : null);
+            query.put("patientId", patientId);
             query.put("page", pageNumber);
             query.put("size", PAGE_SIZE);
             answer = api.get("/api/followups", query);
@@ -57,6 +61,9 @@ class WorklistPage {
         model.addAttribute("tabs", WorklistTab.values());
         model.addAttribute("tab", shown);
         model.addAttribute("mine", mine && shown.listsVisits());
+        model.addAttribute("patientId", shown.listsVisits() ? patientId : null);
+        model.addAttribute("links", new WorklistLinks(shown, mine && shown.listsVisits(),
+                shown.listsVisits() ? patientId : null, pageNumber));
         model.addAttribute("rows", rows);
         model.addAttribute("page", answer.getOrDefault("page", Map.of()));
         model.addAttribute("pageNumber", pageNumber);

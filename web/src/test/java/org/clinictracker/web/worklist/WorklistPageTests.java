@@ -99,6 +99,21 @@ class WorklistPageTests {
     }
 
     @Test
+    void a_patients_open_visits_are_every_open_and_missed_visit_of_that_patient() throws Exception {
+        when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of()));
+
+        HtmlPage page = page(mvc.perform(get("/worklist").param("tab", "open").param("patientId", PATIENT)
+                .with(coordinator())).andExpect(status().isOk()));
+
+        assertThat(query("/api/followups")).containsEntry("view", null)
+                .containsEntry("patientId", java.util.UUID.fromString(PATIENT));
+        // the other tabs keep the patient; the relief list is everyone's
+        assertThat(page.first("nav", "aria-label", "Worklist views").all("a")).extracting(link -> link.attr("href"))
+                .contains("/worklist?tab=overdue&patientId=" + PATIENT, "/worklist?tab=relief-ending");
+        assertThat(page.text()).contains("Only one patient's visits.");
+    }
+
+    @Test
     void only_mine_asks_for_the_visits_assigned_to_the_signed_in_coordinator() throws Exception {
         when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of()));
 
