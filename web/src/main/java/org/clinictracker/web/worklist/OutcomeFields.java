@@ -1,0 +1,44 @@
+package org.clinictracker.web.worklist;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** The outcome form's choices and how its fields are named in a problem summary ({@code @outcomeFields}). */
+@Component("outcomeFields")
+public class OutcomeFields {
+
+    /** procedure-service's adverse-event vocabulary, in domain.md's order. */
+    private static final List<String> ADVERSE_EVENT_TYPES = List.of("BRUISING", "TEMPORARY_NUMBNESS", "SORENESS",
+            "SWELLING", "SKIN_DIMPLING", "SKIN_DISCOLORATION", "PROLONGED_NUMBNESS", "MOTOR_WEAKNESS", "BLEEDING",
+            "SUPERFICIAL_INFECTION", "NEUROMA", "POST_PROCEDURE_HYPERALGESIA", "PERMANENT_NERVE_INJURY", "OTHER");
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("painScore", "Pain score"),
+            Map.entry("reliefPercent", "Relief %"),
+            Map.entry("functionScore", "Function score"),
+            Map.entry("functionScore.instrument", "Function questionnaire"),
+            Map.entry("functionScore.value", "Function score"),
+            Map.entry("opioidMmePerDay", "Opioids (MME/day)"),
+            Map.entry("satisfaction", "Satisfaction"),
+            Map.entry("sensationReturned", "Sensation returned"),
+            Map.entry("adverseEvents", "Adverse event"),
+            Map.entry("adverseEvents[0].type", "Adverse event type"),
+            Map.entry("adverseEvents[0].description", "Adverse event description"),
+            Map.entry("adverseEvents[0].severity", "Adverse event severity"),
+            Map.entry("adverseEvents[0].serious", "Adverse event serious"),
+            Map.entry("adverseEvents[0].onsetOn", "Adverse event onset"),
+            Map.entry("adverseEvents[0].outcome", "Adverse event outcome"),
+            Map.entry("notes", "Notes"),
+            Map.entry("assessedOn", "Assessed on"));
+
+    public List<String> adverseEventTypes() {
+        return ADVERSE_EVENT_TYPES;
+    }
+
+    /** The label a person sees for an API field name; an unknown field keeps its name. */
+    public String label(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+}
