@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Warm start and idle memory of the whole stack (issue 9's targets: all four services healthy within 30 s
-# on 2 cores, the whole stack under 2.5 GB RSS at idle).
+# Warm start and idle memory of the whole stack (issue 9's targets: all services healthy within 30 s on 2
+# cores, the whole stack under 2.5 GB RSS at idle; "all" is five since issue 10: the three services, the
+# gateway and the web app).
 #
 #   bench/startup.sh            run it (about 5 minutes) and append the results to docs/benchmarks.md
 #   bench/startup.sh -h         this text
@@ -13,13 +14,13 @@
 #      broker's script and heap settings, state in .run/bench/startup/kafka); builds the jars if missing;
 #   3. prepares the services exactly as `./clinic up` does (scripts/service-jvm.sh: same JVM options; the
 #      class-data archive made by a training run when the jar changed: its time is reported, it is paid once
-#      per build), then starts the four services once unmeasured (it migrates empty databases and warms the
+#      per build), then starts the five once unmeasured (it migrates empty databases and warms the
 #      page cache);
-#   4. BENCH_RUNS times (5): launches patient-, procedure-, followup-service and the gateway at once on ports
-#      of its own (18581-18583, gateway 18580), as `./clinic up --no-build` does, and records the wall time
-#      until all four answer /actuator/health UP, each one's time to healthy, Spring's "Started ... in X
-#      seconds" and the CPU-seconds its JVM used by then; after BENCH_IDLE s (20) of idling, the memory of
-#      every process of the stack: the four JVMs, Kafka, Keycloak and PostgreSQL (postmaster, its
+#   4. BENCH_RUNS times (5): launches patient-, procedure-, followup-service, the gateway and the web app at
+#      once on ports of its own (18581-18583, gateway 18580, web app 18584), as `./clinic up --no-build` does,
+#      and records the wall time until all five answer /actuator/health UP, each one's time to healthy, Spring's
+#      "Started ... in X seconds" and the CPU-seconds its JVM used by then; after BENCH_IDLE s (20) of idling,
+#      the memory of every process of the stack: the five JVMs, Kafka, Keycloak and PostgreSQL (postmaster, its
 #      background processes and the services' connections); then stops the services;
 #   5. prints the medians as a table against the targets and appends a dated section to docs/benchmarks.md.
 # Memory is RSS per process and PSS (shared pages divided among the processes that map them). PostgreSQL's
@@ -32,7 +33,7 @@
 # BENCH_WRITE_DOC (1; 0 only prints), BENCH_NOTE (a sentence added to the doc section),
 # BENCH_LABEL (what is measured, e.g. a lever being tried), BENCH_REBUILD (0; 1 rebuilds the jars),
 # BENCH_HEALTH_TIMEOUT (180 s per start; the first start gets 3 times that), BENCH_PORT_BASE (18580: gateway; the
-# services +1..+3), BENCH_KAFKA_PORT (19392),
+# services +1..+3, the web app +4), BENCH_KAFKA_PORT (19392),
 # BENCH_KAFKA_CONTROLLER_PORT (19393); CLINIC_JAVA_OPTS and CLINIC_CDS=0 as for ./clinic (to try levers).
 # Logs and raw figures go to .run/bench/startup/ (git-ignored).
 set -euo pipefail
@@ -59,9 +60,9 @@ HEALTH_TIMEOUT=${BENCH_HEALTH_TIMEOUT:-180}
 TARGET_START_S=30
 TARGET_MEMORY_MB=2560
 
-SERVICES=(patient-service procedure-service followup-service gateway)   # ./clinic's order
+SERVICES=(patient-service procedure-service followup-service gateway web)   # ./clinic's order
 declare -A PORTS=([gateway]=$PORT_BASE [patient-service]=$((PORT_BASE + 1))
-  [procedure-service]=$((PORT_BASE + 2)) [followup-service]=$((PORT_BASE + 3)))
+  [procedure-service]=$((PORT_BASE + 2)) [followup-service]=$((PORT_BASE + 3)) [web]=$((PORT_BASE + 4)))
 declare -A DBS=([patient-service]=patients_startup [procedure-service]=procedures_startup [followup-service]=followups_startup)
 
 # shellcheck source=bench/lib.sh
@@ -78,7 +79,7 @@ declare -A PIDS=() TRAINING=()
 # ---------------------------------------------------------------- clean-up of what this run started
 stop_services() {
   local svc
-  for svc in gateway followup-service procedure-service patient-service; do
+  for svc in web gateway followup-service procedure-service patient-service; do
     [ -n "${PIDS[$svc]:-}" ] && kill "${PIDS[$svc]}" 2>/dev/null || true
   done
   for svc in "${SERVICES[@]}"; do
@@ -97,7 +98,7 @@ cleanup() {
   if [ "$started_kafka" = 1 ]; then bench_kafka stop || true; fi
   if [ "$rc" -ne 0 ]; then
     say_failed "$rc" "$OUT_DIR"/patient-service.log "$OUT_DIR"/procedure-service.log \
-      "$OUT_DIR"/followup-service.log "$OUT_DIR"/gateway.log
+      "$OUT_DIR"/followup-service.log "$OUT_DIR"/gateway.log "$OUT_DIR"/web.log
   fi
   exit "$rc"
 }
@@ -122,7 +123,7 @@ jar_of() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
 for svc in "${SERVICES[@]}"; do build "$svc" "$(jar_of "$svc")"; done
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | wc -l)
-newest_jar=$(ls -t "$(jar_of patient-service)" "$(jar_of procedure-service)" "$(jar_of followup-service)" "$(jar_of gateway)" | head -n 1)
+newest_jar=$(for svc in "${SERVICES[@]}"; do jar_of "$svc"; done | xargs ls -t | head -n 1)
 jar_info="$(date -u -r "$newest_jar" '+%Y-%m-%d %H:%M UTC')"
 stale=$(find "$ROOT"/*/src/main -type f -newer "$newest_jar" 2>/dev/null | wc -l)
 if [ "$stale" -gt 0 ]; then say "NOTE: $stale main source file(s) changed after the jars were built; BENCH_REBUILD=1 rebuilds them"; fi
@@ -133,13 +134,15 @@ service_env() {   # service_env SVC: prints NAME=value lines
   echo "SERVER_PORT=${PORTS[$svc]}"
   echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
   echo "KEYCLOAK_ISSUER=$KC_URL/realms/clinic"
-  if [ "$svc" = gateway ]; then
-    echo "PATIENT_SERVICE_URL=http://localhost:${PORTS[patient-service]}"
-    echo "PROCEDURE_SERVICE_URL=http://localhost:${PORTS[procedure-service]}"
-    echo "FOLLOWUP_SERVICE_URL=http://localhost:${PORTS[followup-service]}"
-  else
-    echo "DB_URL=jdbc:postgresql://127.0.0.1:5432/${DBS[$svc]}"
-  fi
+  case "$svc" in
+    gateway)
+      echo "PATIENT_SERVICE_URL=http://localhost:${PORTS[patient-service]}"
+      echo "PROCEDURE_SERVICE_URL=http://localhost:${PORTS[procedure-service]}"
+      echo "FOLLOWUP_SERVICE_URL=http://localhost:${PORTS[followup-service]}"
+      echo "WEB_APP_URL=http://localhost:${PORTS[web]}" ;;
+    web) echo "CLINIC_API_URL=http://localhost:${PORTS[gateway]}" ;;
+    *) echo "DB_URL=jdbc:postgresql://127.0.0.1:5432/${DBS[$svc]}" ;;
+  esac
 }
 with_service_env() {   # with_service_env SVC COMMAND...: runs COMMAND with the service's environment
   local svc=$1; shift
@@ -153,7 +156,7 @@ if service_cds_enabled; then
   made=0
   for svc in "${SERVICES[@]}"; do service_archive_ok "$(jar_of "$svc")" "$OUT_DIR/$svc.app" || made=1; done
   if [ "$made" = 1 ]; then
-    say "making the class-data archives (training runs, all four at once, as ./clinic up does after a build)"
+    say "making the class-data archives (training runs, all at once, as ./clinic up does after a build)"
     t=$(now_ns); failed=""
     for svc in "${SERVICES[@]}"; do
       # each in a process group of its own, which the clean-up stops if this script is interrupted
@@ -161,7 +164,7 @@ if service_cds_enabled; then
       TRAINING[$svc]=$!
     done
     for svc in "${SERVICES[@]}"; do wait "${TRAINING[$svc]}" || failed+=" $svc"; TRAINING[$svc]=""; done
-    archive_s="$(calc %.1f "($(now_ns) - $t) / 1e9") s for the four training runs at once (once per build; load average $(loadavg) after)"
+    archive_s="$(calc %.1f "($(now_ns) - $t) / 1e9") s for the ${#SERVICES[@]} training runs at once (once per build; load average $(loadavg) after)"
     # as in ./clinic up, a service whose training failed starts from its jar: measured so, and said so
     [ -z "$failed" ] || archive_s+="; **the training failed for$failed** (see .run/bench/startup/<service>.app/training.log), started from the jar"
   else
@@ -182,7 +185,7 @@ healthy() { curl -fsS --max-time 1 "http://127.0.0.1:$1/actuator/health" 2>/dev/
 ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 declare -A T_HEALTHY CPU_S
-start_all() {   # start_all LOG_SUFFIX TIMEOUT_S: launches the four at once, waits for all healthy; sets T_HEALTHY, CPU_S, wall_s
+start_all() {   # start_all LOG_SUFFIX TIMEOUT_S: launches them all at once, waits for all healthy; sets T_HEALTHY, CPU_S, wall_s
   local suffix=$1 timeout=$2 t0 pending still svc elapsed
   t0=$(now_ns)
   for svc in "${SERVICES[@]}"; do launch "$svc" "$OUT_DIR/$svc$suffix.log"; done
@@ -302,7 +305,7 @@ for part in kafka keycloak postgresql; do
 | $what | – | – | – | $r | $p |"
 done
 table+="
-| **whole stack** | **$wall_med** ($(range "$walls")) all four healthy | | | **$total_rss** | **$total_pss** |"
+| **whole stack** | **$wall_med** ($(range "$walls")) all ${#SERVICES[@]} healthy | | | **$total_rss** | **$total_pss** |"
 opts=$(service_java_opts | tr '\n' ' ')
 if service_cds_enabled && service_archive_ok "$(jar_of patient-service)" "$OUT_DIR/patient-service.app"; then
   launch_how="extracted jars with their class-data archives (-XX:SharedArchiveFile)"
@@ -314,13 +317,13 @@ section="## $stamp — startup
 
 Machine: $machine; PostgreSQL $pg_version; $java_ver. Commit $commit$( [ "$dirty" -gt 0 ] && echo " (+$dirty uncommitted changes)"); jars built $jar_info.
 Measured: ${LABEL}. Services: JVM options \`${opts% }\`, $launch_how; class-data archives: $archive_s.
-Load average (1 min) at the start of the benchmark: $load_begin$( [ "$waited" -gt 0 ] && echo " (after waiting ${waited}s)"); at each start: $loads. $RUNS warm starts of the four at once (as \`./clinic up --no-build\`), medians; memory after ${IDLE}s idle.${NOTE:+ $NOTE}
+Load average (1 min) at the start of the benchmark: $load_begin$( [ "$waited" -gt 0 ] && echo " (after waiting ${waited}s)"); at each start: $loads. $RUNS warm starts of the ${#SERVICES[@]} at once (as \`./clinic up --no-build\`), medians; memory after ${IDLE}s idle.${NOTE:+ $NOTE}
 
 $table
 
 Targets (2 cores):
 
-- warm start, all four healthy ≤ ${TARGET_START_S} s: ${wall_med} s — $(pass "$wall_med <= $TARGET_START_S")
+- warm start, all ${#SERVICES[@]} healthy ≤ ${TARGET_START_S} s: ${wall_med} s — $(pass "$wall_med <= $TARGET_START_S")
 - whole stack idle ≤ 2.5 GB ($TARGET_MEMORY_MB MB): RSS summed $total_rss MB — $(pass "$total_rss <= $TARGET_MEMORY_MB"); PSS summed $total_pss MB — $(pass "$total_pss <= $TARGET_MEMORY_MB")"
 
 publish_section "$section"

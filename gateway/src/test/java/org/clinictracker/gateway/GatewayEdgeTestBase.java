@@ -46,6 +46,8 @@ public abstract class GatewayEdgeTestBase {
         registry.add("PATIENT_SERVICE_URL", PATIENTS::url);
         registry.add("PROCEDURE_SERVICE_URL", PROCEDURES::url);
         registry.add("FOLLOWUP_SERVICE_URL", () -> "http://127.0.0.1:" + FOLLOWUPS_PORT);
+        // never a web app that happens to run on this machine's port 8084
+        registry.add("WEB_APP_URL", () -> "http://127.0.0.1:" + FOLLOWUPS_PORT);
     }
 
     @LocalServerPort

@@ -53,11 +53,12 @@ public final class StandInService implements AutoCloseable {
         return new StandInService(false);
     }
 
-    /** Every service the gateway routes to is this one. */
+    /** Every service the gateway routes to is this one, and so is the web app. */
     public void standInForAllServices(DynamicPropertyRegistry registry) {
         registry.add("PATIENT_SERVICE_URL", this::url);
         registry.add("PROCEDURE_SERVICE_URL", this::url);
         registry.add("FOLLOWUP_SERVICE_URL", this::url);
+        registry.add("WEB_APP_URL", this::url);
     }
 
     public String url() {

@@ -35,7 +35,8 @@ class BootJarsTest {
             Files.writeString(target.resolve(service.module() + "-1.0.jar"), "jar");
         }
 
-        assertThat(BootJars.locate(root, "1.0")).hasSize(4)
-                .containsEntry(ClinicService.PATIENTS, root.resolve("patient-service/target/patient-service-1.0.jar"));
+        assertThat(BootJars.locate(root, "1.0")).hasSize(ClinicService.values().length)
+                .containsEntry(ClinicService.PATIENTS, root.resolve("patient-service/target/patient-service-1.0.jar"))
+                .containsEntry(ClinicService.WEB, root.resolve("web/target/web-1.0.jar"));
     }
 }

@@ -19,8 +19,9 @@ import org.clinictracker.testsupport.keycloak.LocalKeycloak;
 /**
  * The whole clinic for the system tests, started once per test JVM by the first test class that asks
  * ({@link #start()}) and stopped by a shutdown hook when the JVM ends: the run's own PostgreSQL server with an
- * empty database per service (its own so that a chaos test may restart it), the run's own Kafka broker, the real Keycloak, and the three services and the gateway from the Boot
- * jars the build made, on free ports, with the environment {@code ./clinic up} gives them.
+ * empty database per service (its own so that a chaos test may restart it), the run's own Kafka broker, the real
+ * Keycloak, and the three services, the gateway and the web app from the Boot jars the build made, on free ports,
+ * with the environment {@code ./clinic up} gives them.
  * <p>
  * Tokens are checked with a 1 s clock skew ({@code CLINIC_TOKEN_CLOCK_SKEW}) so an expired token is refused
  * within seconds of its expiry.
@@ -70,6 +71,11 @@ public final class ClinicSystem {
 
     public ServiceProcess gateway() {
         return processes.get(ClinicService.GATEWAY);
+    }
+
+    /** The web app on its own port (a bearer token opens its pages there); browsers use it through {@link #browserUrl()}. */
+    public ServiceProcess web() {
+        return processes.get(ClinicService.WEB);
     }
 
     public ServiceProcess service(ClinicService service) {
@@ -126,10 +132,11 @@ public final class ClinicSystem {
             environment.put("DB_URL", database.jdbcUrl());
             environment.put("DB_USER", database.username());
             environment.put("DB_PASSWORD", database.password());
-            environment.put("DB_POOL_SIZE", "5"); // four JVMs, a broker and PostgreSQL share two cores
+            environment.put("DB_POOL_SIZE", "5"); // five JVMs, a broker and PostgreSQL share two cores
             processes.put(service, new ServiceProcess(service, jars.get(service), FreePorts.next(), workDir, environment));
         }
         int gatewayPort = FreePorts.next();
+        int webPort = FreePorts.next();
         // clinic-web's redirect URIs name the dev port 8080; Keycloak checks them exactly, so this run's gateway signs
         // browsers in through a copy of it naming its own port (deleted at the end)
         webClient = KeycloakAdmin.copyClient("clinic-web", "http://localhost:" + gatewayPort, Map.of());
@@ -139,22 +146,32 @@ public final class ClinicSystem {
         gatewayEnvironment.put("PATIENT_SERVICE_URL", processes.get(ClinicService.PATIENTS).baseUrl());
         gatewayEnvironment.put("PROCEDURE_SERVICE_URL", processes.get(ClinicService.PROCEDURES).baseUrl());
         gatewayEnvironment.put("FOLLOWUP_SERVICE_URL", processes.get(ClinicService.FOLLOWUPS).baseUrl());
+        gatewayEnvironment.put("WEB_APP_URL", "http://127.0.0.1:" + webPort);
         processes.put(ClinicService.GATEWAY,
                 new ServiceProcess(ClinicService.GATEWAY, jars.get(ClinicService.GATEWAY), gatewayPort, workDir, gatewayEnvironment));
+        // the web app calls the API through this run's gateway, with the user's token it checks as the services do
+        Map<String, String> webEnvironment = new HashMap<>(common);
+        webEnvironment.remove("KAFKA_BOOTSTRAP_SERVERS");
+        webEnvironment.put("CLINIC_API_URL", "http://127.0.0.1:" + gatewayPort);
+        processes.put(ClinicService.WEB,
+                new ServiceProcess(ClinicService.WEB, jars.get(ClinicService.WEB), webPort, workDir, webEnvironment));
 
-        // all at once: their start-ups overlap, and the gateway needs no service to start
+        // all at once: their start-ups overlap; neither the gateway nor the web app needs another part to start
         processes.values().forEach(ServiceProcess::start);
         processes.values().forEach(process -> process.awaitHealthy(START_TIMEOUT));
-        System.out.printf("[system] clinic up in %d s: gateway %s, patients %s, procedures %s, followups %s, kafka %s,"
-                + " postgres 127.0.0.1:%d %s%n",
+        System.out.printf("[system] clinic up in %d s: gateway %s, web app %s, patients %s, procedures %s, followups %s,"
+                + " kafka %s, postgres 127.0.0.1:%d %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), baseUrl(ClinicService.GATEWAY),
-                baseUrl(ClinicService.PATIENTS), baseUrl(ClinicService.PROCEDURES), baseUrl(ClinicService.FOLLOWUPS),
+                baseUrl(ClinicService.WEB), baseUrl(ClinicService.PATIENTS), baseUrl(ClinicService.PROCEDURES), baseUrl(ClinicService.FOLLOWUPS),
                 kafka.bootstrapServers(), postgres.port(), SystemDatabases.names());
     }
 
-    /** Gateway first (no new calls), then the services, then the broker they write to and their database server. */
+    /**
+     * Web app and gateway first (no new calls), then the services, then the broker they write to and their database
+     * server.
+     */
     private void stop() {
-        List.of(ClinicService.GATEWAY, ClinicService.FOLLOWUPS, ClinicService.PROCEDURES, ClinicService.PATIENTS).stream()
+        List.of(ClinicService.WEB, ClinicService.GATEWAY, ClinicService.FOLLOWUPS, ClinicService.PROCEDURES, ClinicService.PATIENTS).stream()
                 .map(processes::get)
                 .filter(process -> process != null)
                 .forEach(ServiceProcess::stop);

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
-    /** Small heaps and the quick C1 compiler: four JVMs, a broker and the tests share two cores. */
+    /** Small heaps and the quick C1 compiler: five JVMs, a broker and the tests share two cores. */
     private static final List<String> JVM_FLAGS = List.of("-Xmx384m", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Dspring.output.ansi.enabled=never");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

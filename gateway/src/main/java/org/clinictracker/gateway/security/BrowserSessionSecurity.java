@@ -85,7 +85,7 @@ public class BrowserSessionSecurity {
                 .oauth2Login(login -> login.authorizationRequestResolver(withPkce(registrations)))
                 .logout(logout -> logout
                         .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
-                        .logoutSuccessHandler(keycloakLogout(registrations)))
+                        .logoutSuccessHandler(HtmxRequests.redirectsFollowedByHtmx(keycloakLogout(registrations))))
                 .authorizeExchange(exchanges -> {
                     // the web app's pages (from "/", where a sign-in lands) and the session's own endpoint
                     exchanges.pathMatchers(SessionEndpoint.PATH).authenticated();
@@ -117,14 +117,22 @@ public class BrowserSessionSecurity {
     /**
      * A browser opening a page (it asks for HTML) is sent to Keycloak's sign-in; everything else, the API and
      * {@code /session} above all, but also a monitoring tool on {@code /actuator/info}, gets 401 problem+json.
+     * A page's htmx request whose session has ended gets that 401 with {@code HX-Refresh: true}: htmx loads the
+     * page again, which leads to the sign-in and back (the XHR itself could not follow the redirect to Keycloak).
      */
     private static ServerAuthenticationEntryPoint signIn(ReactiveProblemResponses problems) {
         MediaTypeServerWebExchangeMatcher asksForHtml = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
         asksForHtml.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        ServerWebExchangeMatcher pageInBrowser = new AndServerWebExchangeMatcher(
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", SessionEndpoint.PATH)),
-                asksForHtml);
+        ServerWebExchangeMatcher notApi = new NegatedServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers("/api/**", SessionEndpoint.PATH));
+        ServerWebExchangeMatcher pageInBrowser = new AndServerWebExchangeMatcher(notApi, asksForHtml);
+        ServerWebExchangeMatcher htmxOfPage = new AndServerWebExchangeMatcher(notApi, HtmxRequests.FROM_HTMX);
+        ServerAuthenticationEntryPoint reloadPage = (exchange, ex) -> {
+            exchange.getResponse().getHeaders().set(HtmxRequests.REFRESH, "true");
+            return problems.signInAgain(exchange);
+        };
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(htmxOfPage, reloadPage),
                 new DelegateEntry(pageInBrowser, new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH)));
         entryPoint.setDefaultEntryPoint((exchange, ex) -> problems.signInAgain(exchange));
         return entryPoint;
@@ -144,7 +152,10 @@ public class BrowserSessionSecurity {
         return resolver;
     }
 
-    /** Ends Keycloak's SSO session too (RP-initiated logout with id_token_hint), then back to the gateway's root. */
+    /**
+     * Ends Keycloak's SSO session too (RP-initiated logout with id_token_hint), then back to the gateway's root. The
+     * web app's sign-out button posts with htmx: it gets the same URL in {@code HX-Redirect} ({@link HtmxRequests}).
+     */
     private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(ReactiveClientRegistrationRepository registrations) {
         OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri("{baseUrl}/");

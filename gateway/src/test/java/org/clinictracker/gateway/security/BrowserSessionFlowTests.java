@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.clinictracker.testsupport.keycloak.KeycloakAdmin;
@@ -28,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The gateway as the web app's backend-for-frontend, driven like a browser (an HTTP client keeping cookies)
  * through Keycloak's real login form: the session cookie is all the browser holds, the user's access token
- * reaches the services, changes need the CSRF token, the role table applies, and logout ends Keycloak's
- * session too.
+ * reaches the services and the web app's pages, changes need the CSRF token, the role table applies, and logout
+ * (also the web app's htmx sign-out) ends Keycloak's session too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class BrowserSessionFlowTests {
@@ -183,6 +184,85 @@ class BrowserSessionFlowTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(withOldCookie.statusCode()).isEqualTo(401);
         assertThat(GATEWAY.services.received()).isEmpty();
+    }
+
+    @Test
+    void the_web_apps_pages_and_assets_get_the_users_access_token_and_no_cookie() {
+        KeycloakBrowserLogin browser = signedIn("coordinator1");
+
+        for (String path : List.of("/worklist?due=today", "/patients/7b0c1f36-0000-4000-8000-000000000031",
+                "/assets/app.css", "/webjars/htmx.org/dist/htmx.min.js")) {
+            GATEWAY.services.forget();
+            HttpResponse<String> page = browser.get(GATEWAY.at(path));
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(GATEWAY.services.received()).as(path).singleElement().satisfies(call -> {
+                assertThat(call.uri()).isEqualTo(path);
+                assertThat(call.cookie()).as("cookies reaching the web app").isNull();
+                assertThat(call.authorization()).startsWith("Bearer ");
+                JsonNode token = GatewayUnderTest.claims(call.authorization().substring("Bearer ".length()));
+                assertThat(token.get("preferred_username").asString()).isEqualTo("coordinator1");
+                assertThat(token.get("azp").asString()).isEqualTo(GATEWAY.clientId());
+            });
+        }
+    }
+
+    @Test
+    void without_a_session_assets_are_refused_and_an_htmx_request_is_told_to_reload_its_page() {
+        KeycloakBrowserLogin browser = new KeycloakBrowserLogin();
+
+        HttpResponse<String> style = browser.get(GATEWAY.at("/assets/app.css"), "Accept", "text/css,*/*;q=0.1");
+        assertThat(style.statusCode()).isEqualTo(401);
+        assertThat(json(style).get("code").asString()).isEqualTo("unauthenticated");
+
+        // htmx asks with */* and cannot follow a redirect to Keycloak: reloading the page leads to the sign-in
+        HttpResponse<String> search = browser.get(GATEWAY.at("/patients/search?q=ada"), "Accept", "*/*",
+                "HX-Request", "true");
+        assertThat(search.statusCode()).isEqualTo(401);
+        assertThat(search.headers().firstValue("HX-Refresh")).hasValue("true");
+        assertThat(search.headers().firstValue("Location")).isEmpty();
+        // the API's 401 stays as it is, htmx or not
+        HttpResponse<String> api = browser.get(GATEWAY.at("/api/patients?q=ada"), "HX-Request", "true");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("HX-Refresh")).isEmpty();
+
+        assertThat(GATEWAY.services.received()).isEmpty();
+    }
+
+    @Test
+    void a_bearer_caller_is_no_browser_and_gets_no_page() {
+        HttpResponse<String> page = new KeycloakBrowserLogin().get(GATEWAY.at("/patients"),
+                "Authorization", "Bearer " + KeycloakTokens.accessTokenOfRole("front-desk"));
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(page).get("detail").asString()).isEqualTo("Your role does not allow GET /patients.");
+        assertThat(GATEWAY.services.received()).isEmpty();
+    }
+
+    @Test
+    void the_web_apps_sign_out_with_htmx_gets_keycloaks_end_session_url_to_navigate_to() {
+        KeycloakBrowserLogin browser = signedIn("frontdesk1");
+
+        HttpResponse<String> logout = browser.post(GATEWAY.at("/logout"), "", "X-XSRF-TOKEN", xsrfToken(browser),
+                "HX-Request", "true", "Accept", "*/*");
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(logout.headers().firstValue("Location")).isEmpty();
+        URI endSession = URI.create(logout.headers().firstValue("HX-Redirect").orElseThrow());
+        assertThat(endSession.toString()).startsWith(LocalKeycloak.issuer() + "/protocol/openid-connect/logout?");
+        Map<String, String> query = query(endSession);
+        assertThat(query).containsEntry("post_logout_redirect_uri", GATEWAY.baseUrl + "/").containsKey("id_token_hint");
+        String keycloakSession = GatewayUnderTest.claims(query.get("id_token_hint")).get("sid").asString();
+
+        // htmx sets window.location to it: Keycloak ends its session and sends the browser back to the start page
+        HttpResponse<String> backHome = browser.get(endSession);
+        assertThat(location(backHome).toString()).isEqualTo(GATEWAY.baseUrl + "/");
+        assertThat(KeycloakAdmin.sessionIds(KeycloakAdmin.userId("frontdesk1"))).doesNotContain(keycloakSession);
+        assertThat(browser.get(GATEWAY.at("/session")).statusCode()).isEqualTo(401);
+
+        // without a session left to end, htmx is sent to the start page
+        HttpResponse<String> again = browser.post(GATEWAY.at("/logout"), "", "X-XSRF-TOKEN", xsrfToken(browser),
+                "HX-Request", "true");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("HX-Redirect")).hasValue("/");
     }
 
     @Test

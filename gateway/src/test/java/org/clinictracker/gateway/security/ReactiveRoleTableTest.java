@@ -41,6 +41,17 @@ class ReactiveRoleTableTest {
         assertThat(decidingRule(HttpMethod.GET, "/internal/anything")).isNull();
     }
 
+    @Test
+    void the_web_apps_pages_are_no_part_of_the_api_table_so_a_bearer_caller_gets_none_of_them() {
+        for (String pattern : WebAppPages.PATHS) {
+            String path = pattern.replace("/**", "/a/b");
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+                assertThat(decidingRule(method, path)).as("%s %s", method, path).isNull();
+                assertThat(ClinicAccessRules.ruleFor(method, path)).as("%s %s", method, path).isEmpty();
+            }
+        }
+    }
+
     private AccessRule decidingRule(HttpMethod method, String path) {
         ReactiveRoleTable.CompiledRule rule = table.ruleFor(method, PathContainer.parsePath(path));
         return rule == null ? null : rule.rule();
