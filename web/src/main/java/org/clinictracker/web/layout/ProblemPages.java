@@ -1,11 +1,16 @@
 package org.clinictracker.web.layout;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.clinictracker.web.api.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -15,6 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class ProblemPages {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemPages.class);
+
     @ExceptionHandler(ApiProblem.class)
     ModelAndView problem(ApiProblem problem, HttpServletRequest request) {
         HttpStatus status = HttpStatus.resolve(problem.status());
@@ -23,5 +30,15 @@ class ProblemPages {
         page.addObject("problem", problem);
         page.addObject("user", PageModel.current());
         return page;
+    }
+
+    /**
+     * No answer at all from the API (the gateway down, a timeout): for the user the same as a service away, a
+     * 503 page that says to try again; the address and the error stay in the log.
+     */
+    @ExceptionHandler(ResourceAccessException.class)
+    ModelAndView noAnswer(ResourceAccessException noAnswer, HttpServletRequest request) {
+        log.warn("The clinic's API did not answer: {}", noAnswer.getMessage());
+        return problem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE.value(), Map.of()), request);
     }
 }
