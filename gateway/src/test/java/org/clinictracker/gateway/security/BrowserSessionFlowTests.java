@@ -137,6 +137,26 @@ class BrowserSessionFlowTests {
     }
 
     @Test
+    void a_form_posted_to_the_web_app_reaches_it_whole_and_a_form_field_is_no_csrf_token() {
+        KeycloakBrowserLogin browser = signedIn("coordinator1");
+        String form = "painScore=3&reliefPercent=60&notes=Walks+to+the+shops+%26+back";
+
+        HttpResponse<String> saved = browser.post(GATEWAY.at("/followups/" + FOLLOWUP + "/outcome"), form,
+                "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true", "X-XSRF-TOKEN", xsrfToken(browser));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(GATEWAY.services.received()).singleElement().satisfies(call -> {
+            assertThat(call.uri()).isEqualTo("/followups/" + FOLLOWUP + "/outcome");
+            assertThat(call.body()).as("the form as the browser sent it").isEqualTo(form);
+        });
+
+        GATEWAY.services.forget();
+        HttpResponse<String> tokenInField = browser.post(GATEWAY.at("/followups/" + FOLLOWUP + "/outcome"),
+                form + "&_csrf=" + xsrfToken(browser), "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(tokenInField.statusCode()).isEqualTo(403);
+        assertThat(GATEWAY.services.received()).isEmpty();
+    }
+
+    @Test
     void the_role_table_applies_to_browser_sessions_as_to_api_callers() {
         KeycloakBrowserLogin frontDesk = signedIn("frontdesk1");
         HttpResponse<String> outcome = frontDesk.post(GATEWAY.at("/api/followups/" + FOLLOWUP + "/outcome"), "{}",
