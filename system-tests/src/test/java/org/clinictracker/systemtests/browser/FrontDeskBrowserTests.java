@@ -85,21 +85,28 @@ class FrontDeskBrowserTests {
         assertThat(secondAnna).isNotEqualTo(annaId);
         assertThat(chart(secondAnna).path("familyName").asString()).isEqualTo(family);
 
-        // the phone number is corrected
-        desk.correctPhone(annaId, "+43 660 7654321");
-        assertThat(chart(annaId).path("phone").asString()).isEqualTo("+43 660 7654321");
+        // the phone number of the chart found earlier is corrected
+        desk.correctPhone(earlier, "+43 660 7654321");
+        assertThat(chart(earlier).path("phone").asString()).isEqualTo("+43 660 7654321");
 
-        // a colleague saves the chart while the clerk is typing: the clerk sees both and saves deliberately
-        desk.openCorrection(annaId);
+        // a colleague saves that chart while the clerk is typing: the clerk sees both and saves deliberately
+        desk.openCorrection(earlier);
         desk.typeInto("phone", "+43 660 1111111");
-        changePhoneBehindTheClerksBack(annaId, "+43 660 2222222");
+        changePhoneBehindTheClerksBack(earlier, "+43 660 2222222");
         List<String> differences = desk.saveExpectingStaleEdit();
         assertThat(differences).anySatisfy(row -> assertThat(row).contains("Phone", "+43 660 2222222", "+43 660 1111111"));
         assertThat(browser.driver().findElement(By.id("phone")).getAttribute("value")).isEqualTo("+43 660 1111111");
         browser.checkAccessibility("front-desk-stale-edit");
         browser.screenshot("front-desk-stale-edit");
         desk.saveCorrection();
-        assertThat(chart(annaId).path("phone").asString()).isEqualTo("+43 660 1111111");
+        assertThat(chart(earlier).path("phone").asString()).isEqualTo("+43 660 1111111");
+
+        // Anna has a namesake born the same day: correcting her chart meets the same decision, and saves after it
+        desk.openCorrection(annaId);
+        desk.typeInto("phone", "+43 660 3333333");
+        assertThat(desk.saveExpectingDuplicateWarning()).containsExactly(secondAnna);
+        assertThat(desk.confirmSomeoneElse()).isEqualTo(annaId);
+        assertThat(chart(annaId).path("phone").asString()).isEqualTo("+43 660 3333333");
 
         // the screening's result is shown in words
         String result = desk.recordScreening(annaId, 18, FrontDeskScreens.eligibleAnswers(), "CRYONEUROLYSIS");

@@ -79,7 +79,10 @@ public final class FrontDeskScreens {
                 .map(candidate -> candidate.getAttribute("data-candidate")).toList();
     }
 
-    /** On the duplicate warning: "This is someone else: register a new chart" for every chart shown; the new id. */
+    /**
+     * On the duplicate warning: "This is someone else" for every chart shown; returns the id of the chart that opens
+     * (the new one after a registration, the corrected one after a correction).
+     */
     public String confirmSomeoneElse() {
         while (true) {
             WebElement someoneElse = browser.waitFor(By.cssSelector("[data-action=not-duplicate]"));
@@ -111,6 +114,17 @@ public final class FrontDeskScreens {
         WebElement input = browser.waitFor(By.id(id));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(value);
+    }
+
+    /**
+     * Saves the open correction, expecting the duplicate warning (the chart's name and birth date match another's);
+     * returns the ids of the charts it shows. {@link #confirmSomeoneElse()} then saves it.
+     */
+    public List<String> saveExpectingDuplicateWarning() {
+        browser.driver().findElement(By.cssSelector("[data-action=save]")).click();
+        browser.waitFor(By.cssSelector("[data-duplicate-warning]"));
+        return browser.driver().findElements(By.cssSelector("[data-candidate]")).stream()
+                .map(candidate -> candidate.getAttribute("data-candidate")).toList();
     }
 
     /** Saves the open correction, expecting the stale-edit explanation; returns the rows "field: stored → typed". */

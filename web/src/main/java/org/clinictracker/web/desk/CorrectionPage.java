@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Correct the chart": the chart's details in the registration's form, saved with If-Match on the version read. If
  * someone saved the chart meanwhile (412), the page says so, shows what is stored now beside what the clerk typed
- * (their input stays in the form) and takes the new version's ETag, so saving again deliberately replaces it.
+ * (their input stays in the form) and takes the new version's ETag, so saving again deliberately replaces it. A
+ * corrected name or birth date that matches another chart meets the registration's duplicate decision.
  */
 @Controller
 @RequestMapping("/patients/{id}/edit")
@@ -32,9 +34,11 @@ class CorrectionPage {
     private static final String PAGE = "desk/edit";
 
     private final ClinicApi api;
+    private final PossibleDuplicates duplicates;
 
-    CorrectionPage(ClinicApi api) {
+    CorrectionPage(ClinicApi api, PossibleDuplicates duplicates) {
         this.api = api;
+        this.duplicates = duplicates;
     }
 
     @GetMapping
@@ -48,8 +52,13 @@ class CorrectionPage {
 
     @PostMapping
     String correct(@PathVariable UUID id, @ModelAttribute("form") CorrectionForm form, BindingResult binding,
+            @RequestParam(name = "changeDetails", required = false) String changeDetails,
             Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("patientId", id);
+        if (changeDetails != null) {
+            // back from the duplicate decision to the whole form, as typed; nothing is sent
+            return refused(id, model, request, response, HttpStatus.OK, null);
+        }
         form.check(binding);
         if (binding.hasErrors()) {
             model.addAttribute("problem", FormProblems.of(binding));
@@ -66,12 +75,17 @@ class CorrectionPage {
                 form.setEtag(now.etag()); // saving again now means: over the version just shown
                 return refused(id, model, request, response, HttpStatus.PRECONDITION_FAILED, now.body());
             }
+            if (PossibleDuplicates.isPossibleDuplicate(problem)) {
+                // the corrected name or birth date is another chart's: the same decision as at registration
+                model.addAttribute("duplicates", duplicates.candidates(problem));
+                return refused(id, model, request, response, HttpStatus.CONFLICT, null);
+            }
             model.addAttribute("problem", problem);
             return refused(id, model, request, response, RegistrationPage.refusal(problem), null);
         }
     }
 
-    /** The refused form: its fragment for htmx; the whole page (with the patient's line) otherwise. */
+    /** The form again (refused, or back from a decision): its fragment for htmx; the whole page otherwise. */
     private String refused(UUID id, Model model, HttpServletRequest request, HttpServletResponse response,
             HttpStatus status, Map<String, Object> chart) {
         if (!Htmx.isHtmx(request)) {

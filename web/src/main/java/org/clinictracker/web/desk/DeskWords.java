@@ -111,6 +111,10 @@ public class DeskWords {
     }
 
     public String therapy(Object code) {
+        return therapyName(code);
+    }
+
+    static String therapyName(Object code) {
         for (Map<String, String> therapies : THERAPIES_BY_PILLAR.values()) {
             if (code != null && therapies.containsKey(String.valueOf(code))) {
                 return therapies.get(String.valueOf(code));

@@ -46,6 +46,7 @@ public class PatientDetailsForm {
     private String opioidMmePerDay;
     private String anticoagulated;
     private List<String> currentTherapies = new ArrayList<>();
+    private List<String> notDuplicateOf = new ArrayList<>();
 
     /** What the web app refuses itself, beside the field: values that are not numbers or dates at all. */
     void check(Errors errors) {
@@ -91,7 +92,34 @@ public class PatientDetailsForm {
         if (!therapies.isEmpty()) {
             body.put("currentTherapies", therapies);
         }
+        List<String> confirmedOthers = confirmedOthers();
+        if (!confirmedOthers.isEmpty()) {
+            body.put("notDuplicateOf", confirmedOthers);
+        }
         return body;
+    }
+
+    /**
+     * The charts the clerk confirmed to be someone else (the API's duplicate check then lets these details be saved
+     * beside them); anything that is not a chart's id is no confirmation.
+     */
+    public List<String> confirmedOthers() {
+        return notDuplicateOf.stream().filter(PatientDetailsForm::isUuid).distinct().toList();
+    }
+
+    /** What a duplicate decision carries in hidden inputs, so no keystroke of the form is lost. */
+    public List<Map.Entry<String, String>> carriedValues() {
+        List<Map.Entry<String, String>> values = new ArrayList<>(typedValues());
+        confirmedOthers().forEach(id -> values.add(Map.entry("notDuplicateOf", id)));
+        return values;
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return value != null && java.util.UUID.fromString(value.trim()).toString().equalsIgnoreCase(value.trim());
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
     }
 
     /** This form filled with a chart as the API answers it ({@code GET /api/patients/{id}}). */
@@ -205,7 +233,7 @@ public class PatientDetailsForm {
         values.put("opioidMmePerDay", opioidMmePerDay);
         values.put("anticoagulated", "true".equals(anticoagulated) ? "Yes" : "false".equals(anticoagulated) ? "No" : null);
         values.put("currentTherapies", String.join(", ",
-                currentTherapies.stream().filter(PatientDetailsForm::present).map(new DeskWords()::therapy).toList()));
+                currentTherapies.stream().filter(PatientDetailsForm::present).map(DeskWords::therapyName).toList()));
         values.replaceAll((field, value) -> blankToNull(value == null ? null : value.trim()));
         return values;
     }
@@ -441,6 +469,10 @@ public class PatientDetailsForm {
     public void setOpioidMmePerDay(String opioidMmePerDay) { this.opioidMmePerDay = opioidMmePerDay; }
     public String getAnticoagulated() { return anticoagulated; }
     public void setAnticoagulated(String anticoagulated) { this.anticoagulated = anticoagulated; }
+    public List<String> getNotDuplicateOf() { return notDuplicateOf; }
+    public void setNotDuplicateOf(List<String> notDuplicateOf) {
+        this.notDuplicateOf = notDuplicateOf == null ? new ArrayList<>() : notDuplicateOf;
+    }
     public List<String> getCurrentTherapies() { return currentTherapies; }
     public void setCurrentTherapies(List<String> currentTherapies) {
         this.currentTherapies = currentTherapies == null ? new ArrayList<>() : currentTherapies;

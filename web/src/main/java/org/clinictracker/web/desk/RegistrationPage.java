@@ -1,9 +1,5 @@
 package org.clinictracker.web.desk;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,9 +30,11 @@ class RegistrationPage {
     private static final String PAGE = "desk/register";
 
     private final ClinicApi api;
+    private final PossibleDuplicates duplicates;
 
-    RegistrationPage(ClinicApi api) {
+    RegistrationPage(ClinicApi api, PossibleDuplicates duplicates) {
         this.api = api;
+        this.duplicates = duplicates;
     }
 
     @GetMapping
@@ -62,35 +60,12 @@ class RegistrationPage {
             ApiAnswer registered = api.post("/api/patients", form.toApiBody(), form.getIdempotencyKey());
             return Htmx.redirect(request, response, "/patients/" + registered.id());
         } catch (ApiProblem problem) {
-            if (problem.status() == HttpStatus.CONFLICT.value() && "possible-duplicate".equals(problem.code())) {
-                model.addAttribute("duplicates", candidates(problem));
+            if (PossibleDuplicates.isPossibleDuplicate(problem)) {
+                model.addAttribute("duplicates", duplicates.candidates(problem));
                 return Htmx.refused(request, response, HttpStatus.CONFLICT, PAGE, "form");
             }
             model.addAttribute("problem", problem);
             return Htmx.refused(request, response, refusal(problem), PAGE, "form");
-        }
-    }
-
-    /** Each chart the API named, read in full so the clerk can compare; one that cannot be read shows its MRN. */
-    private List<DuplicateCandidate> candidates(ApiProblem problem) {
-        List<DuplicateCandidate> candidates = new ArrayList<>();
-        if (problem.body().get("candidates") instanceof List<?> named) {
-            for (Object entry : named) {
-                if (entry instanceof Map<?, ?> candidate && candidate.get("id") != null) {
-                    String id = String.valueOf(candidate.get("id"));
-                    String mrn = candidate.get("mrn") == null ? null : String.valueOf(candidate.get("mrn"));
-                    candidates.add(read(id, mrn));
-                }
-            }
-        }
-        return candidates;
-    }
-
-    private DuplicateCandidate read(String id, String mrn) {
-        try {
-            return DuplicateCandidate.of(id, mrn, api.get("/api/patients/{id}", id));
-        } catch (ApiProblem unreadable) {
-            return DuplicateCandidate.of(id, mrn, Map.of());
         }
     }
 
@@ -101,18 +76,5 @@ class RegistrationPage {
         }
         HttpStatus status = HttpStatus.resolve(problem.status());
         return status == null ? HttpStatus.BAD_GATEWAY : status;
-    }
-
-    /** An existing chart that may be the person being registered: what a clerk compares (name, birth date, phone). */
-    public record DuplicateCandidate(String id, String mrn, String name, String birthDate, String phone) {
-
-        static DuplicateCandidate of(String id, String mrn, Map<String, Object> chart) {
-            return new DuplicateCandidate(id, chart.get("mrn") != null ? String.valueOf(chart.get("mrn")) : mrn,
-                    text(chart.get("displayName")), text(chart.get("birthDate")), text(chart.get("phone")));
-        }
-
-        private static String text(Object value) {
-            return value == null ? null : String.valueOf(value);
-        }
     }
 }

@@ -113,6 +113,35 @@ class CorrectionPageTests {
     }
 
     @Test
+    void a_correction_matching_another_chart_meets_the_duplicate_decision_and_saves_naming_it() throws Exception {
+        String twin = "8eedd70b-e31b-4650-9f6f-43139f2a95e1";
+        when(api.put(eq("/api/patients/{id}"), eq("\"3\""), any(), eq(ID))).thenThrow(new ApiProblem(409, Map.of(
+                "code", "possible-duplicate", "candidates", List.of(Map.of("id", twin, "mrn", "CT-000011-5")))));
+        when(api.get("/api/patients/{id}", twin)).thenReturn(Map.of("id", twin, "mrn", "CT-000011-5",
+                "displayName", "Adeyemi, Ngozi", "birthDate", "1959-07-07"));
+
+        PageHtml decision = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
+                .andExpect(status().isConflict()).andReturn());
+
+        assertThat(decision.html()).contains("data-duplicate-warning", "This is someone else: save the correction",
+                "You are saving", "CT-000011-5", "none recorded");
+        assertThat(decision.tagsWith("data-action", "not-duplicate")).singleElement().asString().contains(twin);
+        assertThat(decision.tagsWith("name", "etag")).singleElement().asString().contains("&quot;3&quot;");
+        assertThat(decision.tagsWith("name", "phone")).singleElement().asString().contains("type=\"hidden\"");
+
+        when(api.put(eq("/api/patients/{id}"), eq("\"3\""), any(), eq(ID)))
+                .thenReturn(new ApiAnswer(chart("+1 510 555 0000", "frontdesk1"), "\"4\"", null));
+        mvc.perform(correction("\"3\"", "+1 510 555 0000").param("notDuplicateOf", twin))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Redirect", "/patients/" + ID));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
+        verify(api, org.mockito.Mockito.times(2)).put(eq("/api/patients/{id}"), eq("\"3\""), body.capture(), eq(ID));
+        assertThat(body.getAllValues().get(0)).doesNotContainKey("notDuplicateOf");
+        assertThat(body.getAllValues().get(1)).containsEntry("notDuplicateOf", List.of(twin));
+    }
+
+    @Test
     void a_malformed_birth_date_is_refused_beside_the_field() throws Exception {
         PageHtml form = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000", "07/07/1959"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
