@@ -54,7 +54,8 @@ class VisitReschedulingTests {
         assertThat(answer.first("p", "role", "status").text())
                 .isEqualTo("Moved to 2026-12-03 (window 2026-11-19 to 2026-12-17).");
         assertThat(answer.first("div", "hx-swap-oob", "innerHTML:#due-" + VISIT).text()).isEqualTo("2026-12-03");
-        assertThat(answer.first("div", "hx-swap-oob", "innerHTML:#status-" + VISIT).text()).isEqualTo("Scheduled");
+        assertThat(answer.byId("status-" + VISIT).text()).isEqualTo("Scheduled");
+        assertThat(answer.byId("status-" + VISIT).attr("hx-swap-oob")).isEqualTo("true");
     }
 
     @Test
