@@ -80,9 +80,12 @@ public record PainReliefChart(LocalDate firstDay, List<Point> points, Map<String
         Map<String, Object> procedureMarks = dataset("scatter", "Procedure", procedures, PROCEDURE_COLOUR, "pain", "triangle");
         procedureMarks.put("pointRadius", 9);
         procedureMarks.put("pointHoverRadius", 11);
+        procedureMarks.put("clip", false); // a triangle at the top of the axis is drawn whole
 
         Map<String, Object> scales = new LinkedHashMap<>();
-        scales.put("x", axis("linear", "bottom", "Days since the first procedure", 0, null));
+        Map<String, Object> days = axis("linear", "bottom", "Days since the first procedure", 0, null);
+        days.put("ticks", Map.of("precision", 0));
+        scales.put("x", days);
         scales.put("pain", axis("linear", "left", "Pain (0–10)", 0, 10));
         Map<String, Object> reliefAxis = axis("linear", "right", "Relief %", 0, 100);
         reliefAxis.put("grid", Map.of("drawOnChartArea", false));

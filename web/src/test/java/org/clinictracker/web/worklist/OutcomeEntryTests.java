@@ -148,7 +148,8 @@ class OutcomeEntryTests {
         assertThat(result.first("a").attr("href")).isEqualTo("/repeat-treatments");
         // the row's own cells and the page's live region change too (htmx out-of-band swaps)
         assertThat(answer.first("div", "hx-swap-oob", "innerHTML:#actions-" + VISIT).text()).isEqualTo("Documented");
-        assertThat(answer.first("div", "hx-swap-oob", "innerHTML:#status-" + VISIT).text()).isEqualTo("Completed");
+        assertThat(answer.byId("status-" + VISIT).text()).isEqualTo("Completed");
+        assertThat(answer.byId("status-" + VISIT).attr("hx-swap-oob")).isEqualTo("true");
         assertThat(answer.first("div", "hx-swap-oob", "innerHTML:#worklist-announcement").text())
                 .startsWith("Outcome documented for Håkansson, Björn. Pain 6/10.");
     }

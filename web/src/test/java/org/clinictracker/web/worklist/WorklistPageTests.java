@@ -162,10 +162,13 @@ class WorklistPageTests {
 
         HtmlPage.Node row = page.byId("visit-" + VISIT).first("tr");
         assertThat(row.first("th").text()).isEqualTo("Håkansson, Björn MRN CT-000013-3");
-        assertThat(row.all("td")).extracting(HtmlPage.Node::text).startsWith("Cryoneurolysis", "Month 6",
-                "2026-07-29", "2026-07-15 to 2026-08-12", "Overdue");
+        assertThat(row.all("td")).extracting(HtmlPage.Node::text).startsWith("Month 6 Cryoneurolysis",
+                "2026-07-29 window 2026-07-15 to 2026-08-12", "Overdue");
+        assertThat(page.byId("due-" + VISIT).text()).isEqualTo("2026-07-29");
         assertThat(page.byId("status-" + VISIT).text()).isEqualTo("Overdue");
         assertThat(page.byId("assignee-" + VISIT).first("span").text()).isEqualTo("Nobody yet");
+        assertThat(page.byId("actions-" + VISIT).all("button")).extracting(HtmlPage.Node::text)
+                .containsExactly("Document outcome", "Reschedule");
         HtmlPage.Node document = page.byId("actions-" + VISIT).first("button");
         assertThat(document.text()).isEqualTo("Document outcome");
         assertThat(document.attr("hx-target")).isEqualTo("#outcome-" + VISIT);
