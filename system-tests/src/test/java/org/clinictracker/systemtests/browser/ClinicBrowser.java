@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.clinictracker.systemtests.ClinicSystem;
+import org.clinictracker.systemtests.browser.HeadlessChromium.Screen;
 import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -32,15 +33,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Rule;
 
-import org.clinictracker.systemtests.browser.HeadlessChromium.Screen;
-
 /**
  * One person's browser on the clinic: headless Chromium on the gateway's origin (the name {@code localhost}, which
  * the Keycloak client's redirect URIs name), signed in through Keycloak's real login page. Screens' helpers and
  * tests drive pages through {@link #driver()} and {@link #waitFor(By)}, check them with
  * {@link #checkAccessibility(String)} and keep {@link #screenshot(String)}s under {@code target/screenshots}.
  * <p>
- * One browser per test class (a fresh profile each: no session shared); {@link #close()} ends it.
+ * A browser per test or per test class (a fresh profile each: no cookie or session shared); {@link #close()} ends
+ * it, so open it in try-with-resources or close it in {@code @AfterAll} (with {@link ScreenshotOnFailure}).
  */
 public final class ClinicBrowser implements AutoCloseable {
 
