@@ -13,9 +13,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.clinictracker.systemtests.ClinicSystem;
+import org.clinictracker.systemtests.browser.HeadlessChromium.Screen;
 import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -31,20 +33,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Rule;
 
-import org.clinictracker.systemtests.browser.HeadlessChromium.Screen;
-
 /**
  * One person's browser on the clinic: headless Chromium on the gateway's origin (the name {@code localhost}, which
  * the Keycloak client's redirect URIs name), signed in through Keycloak's real login page. Screens' helpers and
  * tests drive pages through {@link #driver()} and {@link #waitFor(By)}, check them with
  * {@link #checkAccessibility(String)} and keep {@link #screenshot(String)}s under {@code target/screenshots}.
  * <p>
- * One browser per test class (a fresh profile each: no session shared); {@link #close()} ends it.
+ * A browser per test or per test class (a fresh profile each: no cookie or session shared); {@link #close()} ends
+ * it, so open it in try-with-resources or close it in {@code @AfterAll} (with {@link ScreenshotOnFailure}).
  */
 public final class ClinicBrowser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Pattern CLIENT_ERROR_ANSWER =
+            Pattern.compile("Failed to load resource: the server responded with a status of 4\\d\\d");
     private static final DateTimeFormatter FAILURE_TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
 
     private final String origin;
@@ -84,6 +87,17 @@ public final class ClinicBrowser implements AutoCloseable {
             throw new IllegalStateException("This browser is signed in as " + signedInAs + "; signOut() first");
         }
         driver.get(origin + "/");
+        submitKeycloakLogin(username);
+        signedInAs = username;
+        return this;
+    }
+
+    /** The user signed in, or null. */
+    public String signedInAs() {
+        return signedInAs;
+    }
+
+    private void submitKeycloakLogin(String username) {
         WebElement user = waitFor(By.id("username"));
         user.clear();
         user.sendKeys(username);
@@ -97,25 +111,36 @@ public final class ClinicBrowser implements AutoCloseable {
             throw failure("Signing in " + username + " did not come back to " + origin, e);
         }
         waitFor(By.tagName("h1"));
-        signedInAs = username;
-        return this;
     }
 
-    /** The header's "Sign out" button: ends the gateway's and Keycloak's sessions, back on Keycloak's login page. */
+    /**
+     * The header's "Sign out" button: ends the gateway's and Keycloak's sessions; done once Keycloak's login form
+     * shows (Keycloak sends the browser back to the gateway, which sends an unsigned browser to sign in).
+     */
     public ClinicBrowser signOut() {
         waitFor(By.cssSelector("form[data-logout] button")).click();
         try {
-            new WebDriverWait(driver, WAIT).until(d -> !onOrigin() || d.findElements(By.id("username")).size() > 0);
+            new WebDriverWait(driver, WAIT).until(d -> !onOrigin() && !d.findElements(By.id("username")).isEmpty());
         } catch (TimeoutException e) {
-            throw failure("Signing out " + signedInAs + " did not leave " + origin, e);
+            throw failure("Signing out " + signedInAs + " did not end on Keycloak's login page", e);
         }
         signedInAs = null;
         return this;
     }
 
-    /** Loads the gateway's page at {@code path} (e.g. {@code /patients/new}), as typing it in the address bar. */
+    /**
+     * Loads the gateway's page at {@code path} (e.g. {@code /patients/new}), as typing it in the address bar. If the
+     * session has ended meanwhile (a long journey), the user signs in again on Keycloak's page and the path is loaded.
+     */
     public ClinicBrowser open(String path) {
         driver.get(origin + path);
+        if (signedInAs != null && !onOrigin() && !driver.findElements(By.id("username")).isEmpty()) {
+            // the gateway's session ended (30 minutes idle, or Keycloak's ended): sign in again, as the user would
+            submitKeycloakLogin(signedInAs);
+            if (!currentPath().equals(path)) {
+                driver.get(origin + path);
+            }
+        }
         return this;
     }
 
@@ -153,6 +178,25 @@ public final class ClinicBrowser implements AutoCloseable {
     }
 
     /**
+     * Waits (15 s) until Chart.js has drawn a chart on the canvas and returns how many data points it shows; if none
+     * is drawn the test fails saying whether Chart.js was loaded on the page at all.
+     */
+    public int waitForChart(By canvas) {
+        WebElement element = waitFor(canvas);
+        try {
+            Object points = new WebDriverWait(driver, WAIT).until(d -> driver.executeScript(
+                    "const chart = window.Chart && window.Chart.getChart(arguments[0]);"
+                            + " return chart ? chart.data.datasets.reduce((n, set) => n + set.data.length, 0) : null;",
+                    element));
+            return ((Number) points).intValue();
+        } catch (TimeoutException e) {
+            boolean loaded = Boolean.TRUE.equals(driver.executeScript("return typeof window.Chart !== 'undefined'"));
+            throw failure(loaded ? "Chart.js drew no chart on " + canvas
+                    : "No chart on " + canvas + ": Chart.js (/webjars/chart.js/dist/chart.umd.min.js) is not loaded on this page", e);
+        }
+    }
+
+    /**
      * axe-core on the page shown (WCAG 2.1 A/AA): fails listing each serious or critical violation; the full
      * report is written to {@code target/accessibility/<name>.json}.
      */
@@ -182,15 +226,39 @@ public final class ClinicBrowser implements AutoCloseable {
     }
 
     /**
-     * Every console error the browser logged since it opened: script errors, refused resources and Content
+     * The HTTP status of the page shown (its document, not what htmx fetched since), e.g. 403 for a screen that is
+     * not for the user's role.
+     */
+    public int pageStatus() {
+        Object status = script("return performance.getEntriesByType('navigation')[0].responseStatus");
+        return ((Number) status).intValue();
+    }
+
+    /**
+     * Fails unless the page fits the window's width (no sideways scrolling of the whole page; a wide table may
+     * scroll in its own box).
+     */
+    public void assertFitsTheWidth() {
+        Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth");
+        if (((Number) overflow).intValue() > 0) {
+            throw failure("The page is " + overflow + " px wider than the window", null);
+        }
+    }
+
+    /**
+     * Every console error the browser logged since it opened: script errors, failed requests and Content
      * Security Policy violations (Chromium logs those as errors: "Executing inline script violates the following
      * Content Security Policy directive ...", "Applying inline style violates ...").
+     * <p>
+     * Not counted: a 4xx answer ("Failed to load resource: the server responded with a status of 403"), which
+     * Chromium logs for a refused page or a refused form alike: tests check what such a page says and its
+     * {@link #pageStatus()}; and the browser's own request for {@code /favicon.ico}.
      */
     public List<String> consoleErrors() {
         drainConsole();
         return console.stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                // Chromium asks for /favicon.ico on its own, not the page; a missing one is no fault of the page
+                .filter(message -> !CLIENT_ERROR_ANSWER.matcher(message).find())
                 .filter(message -> !message.contains("/favicon.ico - Failed to load resource"))
                 .toList();
     }

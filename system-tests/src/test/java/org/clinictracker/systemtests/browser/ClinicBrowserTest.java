@@ -43,6 +43,10 @@ class ClinicBrowserTest {
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Inline</title></head>
             <body><main><h1>Inline script</h1><script>document.title = 'ran';</script></main></body></html>""";
 
+    private static final String WIDE_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Wide</title></head>
+            <body><main><h1>Wide</h1><pre>%s</pre></main></body></html>""".formatted("wide ".repeat(400));
+
     private static HttpServer pages;
     private static String origin;
     private static final List<String> seleniumLog = new CopyOnWriteArrayList<>();
@@ -65,7 +69,8 @@ class ClinicBrowserTest {
     @BeforeAll
     static void servePages() throws IOException {
         pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        Map<String, String> html = Map.of("/clean", CLEAN_PAGE, "/flawed", FLAWED_PAGE, "/inline-script", INLINE_SCRIPT_PAGE);
+        Map<String, String> html = Map.of("/clean", CLEAN_PAGE, "/flawed", FLAWED_PAGE, "/inline-script", INLINE_SCRIPT_PAGE,
+                "/wide", WIDE_PAGE);
         pages.createContext("/", exchange -> {
             String page = html.get(exchange.getRequestURI().getPath());
             byte[] body = (page == null ? "not here" : page).getBytes(StandardCharsets.UTF_8);
@@ -92,6 +97,7 @@ class ClinicBrowserTest {
         try (ClinicBrowser browser = ClinicBrowser.onOrigin(origin, Screen.DESKTOP)) {
             browser.open("/clean");
             assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Patients");
+            assertThat(browser.pageStatus()).isEqualTo(200);
             assertThat(viewport(browser)).isEqualTo(List.of(1280L, 800L));
             assertThat(browser.driver().getCapabilities().getBrowserVersion()).startsWith(chromiumMajor());
             assertThat(String.valueOf(browser.driver().executeScript("return navigator.language"))).startsWith("en");
@@ -106,6 +112,13 @@ class ClinicBrowserTest {
             browser.open("/clean");
             browser.waitFor(By.tagName("h1"));
             assertThat(viewport(browser)).isEqualTo(List.of(820L, 1180L));
+            browser.assertFitsTheWidth();
+
+            browser.open("/wide").waitFor(By.tagName("h1"));
+            assertThatThrownBy(browser::assertFitsTheWidth)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("px wider than the window")
+                    .hasMessageContaining(origin + "/wide");
         }
     }
 
@@ -149,8 +162,12 @@ class ClinicBrowserTest {
     }
 
     @Test
-    void a_content_security_policy_violation_is_a_console_error() {
+    void a_content_security_policy_violation_is_a_console_error_and_a_refused_page_is_its_status() {
         try (ClinicBrowser browser = ClinicBrowser.onOrigin(origin, Screen.DESKTOP)) {
+            browser.open("/not-here");
+            assertThat(browser.pageStatus()).isEqualTo(404);
+            assertThat(browser.consoleErrors()).as("a 4xx page is checked by its status, not as a console error").isEmpty();
+
             browser.open("/inline-script").waitFor(By.tagName("h1"));
             assertThat(browser.driver().getTitle()).as("the inline script was refused").isEqualTo("Inline");
             assertThatThrownBy(browser::assertNoConsoleErrors)
