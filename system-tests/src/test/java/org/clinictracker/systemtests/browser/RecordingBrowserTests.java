@@ -79,6 +79,15 @@ class RecordingBrowserTests {
             assertThat(history.findValuesAsString("amendmentReason"))
                     .contains("Probe temperature read again from the console log: -85 °C");
         }
+        // the same form on a tablet: the target rows stack, everything stays labelled and reachable
+        try (ClinicBrowser tablet = ClinicBrowser.openTablet(clinic)) {
+            tablet.signIn("proceduralist1");
+            RecordingScreens recording = new RecordingScreens(tablet);
+            recording.openForm(patientId).chooseModality("CRYONEUROLYSIS").chooseNerve(0, "INTERCOSTAL");
+            tablet.waitFor(By.id("targets[0]-level"));
+            tablet.checkAccessibility("proceduralist-record-procedure-tablet");
+            tablet.screenshot("proceduralist-record-procedure-tablet");
+        }
     }
 
     private static JsonNode procedure(String id) {

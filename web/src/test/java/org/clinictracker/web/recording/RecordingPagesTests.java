@@ -238,6 +238,33 @@ class RecordingPagesTests {
     }
 
     @Test
+    void a_case_without_screening_or_consent_asks_why_beside_the_new_field_and_a_plain_post_gets_the_whole_page()
+            throws Exception {
+        when(api.post(eq("/api/procedures"), any(), anyString())).thenThrow(new ApiProblem(422, Map.of(
+                "code", "treatment-not-cleared", "title", "Screening or consent missing",
+                "detail", "No consent for cryoneurolysis is on file.",
+                "errors", List.of(Map.of("field", "missingClearanceReason", "message", "is required: NO_CONSENT")))));
+
+        mvc.perform(form(post("/procedures/new"), kneeCryoneurolysis()).with(proceduralist()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(html("//h1").string("Record a procedure"))
+                .andExpect(html("//dd[@data-patient-mrn]").string("CT-000009-1"))
+                .andExpect(html("//textarea[@id='missingClearanceReason']/@aria-invalid").string("true"))
+                .andExpect(html("//p[@id='missingClearanceReason-error']").string("is required: NO_CONSENT"))
+                .andExpect(html("//div[@data-problem-summary]/p").string("No consent for cryoneurolysis is on file."));
+
+        org.mockito.Mockito.reset(api);
+        catalogueAndPatient();
+        when(api.post(eq("/api/procedures"), any(), anyString())).thenReturn(answer(Map.of("id", PROCEDURE.toString())));
+        mvc.perform(form(post("/procedures/new"), kneeCryoneurolysis())
+                        .param("missingClearanceReason", "Late entry: consent on paper, scanned later").with(proceduralist()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/procedures/" + PROCEDURE));
+        assertThat(sentTo("/api/procedures", "key-1"))
+                .containsEntry("missingClearanceReason", "Late entry: consent on paper, scanned later");
+    }
+
+    @Test
     void a_temperature_that_is_not_a_number_is_refused_beside_it_without_calling_the_api() throws Exception {
         Map<String, String> input = new LinkedHashMap<>(kneeCryoneurolysis());
         input.put("cryo.probeTemperatureCelsius", "minus eighty");
