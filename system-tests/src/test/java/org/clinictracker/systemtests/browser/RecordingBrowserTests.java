@@ -2,12 +2,9 @@ package org.clinictracker.systemtests.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.clinictracker.systemtests.ClinicService;
 import org.clinictracker.systemtests.ClinicSystem;
 import org.clinictracker.systemtests.HttpAnswer;
@@ -120,15 +117,7 @@ class RecordingBrowserTests {
                 {"procedure":"CRYONEUROLYSIS","signedOn":"%s","witness":"Nurse R. Holm"}""".formatted(LocalDate.now()));
         assertThat(consented.status()).as("consent: %s", consented).isEqualTo(201);
 
-        String probe = """
-                {"patientId":"%s","performedAt":"2026-01-05T10:00:00Z","modality":"CRYONEUROLYSIS",
-                 "targets":[{"nerve":"SUPEROMEDIAL_GENICULAR","laterality":"RIGHT"}],"imagingGuidance":"ULTRASOUND",
-                 "cryo":{"probeTemperatureCelsius":25,"cycles":[{"seconds":60}]}}""".formatted(patientId);
-        Awaitility.await("procedure-service knows the patient's screening and consent")
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> HttpAnswer.callWithJson("POST", api("/api/procedures"),
-                        KeycloakTokens.accessTokenOfRole("proceduralist"), probe).problemCode(),
-                        code -> List.of("clinical-rule-violation").contains(code));
+        TreatmentCleared.await(clinic.baseUrl(ClinicService.GATEWAY), patientId);
         return patientId;
     }
 

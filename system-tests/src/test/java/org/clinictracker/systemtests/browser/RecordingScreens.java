@@ -129,6 +129,13 @@ public final class RecordingScreens {
         });
     }
 
+    /** A late entry: the case was performed {@code daysAgo} days ago at 10:00 (the form's date-time field, set as the browser's picker would). */
+    public RecordingScreens performedDaysAgo(int daysAgo) {
+        String local = java.time.LocalDate.now().minusDays(daysAgo) + "T10:00";
+        browser.script("arguments[0].value = arguments[1]", browser.waitFor(By.id("performedAt")), local);
+        return this;
+    }
+
     /** Opens the amendment of a record, the form prefilled. */
     public RecordingScreens openAmendment(String procedureId) {
         browser.open("/procedures/" + procedureId + "/amend");
