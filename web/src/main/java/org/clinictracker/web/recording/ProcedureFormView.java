@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
+import org.clinictracker.web.catalogue.NerveCatalogue;
 import org.clinictracker.web.layout.Htmx;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,7 @@ class ProcedureFormView {
     String piece(Model model, ProcedureForm form, String piece) {
         model.addAttribute("form", form);
         model.addAttribute("problem", null);
-        model.addAttribute("nerves", "none".equals(piece) || "adverse-events".equals(piece) ? null : catalogue.choices());
+        model.addAttribute("nerves", "none".equals(piece) || "adverse-events".equals(piece) ? null : NerveChoices.of(catalogue.nerves()));
         model.addAttribute("words", Words.WORDS);
         model.addAttribute("warnings", warningsOf(form));
         model.addAttribute("piece", piece);
@@ -107,7 +108,7 @@ class ProcedureFormView {
     private void form(Model model, ProcedureForm form, Purpose purpose, ApiProblem problem, WarningRegions warnings) {
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
-        model.addAttribute("nerves", catalogue.choices());
+        model.addAttribute("nerves", NerveChoices.of(catalogue.nerves()));
         model.addAttribute("words", Words.WORDS);
         model.addAttribute("warnings", warnings);
         model.addAttribute("amending", purpose.amending());
