@@ -116,7 +116,7 @@ class PatientChartPageTest {
         assertThat(page.count("//input[@name='modalities']")).isEqualTo(1);
         assertThat(page.has("//input[@id='modalities-CRYONEUROLYSIS']/@checked")).isTrue();
         assertThat(page.text("//p[@id='modalities-hint']")).startsWith("Required");
-        assertThat(page.text("//table[caption='By modality']//tr[th='Radiofrequency ablation']/td[2]")).isEqualTo("Eligible");
+        assertThat(page.text("//table[caption='By modality']//tr[th='Radiofrequency ablation (RFA)']/td[2]")).isEqualTo("Eligible");
     }
 
     @Test

@@ -55,7 +55,7 @@ class PatientSearchPageTests {
                 .andReturn());
 
         assertThat(results.html()).doesNotContain("<html", "<h1").contains("2 patients found", "Adeyemi, Ngozi",
-                "CT-000009-1", "1959-07-07", "Needs review", "Not screened");
+                "CT-000009-1", "1959-07-07", "Needs a proceduralist&#39;s review", "Not screened");
         assertThat(results.tagsWith("href", "/patients/" + NGOZI.get("id"))).hasSize(1);
         assertThat(results.html()).contains("<th scope=\"col\">MRN</th>", "<caption>");
         assertThat(searched()).containsEntry("q", "adey").containsEntry("mrn", null);

@@ -82,7 +82,7 @@ class RecordingPagesTests {
                 .andExpect(html("//select[@id='targets[0]-nerve']/optgroup[@label='Knee']/option").nodeCount(2))
                 .andExpect(html("//select[@id='targets[0]-nerve']/optgroup[@label='Chest wall']/option[@value='INTERCOSTAL']").exists())
                 .andExpect(html("//input[@name='modality'][@type='radio']").nodeCount(3))
-                .andExpect(html("//label[@for='modality-RADIOFREQUENCY_ABLATION']").string("Radiofrequency ablation"))
+                .andExpect(html("//label[@for='modality-RADIOFREQUENCY_ABLATION']").string("Radiofrequency ablation (RFA)"))
                 .andExpect(html("//fieldset[@data-modality='CRYONEUROLYSIS']//input[@name='cryo.probeTemperatureCelsius']").exists())
                 .andExpect(html("//fieldset[@data-modality='NERVE_BLOCK']//input[@name='block.volumeMl']").exists())
                 .andExpect(html("//input[@name='idempotencyKey']/@value").string(containsString("-")))
