@@ -87,7 +87,7 @@ public class ClinicalTerms {
                     "BLEEDING", "SUPERFICIAL_INFECTION", "NEUROMA", "POST_PROCEDURE_HYPERALGESIA",
                     "PERMANENT_NERVE_INJURY", "OTHER"))),
             Map.entry("severity", choices("MILD", "MODERATE", "SEVERE")),
-            Map.entry("adverseEventOutcome", choices("RESOLVED", "RESOLVING", "ONGOING", "RESOLVED_WITH_SEQUELAE")),
+            Map.entry("adverseEventOutcome", choices("ONGOING", "RESOLVING", "RESOLVED", "RESOLVED_WITH_SEQUELAE")),
             Map.entry("yesNo", unmodifiable(Map.of("true", "Yes", "false", "No"), "true", "false")));
 
     /**
@@ -101,6 +101,11 @@ public class ClinicalTerms {
 
     /** A code in words ("RESOLVED_WITH_SEQUELAE" → "Resolved with sequelae (lasting effects)"); null → "". */
     public String of(Object code) {
+        return inWords(code);
+    }
+
+    /** {@link #of} for code that has no bean at hand (a record's accessor, a static factory). */
+    public static String inWords(Object code) {
         if (code == null) {
             return "";
         }
@@ -190,9 +195,8 @@ public class ClinicalTerms {
 
     private static Map<String, String> choices(String... codes) {
         Map<String, String> words = new LinkedHashMap<>();
-        ClinicalTerms terms = new ClinicalTerms();
         for (String code : codes) {
-            words.put(code, terms.of(code));
+            words.put(code, inWords(code));
         }
         return Collections.unmodifiableMap(words);
     }

@@ -43,6 +43,12 @@ class ClinicalTermsTests {
     }
 
     @Test
+    void codeWithoutTheBeanAtHandReadsTheSame() {
+        assertThat(ClinicalTerms.inWords("RADIOFREQUENCY_ABLATION")).isEqualTo(terms.of("RADIOFREQUENCY_ABLATION"));
+        assertThat(ClinicalTerms.inWords("MONTH_3")).isEqualTo("Month 3");
+    }
+
+    @Test
     void severalCodesMakeOnePhrase() {
         assertThat(terms.phrase(List.of("RELIEF_BELOW_50_PERCENT", "PAIN_UP_2_FROM_BEST")))
                 .isEqualTo("relief below 50 %, pain up 2 points or more from its best");
@@ -93,8 +99,10 @@ class ClinicalTermsTests {
         assertThat(terms.choices("rfaVariant")).containsValues("Conventional", "Cooled", "Pulsed");
         assertThat(terms.choices("blockPurpose")).containsValues("Diagnostic", "Therapeutic");
         assertThat(terms.choices("severity")).containsValues("Mild", "Moderate", "Severe");
-        assertThat(terms.choices("adverseEventOutcome")).containsEntry("RESOLVED_WITH_SEQUELAE",
-                "Resolved with sequelae (lasting effects)");
+        // the course of a complication, as it is first reported and then updated
+        assertThat(terms.choices("adverseEventOutcome")).containsExactly(Map.entry("ONGOING", "Ongoing"),
+                Map.entry("RESOLVING", "Resolving"), Map.entry("RESOLVED", "Resolved"),
+                Map.entry("RESOLVED_WITH_SEQUELAE", "Resolved with sequelae (lasting effects)"));
         assertThat(terms.choices("yesNo")).containsExactly(Map.entry("true", "Yes"), Map.entry("false", "No"));
         assertThatThrownBy(() -> terms.choices("colours")).isInstanceOf(IllegalArgumentException.class);
     }
