@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -187,7 +188,7 @@ class PatientChartPageTest {
         RenderedPage form = RenderedPage.of(html);
 
         assertThat(html).doesNotContain("<main");
-        assertThat(form.has("/form[@id='override-form']")).isTrue();
+        assertThat(form.has("/page/form[@id='override-form']")).isTrue();
         assertThat(form.text("//p[@id='reason-error']")).isEqualTo("must not be blank");
         assertThat(form.text("//textarea[@id='reason']/@aria-invalid")).isEqualTo("true");
         assertThat(form.text("//textarea[@id='reason']/@aria-describedby")).isEqualTo("reason-error");

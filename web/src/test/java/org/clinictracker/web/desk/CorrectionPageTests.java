@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -63,7 +64,7 @@ class CorrectionPageTests {
     void the_form_holds_the_chart_and_the_version_it_was_read_at() throws Exception {
         when(api.getForUpdate("/api/patients/{id}", ID)).thenReturn(new ApiAnswer(chart("+1 510 555 0109", null), "\"3\"", null));
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/{id}/edit", ID).with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/edit", ID).with(RegistrationPageTests.frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.tagsWith("name", "etag")).singleElement().asString().contains("value=\"&quot;3&quot;\"");
@@ -97,7 +98,7 @@ class CorrectionPageTests {
         when(api.getForUpdate("/api/patients/{id}", ID))
                 .thenReturn(new ApiAnswer(chart("+1 510 555 7777", "frontdesk2"), "\"4\"", null));
 
-        PageHtml form = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
+        RenderedPage form = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
                 .andExpect(status().isPreconditionFailed()).andReturn());
 
         assertThat(form.html()).contains("data-stale-edit", "Someone else changed this chart", "frontdesk2",
@@ -120,7 +121,7 @@ class CorrectionPageTests {
         when(api.get("/api/patients/{id}", twin)).thenReturn(Map.of("id", twin, "mrn", "CT-000011-5",
                 "displayName", "Adeyemi, Ngozi", "birthDate", "1959-07-07"));
 
-        PageHtml decision = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
+        RenderedPage decision = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
                 .andExpect(status().isConflict()).andReturn());
 
         assertThat(decision.html()).contains("data-duplicate-warning", "This is someone else: save the correction",
@@ -143,10 +144,10 @@ class CorrectionPageTests {
 
     @Test
     void a_malformed_birth_date_is_refused_beside_the_field() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000", "07/07/1959"))
+        RenderedPage form = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000", "07/07/1959"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.text("birthDate-error")).contains("year-month-day");
+        assertThat(form.byId("birthDate-error").text()).contains("year-month-day");
         assertThat(form.attribute("birthDate", "value")).isEqualTo("07/07/1959");
     }
 

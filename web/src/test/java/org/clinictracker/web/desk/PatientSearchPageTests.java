@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class PatientSearchPageTests {
         when(api.get(eq("/api/patients"), anyMap())).thenReturn(Map.of("content", List.of(NGOZI, OBI),
                 "page", Map.of("size", 20, "number", 0, "totalElements", 2, "totalPages", 1)));
 
-        PageHtml results = PageHtml.of(mvc.perform(get("/patients/search").param("q", "adey")
+        RenderedPage results = RenderedPage.of(mvc.perform(get("/patients/search").param("q", "adey")
                         .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Replace-Url", "/patients?q=adey"))
@@ -66,7 +67,7 @@ class PatientSearchPageTests {
         when(api.get(eq("/api/patients"), anyMap())).thenReturn(Map.of("content", List.of(NGOZI),
                 "page", Map.of("size", 20, "number", 0, "totalElements", 1, "totalPages", 1)));
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients").param("q", "CT-000009-1")
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients").param("q", "CT-000009-1")
                         .with(RegistrationPageTests.frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 

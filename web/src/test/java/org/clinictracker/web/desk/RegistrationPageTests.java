@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -48,7 +49,7 @@ class RegistrationPageTests {
 
     @Test
     void the_form_offers_every_intake_field_grouped_and_labelled() throws Exception {
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/new").with(frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/new").with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("registration", "hx-post")).isEqualTo("/patients/new");
@@ -102,7 +103,7 @@ class RegistrationPageTests {
 
     @Test
     void a_pain_score_that_is_no_number_is_refused_beside_the_field_without_calling_the_api() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-2").param("givenName", "Anna").param("familyName", "Huber")
                         .param("birthDate", "1956-03-14").param("sex", "FEMALE")
                         .param("baselinePainScore", "seven").param("opioidMmePerDay", "１２"))
@@ -112,9 +113,9 @@ class RegistrationPageTests {
         assertThat(form.attribute("baselinePainScore", "aria-invalid")).isEqualTo("true");
         assertThat(form.attribute("baselinePainScore", "aria-describedby")).contains("baselinePainScore-error");
         assertThat(form.attribute("baselinePainScore", "value")).isEqualTo("seven");
-        assertThat(form.text("baselinePainScore-error")).isEqualTo("must be a whole number from 0 to 10");
+        assertThat(form.byId("baselinePainScore-error").text()).isEqualTo("must be a whole number from 0 to 10");
         // full-width digits are digits to Java, not to the clinic's records
-        assertThat(form.text("opioidMmePerDay-error")).startsWith("must be a number");
+        assertThat(form.byId("opioidMmePerDay-error").text()).startsWith("must be a number");
         assertThat(form.attribute("givenName", "value")).isEqualTo("Anna");
         assertThat(form.attribute("givenName", "aria-invalid")).isNull();
         verify(api, never()).post(any(), any(), any());
@@ -126,7 +127,7 @@ class RegistrationPageTests {
                 "code", "validation", "title", "Invalid request", "detail", "Some fields are missing or invalid",
                 "errors", List.of(Map.of("field", "address.postalCode", "message", "size must be between 0 and 20")))));
 
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-3").param("givenName", "Ånna \"👩‍⚕️\" <b>").param("familyName", "Huber")
                         .param("birthDate", "1956-03-14").param("sex", "FEMALE")
                         .param("address.postalCode", "8".repeat(40)).param("currentTherapies", "NSAID"))
@@ -135,7 +136,7 @@ class RegistrationPageTests {
         assertThat(form.html()).contains("data-problem-summary", "Some fields are missing or invalid");
         assertThat(form.attribute("address-postalCode", "aria-invalid")).isEqualTo("true");
         assertThat(form.attribute("address-postalCode", "aria-describedby")).isEqualTo("address-postalCode-error");
-        assertThat(form.text("address-postalCode-error")).isEqualTo("size must be between 0 and 20");
+        assertThat(form.byId("address-postalCode-error").text()).isEqualTo("size must be between 0 and 20");
         assertThat(form.attribute("address-postalCode", "value")).isEqualTo("8".repeat(40));
         assertThat(form.attribute("givenName", "value")).isEqualTo("Ånna \"👩‍⚕️\" <b>");
         assertThat(form.html()).doesNotContain("<b>");
@@ -153,7 +154,7 @@ class RegistrationPageTests {
         when(api.get("/api/patients/{id}", EXISTING)).thenReturn(Map.of("id", EXISTING, "mrn", "CT-000009-1",
                 "displayName", "Adeyemi, Ngozi", "birthDate", "1959-07-07", "phone", "+1 510 555 0109"));
 
-        PageHtml decision = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage decision = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-4").param("givenName", "Ngozi").param("familyName", "Adeyemi")
                         .param("birthDate", "1959-07-07").param("sex", "FEMALE").param("phone", "+1 555 0100")
                         .param("currentTherapies", "NSAID"))
@@ -191,7 +192,7 @@ class RegistrationPageTests {
 
     @Test
     void changing_the_details_after_a_duplicate_warning_shows_the_form_as_typed_without_calling_the_api() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("changeDetails", "true").param("idempotencyKey", "key-6")
                         .param("givenName", "Ngozi").param("familyName", "Adeyemi").param("currentTherapies", "NSAID")
                         .param("notDuplicateOf", EXISTING))

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -45,7 +46,7 @@ class ScreeningAndConsentPageTests {
         chart.put("painDurationMonths", 40);
         when(api.get("/api/patients/{id}", ID)).thenReturn(chart);
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("chronicPainMonths", "value")).isEqualTo("40");
@@ -79,14 +80,14 @@ class ScreeningAndConsentPageTests {
 
     @Test
     void months_that_are_no_number_and_an_answer_that_is_no_answer_are_refused_before_the_api() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk())
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk())
                         .header("HX-Request", "true").param("idempotencyKey", "key-t")
                         .param("chronicPainMonths", "a year").param("coagulopathy", "maybe"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.text("chronicPainMonths-error")).contains("whole number of months");
+        assertThat(form.byId("chronicPainMonths-error").text()).contains("whole number of months");
         assertThat(form.attribute("chronicPainMonths", "value")).isEqualTo("a year");
-        assertThat(form.text("coagulopathy-error")).contains("Yes, No or Not known");
+        assertThat(form.byId("coagulopathy-error").text()).contains("Yes, No or Not known");
         assertThat(form.attribute("coagulopathy", "aria-describedby")).isEqualTo("coagulopathy-error");
         verify(api, never()).post(any(), any(), any(), any());
     }
@@ -110,7 +111,7 @@ class ScreeningAndConsentPageTests {
         chart.put("screening", screening);
         when(api.get("/api/patients/{id}", ID)).thenReturn(chart);
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/{id}/screening/result", ID)
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening/result", ID)
                         .with(RegistrationPageTests.frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
@@ -152,12 +153,12 @@ class ScreeningAndConsentPageTests {
                 "code", "validation", "title", "Invalid request",
                 "errors", List.of(Map.of("field", "signedOn", "message", "must be a date in the past or in the present")))));
 
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/{id}/consent", ID).with(RegistrationPageTests.frontDesk())
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/consent", ID).with(RegistrationPageTests.frontDesk())
                         .header("HX-Request", "true").param("idempotencyKey", "key-d").param("procedure", "NERVE_BLOCK")
                         .param("signedOn", "2099-01-01").param("witness", "Dr. Obi"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.text("signedOn-error")).isEqualTo("must be a date in the past or in the present");
+        assertThat(form.byId("signedOn-error").text()).isEqualTo("must be a date in the past or in the present");
         assertThat(form.attribute("signedOn", "value")).isEqualTo("2099-01-01");
         assertThat(form.attribute("witness", "value")).isEqualTo("Dr. Obi");
     }

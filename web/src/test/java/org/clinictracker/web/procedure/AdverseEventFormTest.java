@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.chart.ClinicAnswers;
-import org.clinictracker.web.chart.RenderedPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

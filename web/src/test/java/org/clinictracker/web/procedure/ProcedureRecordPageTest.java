@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.chart.ClinicAnswers;
-import org.clinictracker.web.chart.RenderedPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
