@@ -1,6 +1,7 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -64,7 +65,7 @@ class CorrectionPageTests {
     void the_form_holds_the_chart_and_the_version_it_was_read_at() throws Exception {
         when(api.getForUpdate("/api/patients/{id}", ID)).thenReturn(new ApiAnswer(chart("+1 510 555 0109", null), "\"3\"", null));
 
-        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/edit", ID).with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/edit", ID).with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.tagsWith("name", "etag")).singleElement().asString().contains("value=\"&quot;3&quot;\"");
@@ -156,7 +157,7 @@ class CorrectionPageTests {
     }
 
     private MockHttpServletRequestBuilder correction(String etag, String phone, String birthDate) {
-        return post("/patients/{id}/edit", ID).with(RegistrationPageTests.frontDesk()).header("HX-Request", "true")
+        return post("/patients/{id}/edit", ID).with(frontDesk()).header("HX-Request", "true")
                 .param("etag", etag).param("givenName", "Ngozi").param("familyName", "Adeyemi")
                 .param("birthDate", birthDate).param("sex", "FEMALE").param("phone", phone)
                 .param("address.city", "Berkeley").param("currentTherapies", "EXERCISE", "NSAID")

@@ -1,13 +1,14 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.withRole;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,7 +24,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -50,7 +50,7 @@ class PatientSearchPageTests {
                 "page", Map.of("size", 20, "number", 0, "totalElements", 2, "totalPages", 1)));
 
         RenderedPage results = RenderedPage.of(mvc.perform(get("/patients/search").param("q", "adey")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Replace-Url", "/patients?q=adey"))
                 .andReturn());
@@ -68,7 +68,7 @@ class PatientSearchPageTests {
                 "page", Map.of("size", 20, "number", 0, "totalElements", 1, "totalPages", 1)));
 
         RenderedPage page = RenderedPage.of(mvc.perform(get("/patients").param("q", "CT-000009-1")
-                        .with(RegistrationPageTests.frontDesk()))
+                        .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("search-results", "aria-live")).isEqualTo("polite");
@@ -85,7 +85,7 @@ class PatientSearchPageTests {
                 "page", Map.of("size", 20, "number", 0, "totalElements", 0, "totalPages", 0)));
 
         String html = mvc.perform(get("/patients/search").param("q", "1931-02-03")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("No patient found", "1931-02-03").doesNotContain("<table");
@@ -100,10 +100,10 @@ class PatientSearchPageTests {
                 .thenThrow(new ApiProblem(503, Map.of("code", "service-unavailable")));
 
         String wrongDigit = mvc.perform(get("/patients/search").param("q", "CT-000009-2")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String away = mvc.perform(get("/patients/search").param("q", "Adeyemi")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(wrongDigit).contains("not a valid MRN", "check digit");
@@ -113,7 +113,7 @@ class PatientSearchPageTests {
     @Test
     void a_half_typed_date_asks_for_the_rest_without_searching() throws Exception {
         String html = mvc.perform(get("/patients/search").param("q", "1959-0")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Keep typing the date of birth");
@@ -123,12 +123,12 @@ class PatientSearchPageTests {
     @Test
     void every_role_finds_patients_but_only_the_front_desk_is_offered_registration() throws Exception {
         for (String role : List.of("proceduralist", "coordinator", "clinic-admin")) {
-            String html = mvc.perform(get("/patients").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+            String html = mvc.perform(get("/patients").with(withRole(role)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(html).as(role).contains("Find a patient").doesNotContain("Register a patient",
                     "href=\"/patients/new\"");
         }
-        String frontDesk = mvc.perform(get("/patients").with(RegistrationPageTests.frontDesk()))
+        String frontDesk = mvc.perform(get("/patients").with(frontDesk()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(frontDesk).contains("data-action=\"register\"");
     }

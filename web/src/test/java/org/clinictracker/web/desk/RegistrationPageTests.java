@@ -1,12 +1,13 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -25,10 +26,8 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,11 +40,6 @@ class RegistrationPageTests {
 
     @MockitoBean
     ClinicApi api;
-
-    static RequestPostProcessor frontDesk() {
-        return jwt().jwt(token -> token.subject("frontdesk1").claim("preferred_username", "frontdesk1"))
-                .authorities(new SimpleGrantedAuthority("ROLE_front-desk"));
-    }
 
     @Test
     void the_form_offers_every_intake_field_grouped_and_labelled() throws Exception {
@@ -206,7 +200,7 @@ class RegistrationPageTests {
 
     @Test
     void only_the_front_desk_registers() throws Exception {
-        mvc.perform(get("/patients/new").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_coordinator"))))
+        mvc.perform(get("/patients/new").with(coordinator()))
                 .andExpect(status().isForbidden());
         verify(api, never()).post(any(), any(), any());
     }

@@ -1,6 +1,7 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -46,7 +47,7 @@ class ScreeningAndConsentPageTests {
         chart.put("painDurationMonths", 40);
         when(api.get("/api/patients/{id}", ID)).thenReturn(chart);
 
-        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening", ID).with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("chronicPainMonths", "value")).isEqualTo("40");
@@ -61,7 +62,7 @@ class ScreeningAndConsentPageTests {
         when(api.post(eq("/api/patients/{id}/screenings"), any(), eq("key-s"), eq(ID)))
                 .thenReturn(new ApiAnswer(Map.of("id", "aaaaaaaa-2222-3333-4444-555555555555"), null, null));
 
-        mvc.perform(post("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk()).header("HX-Request", "true")
+        mvc.perform(post("/patients/{id}/screening", ID).with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-s").param("chronicPainMonths", "40")
                         .param("peripheralNerveDistribution", "true").param("refractoryToMedication", "true")
                         .param("refractoryToPhysicalTherapy", "false").param("activeInfection", "false")
@@ -80,7 +81,7 @@ class ScreeningAndConsentPageTests {
 
     @Test
     void months_that_are_no_number_and_an_answer_that_is_no_answer_are_refused_before_the_api() throws Exception {
-        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk())
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/screening", ID).with(frontDesk())
                         .header("HX-Request", "true").param("idempotencyKey", "key-t")
                         .param("chronicPainMonths", "a year").param("coagulopathy", "maybe"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
@@ -112,7 +113,7 @@ class ScreeningAndConsentPageTests {
         when(api.get("/api/patients/{id}", ID)).thenReturn(chart);
 
         RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening/result", ID)
-                        .with(RegistrationPageTests.frontDesk()))
+                        .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.html()).contains("Not eligible", "for cryoneurolysis", "Raynaud", "Radiofrequency ablation",
@@ -125,7 +126,7 @@ class ScreeningAndConsentPageTests {
         when(api.post(eq("/api/patients/{id}/consents"), any(), eq("key-c"), eq(ID)))
                 .thenReturn(new ApiAnswer(Map.of("id", "cccccccc-2222-3333-4444-555555555555"), null, null));
 
-        mvc.perform(post("/patients/{id}/consent", ID).with(RegistrationPageTests.frontDesk()).header("HX-Request", "true")
+        mvc.perform(post("/patients/{id}/consent", ID).with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-c").param("procedure", "CRYONEUROLYSIS")
                         .param("signedOn", "2026-11-25").param("witness", "Dr. Obi").param("formVersion", ""))
                 .andExpect(status().isOk())
@@ -142,7 +143,7 @@ class ScreeningAndConsentPageTests {
                 "id", "cccccccc-2222-3333-4444-555555555555", "procedure", "CRYONEUROLYSIS",
                 "signedOn", "2026-11-25", "witness", "Dr. Obi", "recordedBy", "frontdesk1")));
         String page = mvc.perform(get("/patients/{id}/consent", ID).param("recorded", "cccccccc-2222-3333-4444-555555555555")
-                        .with(RegistrationPageTests.frontDesk()))
+                        .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-consent-recorded", "Recorded: consent to", "Cryoneurolysis", "Dr. Obi");
     }
@@ -153,7 +154,7 @@ class ScreeningAndConsentPageTests {
                 "code", "validation", "title", "Invalid request",
                 "errors", List.of(Map.of("field", "signedOn", "message", "must be a date in the past or in the present")))));
 
-        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/consent", ID).with(RegistrationPageTests.frontDesk())
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/consent", ID).with(frontDesk())
                         .header("HX-Request", "true").param("idempotencyKey", "key-d").param("procedure", "NERVE_BLOCK")
                         .param("signedOn", "2099-01-01").param("witness", "Dr. Obi"))
                 .andExpect(status().isUnprocessableContent()).andReturn());

@@ -1,9 +1,9 @@
 package org.clinictracker.web.repeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
-import static org.clinictracker.web.worklist.ClinicUsers.frontDesk;
-import static org.clinictracker.web.worklist.ClinicUsers.proceduralist;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -1,7 +1,7 @@
 package org.clinictracker.web.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.coordinator;
 import static org.clinictracker.web.worklist.WorklistPageTests.VISIT;
 import static org.clinictracker.web.worklist.WorklistPageTests.page;
 import static org.mockito.ArgumentMatchers.any;
