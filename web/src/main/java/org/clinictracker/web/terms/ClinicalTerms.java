@@ -27,17 +27,9 @@ public class ClinicalTerms {
             Map.entry("RADIOFREQUENCY_ABLATION", "Radiofrequency ablation (RFA)"),
             Map.entry("CT", "CT"),
             Map.entry("LANDMARK", "Landmark (no imaging)"),
-            // indications, with their ICD-10 codes as the referral letters give them
-            Map.entry("KNEE_OSTEOARTHRITIS", "Knee osteoarthritis (M17)"),
-            Map.entry("POST_MASTECTOMY_PAIN", "Post-mastectomy pain (G89.28)"),
-            Map.entry("INTERCOSTAL_NEURALGIA", "Intercostal neuralgia (G58.0)"),
-            Map.entry("TRIGEMINAL_NEURALGIA", "Trigeminal neuralgia (G50.0)"),
-            Map.entry("CHRONIC_POSTOPERATIVE_PAIN",
-                    "Chronic postoperative pain after thoracic or orthopaedic surgery (G89.28)"),
-            Map.entry("LOW_BACK_FACET_PAIN", "Low-back / facet pain (M54.5)"),
-            Map.entry("OCCIPITAL_NEURALGIA", "Occipital neuralgia (M54.81)"),
-            Map.entry("PERIPHERAL_NEUROPATHY", "Peripheral neuropathy (G62.9)"),
-            Map.entry("PHANTOM_LIMB_PAIN", "Phantom limb pain (G54.6)"),
+            // indications (a record carries its ICD-10 code apart: the chart shows it after these words)
+            Map.entry("POST_MASTECTOMY_PAIN", "Post-mastectomy pain"),
+            Map.entry("LOW_BACK_FACET_PAIN", "Low-back / facet pain"),
             // therapies at intake
             Map.entry("COGNITIVE_BEHAVIOURAL_THERAPY", "Cognitive behavioural therapy"),
             Map.entry("NSAID", "NSAIDs"),
@@ -71,14 +63,25 @@ public class ClinicalTerms {
 
     private static final String OTHER_DESCRIBED = "Other (describe it)";
 
+    /** When choosing an indication, its ICD-10 code helps match the referral letter. */
+    private static final Map<String, String> INDICATION_CHOICES = ordered(
+            "KNEE_OSTEOARTHRITIS", "Knee osteoarthritis (M17)",
+            "POST_MASTECTOMY_PAIN", "Post-mastectomy pain (G89.28)",
+            "INTERCOSTAL_NEURALGIA", "Intercostal neuralgia (G58.0)",
+            "TRIGEMINAL_NEURALGIA", "Trigeminal neuralgia (G50.0)",
+            "CHRONIC_POSTOPERATIVE_PAIN", "Chronic postoperative pain after thoracic or orthopaedic surgery (G89.28)",
+            "LOW_BACK_FACET_PAIN", "Low-back / facet pain (M54.5)",
+            "OCCIPITAL_NEURALGIA", "Occipital neuralgia (M54.81)",
+            "PERIPHERAL_NEUROPATHY", "Peripheral neuropathy (G62.9)",
+            "PHANTOM_LIMB_PAIN", "Phantom limb pain (G54.6)",
+            "OTHER", OTHER_DESCRIBED);
+
     /** The lists a form offers, by name (a fragment names its list; templates may not pass beans to fragments). */
     private static final Map<String, Map<String, String>> CHOICES = Map.ofEntries(
             Map.entry("sex", choices("FEMALE", "MALE", "OTHER", "UNKNOWN")),
             Map.entry("laterality", choices("LEFT", "RIGHT", "BILATERAL", "MIDLINE")),
             Map.entry("modality", choices("CRYONEUROLYSIS", "RADIOFREQUENCY_ABLATION", "NERVE_BLOCK")),
-            Map.entry("indication", otherDescribed(choices("KNEE_OSTEOARTHRITIS", "POST_MASTECTOMY_PAIN",
-                    "INTERCOSTAL_NEURALGIA", "TRIGEMINAL_NEURALGIA", "CHRONIC_POSTOPERATIVE_PAIN", "LOW_BACK_FACET_PAIN",
-                    "OCCIPITAL_NEURALGIA", "PERIPHERAL_NEUROPATHY", "PHANTOM_LIMB_PAIN", "OTHER"))),
+            Map.entry("indication", INDICATION_CHOICES),
             Map.entry("imaging", choices("ULTRASOUND", "FLUOROSCOPY", "CT", "LANDMARK")),
             Map.entry("rfaVariant", choices("CONVENTIONAL", "COOLED", "PULSED")),
             Map.entry("blockPurpose", choices("DIAGNOSTIC", "THERAPEUTIC")),
@@ -88,7 +91,7 @@ public class ClinicalTerms {
                     "PERMANENT_NERVE_INJURY", "OTHER"))),
             Map.entry("severity", choices("MILD", "MODERATE", "SEVERE")),
             Map.entry("adverseEventOutcome", choices("ONGOING", "RESOLVING", "RESOLVED", "RESOLVED_WITH_SEQUELAE")),
-            Map.entry("yesNo", unmodifiable(Map.of("true", "Yes", "false", "No"), "true", "false")));
+            Map.entry("yesNo", ordered("true", "Yes", "false", "No")));
 
     /**
      * The "4 P's" of a multimodal pain plan, each with the therapies intake records under it. The procedural pillar
@@ -208,12 +211,12 @@ public class ClinicalTerms {
         return Collections.unmodifiableMap(words);
     }
 
-    private static Map<String, String> unmodifiable(Map<String, String> words, String... order) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (String code : order) {
-            ordered.put(code, words.get(code));
+    private static Map<String, String> ordered(String... codesAndWords) {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndWords.length; i += 2) {
+            words.put(codesAndWords[i], codesAndWords[i + 1]);
         }
-        return Collections.unmodifiableMap(ordered);
+        return Collections.unmodifiableMap(words);
     }
 
     private static Map<String, Map<String, String>> therapiesByPillarInOrder() {

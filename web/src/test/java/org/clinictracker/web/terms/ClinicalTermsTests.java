@@ -31,8 +31,9 @@ class ClinicalTermsTests {
         assertThat(terms.of("LANDMARK")).isEqualTo("Landmark (no imaging)");
         assertThat(terms.of("NSAID")).isEqualTo("NSAIDs");
         assertThat(terms.of("COGNITIVE_BEHAVIOURAL_THERAPY")).isEqualTo("Cognitive behavioural therapy");
-        assertThat(terms.of("LOW_BACK_FACET_PAIN")).isEqualTo("Low-back / facet pain (M54.5)");
-        assertThat(terms.of("KNEE_OSTEOARTHRITIS")).isEqualTo("Knee osteoarthritis (M17)");
+        // an indication's ICD-10 code comes with the record and is shown apart, not twice
+        assertThat(terms.of("LOW_BACK_FACET_PAIN")).isEqualTo("Low-back / facet pain");
+        assertThat(terms.of("KNEE_OSTEOARTHRITIS")).isEqualTo("Knee osteoarthritis");
         assertThat(terms.of("SKIN_DISCOLORATION")).isEqualTo("Skin discoloration / pigment change");
         assertThat(terms.of("RESOLVED_WITH_SEQUELAE")).isEqualTo("Resolved with sequelae (lasting effects)");
         assertThat(terms.of("NEEDS_REVIEW")).isEqualTo("Needs a proceduralist's review");
@@ -92,7 +93,9 @@ class ClinicalTermsTests {
                 Map.entry("BILATERAL", "Bilateral"), Map.entry("MIDLINE", "Midline"));
         assertThat(terms.choices("sex")).containsEntry("OTHER", "Other").containsKeys("FEMALE", "MALE", "UNKNOWN");
         assertThat(terms.choices("indication")).hasSize(10).containsEntry("OTHER", "Other (describe it)")
-                .containsEntry("PHANTOM_LIMB_PAIN", "Phantom limb pain (G54.6)");
+                .containsEntry("PHANTOM_LIMB_PAIN", "Phantom limb pain (G54.6)")
+                .containsEntry("LOW_BACK_FACET_PAIN", "Low-back / facet pain (M54.5)");
+        assertThat(terms.choices("indication").keySet()).startsWith("KNEE_OSTEOARTHRITIS").endsWith("OTHER");
         assertThat(terms.choices("adverseEventType")).hasSize(14).containsEntry("OTHER", "Other (describe it)")
                 .containsEntry("BRUISING", "Bruising");
         assertThat(terms.choices("imaging")).containsKeys("ULTRASOUND", "FLUOROSCOPY", "CT", "LANDMARK");
