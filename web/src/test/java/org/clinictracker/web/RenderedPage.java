@@ -37,8 +37,9 @@ import org.xml.sax.InputSource;
  * <li>as a browser would, with Thymeleaf's lenient parser (attoparser): {@link #byId}, {@link #all}, {@link #first},
  * {@link #text()}, {@link #attribute};</li>
  * <li>by XPath over its {@code <main>} (or the whole fragment), first written the XML way under one root element
- * {@code <page>}: {@link #text(String)}, {@link #count}, {@link #has}, and {@link #xpath} as a MockMvc ResultMatcher;</li>
- * <li>as markup: {@link #html()}, the start tags {@link #tagsWith} an attribute.</li>
+ * {@code <page>}: {@link #text(String)}, {@link #count}, {@link #has}, and {@link #html(String)} as a MockMvc
+ * ResultMatcher;</li>
+ * <li>as markup: {@link #markup()}, the start tags {@link #tagsWith} an attribute.</li>
  * </ul>
  */
 public final class RenderedPage {
@@ -65,7 +66,7 @@ public final class RenderedPage {
     }
 
     /** The answer's markup as the server wrote it (entities escaped). */
-    public String html() {
+    public String markup() {
         return html;
     }
 
@@ -157,8 +158,8 @@ public final class RenderedPage {
         return count(xpath) > 0;
     }
 
-    /** An XPath expectation on a MockMvc answer's {@code <page><main>} (or fragment): {@code andExpect(xpath("//h1").string("…"))}. */
-    public static Xpath xpath(String expression) {
+    /** An XPath expectation on a MockMvc answer's {@code <page><main>} (or fragment): {@code andExpect(html("//h1").string("…"))}. */
+    public static Xpath html(String expression) {
         return new Xpath(expression);
     }
 

@@ -73,7 +73,7 @@ class CorrectionPageTests {
         assertThat(page.attribute("address-city", "value")).isEqualTo("Berkeley");
         assertThat(page.attribute("opioidMmePerDay", "value")).isEqualTo("0");
         assertThat(page.tag("currentTherapies-NSAID")).contains("checked");
-        assertThat(page.html()).contains("Adeyemi, Ngozi", "CT-000009-1");
+        assertThat(page.markup()).contains("Adeyemi, Ngozi", "CT-000009-1");
     }
 
     @Test
@@ -102,10 +102,10 @@ class CorrectionPageTests {
         RenderedPage form = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
                 .andExpect(status().isPreconditionFailed()).andReturn());
 
-        assertThat(form.html()).contains("data-stale-edit", "Someone else changed this chart", "frontdesk2",
+        assertThat(form.markup()).contains("data-stale-edit", "Someone else changed this chart", "frontdesk2",
                 "not saved yet", "Save again over the new version");
         assertThat(form.tagsWith("data-field", "phone")).hasSize(1);
-        assertThat(form.html()).containsPattern("(?s)data-field=\"phone\">\\s*<th scope=\"row\">Phone</th>\\s*"
+        assertThat(form.markup()).containsPattern("(?s)data-field=\"phone\">\\s*<th scope=\"row\">Phone</th>\\s*"
                 + "<td>\\+1 510 555 7777</td>\\s*<td class=\"changed\">\\+1 510 555 0000</td>");
         // the clerk's input is kept, and a save now goes over version 4
         assertThat(form.attribute("phone", "value")).isEqualTo("+1 510 555 0000");
@@ -125,7 +125,7 @@ class CorrectionPageTests {
         RenderedPage decision = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
                 .andExpect(status().isConflict()).andReturn());
 
-        assertThat(decision.html()).contains("data-duplicate-warning", "This is someone else: save the correction",
+        assertThat(decision.markup()).contains("data-duplicate-warning", "This is someone else: save the correction",
                 "You are saving", "CT-000011-5", "none recorded");
         assertThat(decision.tagsWith("data-action", "not-duplicate")).singleElement().asString().contains(twin);
         assertThat(decision.tagsWith("name", "etag")).singleElement().asString().contains("&quot;3&quot;");

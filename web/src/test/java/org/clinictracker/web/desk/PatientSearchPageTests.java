@@ -55,10 +55,10 @@ class PatientSearchPageTests {
                 .andExpect(header().string("HX-Replace-Url", "/patients?q=adey"))
                 .andReturn());
 
-        assertThat(results.html()).doesNotContain("<html", "<h1").contains("2 patients found", "Adeyemi, Ngozi",
+        assertThat(results.markup()).doesNotContain("<html", "<h1").contains("2 patients found", "Adeyemi, Ngozi",
                 "CT-000009-1", "1959-07-07", "Needs a proceduralist&#39;s review", "Not screened");
         assertThat(results.tagsWith("href", "/patients/" + NGOZI.get("id"))).hasSize(1);
-        assertThat(results.html()).contains("<th scope=\"col\">MRN</th>", "<caption>");
+        assertThat(results.markup()).contains("<th scope=\"col\">MRN</th>", "<caption>");
         assertThat(searched()).containsEntry("q", "adey").containsEntry("mrn", null);
     }
 
@@ -75,7 +75,7 @@ class PatientSearchPageTests {
         assertThat(page.attribute("patient-search", "hx-trigger")).isEqualTo("input changed delay:250ms, search");
         assertThat(page.attribute("patient-search", "hx-get")).isEqualTo("/patients/search");
         assertThat(page.attribute("patient-search", "value")).isEqualTo("CT-000009-1");
-        assertThat(page.html()).contains("1 patient found", "Register a patient");
+        assertThat(page.markup()).contains("1 patient found", "Register a patient");
         assertThat(searched()).containsEntry("mrn", "CT-000009-1").containsEntry("q", null);
     }
 

@@ -48,7 +48,7 @@ class RegistrationPageTests {
 
         assertThat(page.attribute("registration", "hx-post")).isEqualTo("/patients/new");
         assertThat(page.tagsWith("name", "idempotencyKey")).singleElement().asString().containsPattern("value=\"[0-9a-f-]{36}\"");
-        assertThat(page.html()).contains("<legend>Emergency contact</legend>", "<legend>Insurance</legend>",
+        assertThat(page.markup()).contains("<legend>Emergency contact</legend>", "<legend>Insurance</legend>",
                 "<legend>Current therapies</legend>");
         assertThat(page.tagsWith("for", "address-postalCode")).hasSize(1);
         assertThat(page.attribute("address-postalCode", "name")).isEqualTo("address.postalCode");
@@ -103,7 +103,7 @@ class RegistrationPageTests {
                         .param("baselinePainScore", "seven").param("opioidMmePerDay", "１２"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.html()).doesNotContain("<html").contains("data-problem-summary");
+        assertThat(form.markup()).doesNotContain("<html").contains("data-problem-summary");
         assertThat(form.attribute("baselinePainScore", "aria-invalid")).isEqualTo("true");
         assertThat(form.attribute("baselinePainScore", "aria-describedby")).contains("baselinePainScore-error");
         assertThat(form.attribute("baselinePainScore", "value")).isEqualTo("seven");
@@ -127,17 +127,17 @@ class RegistrationPageTests {
                         .param("address.postalCode", "8".repeat(40)).param("currentTherapies", "NSAID"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.html()).contains("data-problem-summary", "Some fields are missing or invalid");
+        assertThat(form.markup()).contains("data-problem-summary", "Some fields are missing or invalid");
         assertThat(form.attribute("address-postalCode", "aria-invalid")).isEqualTo("true");
         assertThat(form.attribute("address-postalCode", "aria-describedby")).isEqualTo("address-postalCode-error");
         assertThat(form.byId("address-postalCode-error").text()).isEqualTo("size must be between 0 and 20");
         assertThat(form.attribute("address-postalCode", "value")).isEqualTo("8".repeat(40));
         assertThat(form.attribute("givenName", "value")).isEqualTo("Ånna \"👩‍⚕️\" <b>");
-        assertThat(form.html()).doesNotContain("<b>");
+        assertThat(form.markup()).doesNotContain("<b>");
         assertThat(form.tag("currentTherapies-NSAID")).contains("checked");
         assertThat(form.tag("currentTherapies-OPIOID")).doesNotContain("checked");
         assertThat(form.attribute("sex", "name")).isEqualTo("sex");
-        assertThat(form.html()).containsPattern("<option value=\"FEMALE\" selected=\"selected\">Female</option>");
+        assertThat(form.markup()).containsPattern("<option value=\"FEMALE\" selected=\"selected\">Female</option>");
     }
 
     @Test
@@ -154,7 +154,7 @@ class RegistrationPageTests {
                         .param("currentTherapies", "NSAID"))
                 .andExpect(status().isConflict()).andReturn());
 
-        assertThat(decision.html()).contains("data-duplicate-warning", "This patient may already have a chart",
+        assertThat(decision.markup()).contains("data-duplicate-warning", "This patient may already have a chart",
                 "Existing chart: Adeyemi, Ngozi", "CT-000009-1", "+1 510 555 0109");
         assertThat(decision.tagsWith("data-action", "compare")).singleElement().asString()
                 .contains("href=\"/patients/" + EXISTING + "\"", "target=\"_blank\"");
@@ -166,7 +166,7 @@ class RegistrationPageTests {
         assertThat(decision.tagsWith("name", "phone")).singleElement().asString().contains("type=\"hidden\"", "+1 555 0100");
         assertThat(decision.tagsWith("name", "currentTherapies")).singleElement().asString().contains("type=\"hidden\"", "NSAID");
         assertThat(decision.tagsWith("name", "idempotencyKey")).singleElement().asString().contains("key-4");
-        assertThat(decision.html()).doesNotContain("type=\"text\"");
+        assertThat(decision.markup()).doesNotContain("type=\"text\"");
     }
 
     @Test

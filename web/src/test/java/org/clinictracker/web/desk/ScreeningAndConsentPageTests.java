@@ -54,7 +54,7 @@ class ScreeningAndConsentPageTests {
         assertThat(page.tag("activeInfection")).startsWith("<fieldset");
         assertThat(page.attribute("activeInfection-unknown", "checked")).isEqualTo("checked");
         assertThat(page.attribute("activeInfection-yes", "name")).isEqualTo("activeInfection");
-        assertThat(page.html()).contains("the chart’s intake answer counts (no)");
+        assertThat(page.markup()).contains("the chart’s intake answer counts (no)");
     }
 
     @Test
@@ -116,7 +116,7 @@ class ScreeningAndConsentPageTests {
                         .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
-        assertThat(page.html()).contains("Not eligible", "for cryoneurolysis", "Raynaud", "Radiofrequency ablation",
+        assertThat(page.markup()).contains("Not eligible", "for cryoneurolysis", "Raynaud", "Radiofrequency ablation",
                 "Record consent").doesNotContain("NOT_ELIGIBLE</", ">COLD_INTOLERANCE");
         assertThat(page.tagsWith("data-result", "NOT_ELIGIBLE")).hasSize(1);
     }

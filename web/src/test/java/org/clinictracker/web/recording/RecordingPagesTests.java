@@ -3,7 +3,7 @@ package org.clinictracker.web.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinictracker.web.ClinicUsers.proceduralist;
 import static org.clinictracker.web.ClinicUsers.withRole;
-import static org.clinictracker.web.RenderedPage.xpath;
+import static org.clinictracker.web.RenderedPage.html;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -75,22 +75,22 @@ class RecordingPagesTests {
     void the_form_names_the_patient_and_groups_the_nerves_by_region() throws Exception {
         mvc.perform(get("/procedures/new").param("patientId", PATIENT.toString()).with(proceduralist()))
                 .andExpect(status().isOk())
-                .andExpect(xpath("//h1").string("Record a procedure"))
-                .andExpect(xpath("//dd[@data-patient-name]").string("Ngozi Adeyemi"))
-                .andExpect(xpath("//dd[@data-patient-mrn]").string("CT-000009-1"))
-                .andExpect(xpath("//dd[@data-patient-birth-date]").string("1959-07-07"))
-                .andExpect(xpath("//select[@id='targets[0]-nerve']/optgroup[@label='Knee']/option").nodeCount(2))
-                .andExpect(xpath("//select[@id='targets[0]-nerve']/optgroup[@label='Chest wall']/option[@value='INTERCOSTAL']").exists())
-                .andExpect(xpath("//input[@name='modality'][@type='radio']").nodeCount(3))
-                .andExpect(xpath("//label[@for='modality-RADIOFREQUENCY_ABLATION']").string("Radiofrequency ablation (RFA)"))
-                .andExpect(xpath("//fieldset[@data-modality='CRYONEUROLYSIS']//input[@name='cryo.probeTemperatureCelsius']").exists())
-                .andExpect(xpath("//fieldset[@data-modality='NERVE_BLOCK']//input[@name='block.volumeMl']").exists())
-                .andExpect(xpath("//input[@name='idempotencyKey']/@value").string(containsString("-")))
-                .andExpect(xpath("//form[@id='procedure-form']/@hx-encoding").string("multipart/form-data"))
+                .andExpect(html("//h1").string("Record a procedure"))
+                .andExpect(html("//dd[@data-patient-name]").string("Ngozi Adeyemi"))
+                .andExpect(html("//dd[@data-patient-mrn]").string("CT-000009-1"))
+                .andExpect(html("//dd[@data-patient-birth-date]").string("1959-07-07"))
+                .andExpect(html("//select[@id='targets[0]-nerve']/optgroup[@label='Knee']/option").nodeCount(2))
+                .andExpect(html("//select[@id='targets[0]-nerve']/optgroup[@label='Chest wall']/option[@value='INTERCOSTAL']").exists())
+                .andExpect(html("//input[@name='modality'][@type='radio']").nodeCount(3))
+                .andExpect(html("//label[@for='modality-RADIOFREQUENCY_ABLATION']").string("Radiofrequency ablation (RFA)"))
+                .andExpect(html("//fieldset[@data-modality='CRYONEUROLYSIS']//input[@name='cryo.probeTemperatureCelsius']").exists())
+                .andExpect(html("//fieldset[@data-modality='NERVE_BLOCK']//input[@name='block.volumeMl']").exists())
+                .andExpect(html("//input[@name='idempotencyKey']/@value").string(containsString("-")))
+                .andExpect(html("//form[@id='procedure-form']/@hx-encoding").string("multipart/form-data"))
                 // the warnings of a temperature are asked for while it is typed and announced beside it
-                .andExpect(xpath("//input[@id='cryo-probeTemperatureCelsius']/@hx-trigger").string("input changed delay:300ms"))
-                .andExpect(xpath("//div[@id='cryo-probeTemperatureCelsius-warnings']/@aria-live").string("polite"))
-                .andExpect(xpath("//*[@id='amendmentReason']").doesNotExist());
+                .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@hx-trigger").string("input changed delay:300ms"))
+                .andExpect(html("//div[@id='cryo-probeTemperatureCelsius-warnings']/@aria-live").string("polite"))
+                .andExpect(html("//*[@id='amendmentReason']").doesNotExist());
     }
 
     @Test
@@ -147,8 +147,8 @@ class RecordingPagesTests {
         mvc.perform(post("/procedures/form/target").param("row", "0").param("targets[0].nerve", "INTERCOSTAL")
                         .header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isOk())
-                .andExpect(xpath("//select[@id='targets[0]-level'][@name='targets[0].level']/option[@value!='']").nodeCount(5))
-                .andExpect(xpath("//label[@for='targets[0]-level']").string("Level"));
+                .andExpect(html("//select[@id='targets[0]-level'][@name='targets[0].level']/option[@value!='']").nodeCount(5))
+                .andExpect(html("//label[@for='targets[0]-level']").string("Level"));
         mvc.perform(post("/procedures/form/target").param("row", "1").param("targets[0].nerve", "INTERCOSTAL")
                         .param("targets[1].nerve", "SUPEROMEDIAL_GENICULAR")
                         .header("HX-Request", "true").with(proceduralist()))
@@ -167,15 +167,15 @@ class RecordingPagesTests {
                         .param("targets[0].nerve", "INTERCOSTAL").param("targets[0].laterality", "LEFT")
                         .param("targets[0].level", "T4").header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isOk())
-                .andExpect(xpath("//fieldset[@class='target']").nodeCount(2))
-                .andExpect(xpath("//select[@id='targets[0]-level']/option[@selected]/@value").string("T4"))
-                .andExpect(xpath("//select[@id='targets[1]-nerve']//option[@selected]").doesNotExist());
+                .andExpect(html("//fieldset[@class='target']").nodeCount(2))
+                .andExpect(html("//select[@id='targets[0]-level']/option[@selected]/@value").string("T4"))
+                .andExpect(html("//select[@id='targets[1]-nerve']//option[@selected]").doesNotExist());
         mvc.perform(post("/procedures/form/targets").param("remove", "0")
                         .param("targets[0].nerve", "INTERCOSTAL").param("targets[0].laterality", "LEFT")
                         .param("targets[1].nerve", "SUPEROMEDIAL_GENICULAR").param("targets[1].laterality", "RIGHT")
                         .header("HX-Request", "true").with(proceduralist()))
-                .andExpect(xpath("//fieldset[@class='target']").nodeCount(1))
-                .andExpect(xpath("//select[@id='targets[0]-nerve']//option[@selected]/@value").string("SUPEROMEDIAL_GENICULAR"));
+                .andExpect(html("//fieldset[@class='target']").nodeCount(1))
+                .andExpect(html("//select[@id='targets[0]-nerve']//option[@selected]/@value").string("SUPEROMEDIAL_GENICULAR"));
     }
 
     @Test
@@ -191,12 +191,12 @@ class RecordingPagesTests {
                         .param("cryo.cycles[0].seconds", "60").param("cryo.cycles[1].seconds", "400")
                         .header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isOk())
-                .andExpect(xpath("//div[@id='cryo-probeTemperatureCelsius-warnings'][@hx-swap-oob='innerHTML']/p[@class='warning']")
+                .andExpect(html("//div[@id='cryo-probeTemperatureCelsius-warnings'][@hx-swap-oob='innerHTML']/p[@class='warning']")
                         .string(containsString("−60 °C is outside the typical −88 to −70 °C")))
-                .andExpect(xpath("//div[@id='cryo-probeTemperatureCelsius-warnings']/p/strong").string("Warning:"))
-                .andExpect(xpath("//div[@id='cryo-cycles-warnings']/p").string(containsString("400 seconds")))
-                .andExpect(xpath("//div[@id='rfa-lesionTemperatureCelsius-warnings'][@hx-swap-oob='innerHTML']").exists())
-                .andExpect(xpath("//div[@id='rfa-lesionTemperatureCelsius-warnings']/p").doesNotExist());
+                .andExpect(html("//div[@id='cryo-probeTemperatureCelsius-warnings']/p/strong").string("Warning:"))
+                .andExpect(html("//div[@id='cryo-cycles-warnings']/p").string(containsString("400 seconds")))
+                .andExpect(html("//div[@id='rfa-lesionTemperatureCelsius-warnings'][@hx-swap-oob='innerHTML']").exists())
+                .andExpect(html("//div[@id='rfa-lesionTemperatureCelsius-warnings']/p").doesNotExist());
 
         Map<String, Object> draft = sentTo("/api/procedures/warnings", null);
         assertThat(draft).containsEntry("modality", "CRYONEUROLYSIS").doesNotContainKey("adverseEvents");
@@ -210,8 +210,8 @@ class RecordingPagesTests {
         mvc.perform(post("/procedures/warnings").param("cryo.probeTemperatureCelsius", "-60")
                         .header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isOk())
-                .andExpect(xpath("//div[@id='cryo-probeTemperatureCelsius-warnings']").exists())
-                .andExpect(xpath("//p[@class='warning']").doesNotExist());
+                .andExpect(html("//div[@id='cryo-probeTemperatureCelsius-warnings']").exists())
+                .andExpect(html("//p[@class='warning']").doesNotExist());
     }
 
     @Test
@@ -224,17 +224,17 @@ class RecordingPagesTests {
 
         mvc.perform(form(post("/procedures/new"), input).header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(xpath("//form[@id='procedure-form']").exists())
-                .andExpect(xpath("//main").doesNotExist())
-                .andExpect(xpath("//div[@data-problem-summary]//a[@href='#targets[1]-level']").exists())
-                .andExpect(xpath("//p[@id='targets[1]-level-error']").string(containsString("must be one of T1–T12")))
-                .andExpect(xpath("//select[@id='targets[1]-level']/@aria-invalid").string("true"))
-                .andExpect(xpath("//select[@id='targets[1]-level']/@aria-describedby").string("targets[1]-level-error"))
-                .andExpect(xpath("//fieldset[@class='target']").nodeCount(2))
-                .andExpect(xpath("//select[@id='targets[0]-nerve']//option[@selected]/@value").string("SUPEROMEDIAL_GENICULAR"))
-                .andExpect(xpath("//input[@id='cryo-probeTemperatureCelsius']/@value").string("-88"))
-                .andExpect(xpath("//input[@id='cryo.cycles[1]-seconds' or @id='cryo-cycles[1]-seconds']/@value").string("45"))
-                .andExpect(xpath("//input[@name='idempotencyKey']/@value").string("key-1"));
+                .andExpect(html("//form[@id='procedure-form']").exists())
+                .andExpect(html("//main").doesNotExist())
+                .andExpect(html("//div[@data-problem-summary]//a[@href='#targets[1]-level']").exists())
+                .andExpect(html("//p[@id='targets[1]-level-error']").string(containsString("must be one of T1–T12")))
+                .andExpect(html("//select[@id='targets[1]-level']/@aria-invalid").string("true"))
+                .andExpect(html("//select[@id='targets[1]-level']/@aria-describedby").string("targets[1]-level-error"))
+                .andExpect(html("//fieldset[@class='target']").nodeCount(2))
+                .andExpect(html("//select[@id='targets[0]-nerve']//option[@selected]/@value").string("SUPEROMEDIAL_GENICULAR"))
+                .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@value").string("-88"))
+                .andExpect(html("//input[@id='cryo.cycles[1]-seconds' or @id='cryo-cycles[1]-seconds']/@value").string("45"))
+                .andExpect(html("//input[@name='idempotencyKey']/@value").string("key-1"));
     }
 
     @Test
@@ -244,9 +244,9 @@ class RecordingPagesTests {
 
         mvc.perform(form(post("/procedures/new"), input).header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(xpath("//p[@id='cryo-probeTemperatureCelsius-error']").string("must be a number, for example -88 or 2.5"))
-                .andExpect(xpath("//input[@id='cryo-probeTemperatureCelsius']/@value").string("minus eighty"))
-                .andExpect(xpath("//input[@id='cryo-probeTemperatureCelsius']/@aria-invalid").string("true"));
+                .andExpect(html("//p[@id='cryo-probeTemperatureCelsius-error']").string("must be a number, for example -88 or 2.5"))
+                .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@value").string("minus eighty"))
+                .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@aria-invalid").string("true"));
         verify(api, never()).post(eq("/api/procedures"), any(), any());
     }
 
@@ -260,9 +260,9 @@ class RecordingPagesTests {
 
         mvc.perform(form(post("/procedures/new"), kneeCryoneurolysis()).header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isConflict())
-                .andExpect(xpath("//a[@href='/procedures/" + existing + "']").exists())
-                .andExpect(xpath("//input[@name='notDuplicateOf'][@value='" + existing + "']").exists())
-                .andExpect(xpath("//input[@name='notDuplicateOf']/@checked").doesNotExist());
+                .andExpect(html("//a[@href='/procedures/" + existing + "']").exists())
+                .andExpect(html("//input[@name='notDuplicateOf'][@value='" + existing + "']").exists())
+                .andExpect(html("//input[@name='notDuplicateOf']/@checked").doesNotExist());
 
         org.mockito.Mockito.reset(api);
         catalogueAndPatient();
@@ -279,15 +279,15 @@ class RecordingPagesTests {
 
         mvc.perform(get("/procedures/" + PROCEDURE + "/amend").with(proceduralist()))
                 .andExpect(status().isOk())
-                .andExpect(xpath("//h1").string("Amend a procedure"))
-                .andExpect(xpath("//dd[@data-patient-mrn]").string("CT-000009-1"))
-                .andExpect(xpath("//input[@name='ifMatch']/@value").string("\"2\""))
-                .andExpect(xpath("//input[@id='modality-CRYONEUROLYSIS']/@checked").exists())
-                .andExpect(xpath("//select[@id='targets[0]-level']/option[@selected]/@value").string("T4"))
-                .andExpect(xpath("//input[@id='cryo-probeTemperatureCelsius']/@value").string("-60"))
-                .andExpect(xpath("//div[@id='cryo-probeTemperatureCelsius-warnings']/p").string(containsString("outside the typical")))
-                .andExpect(xpath("//textarea[@id='amendmentReason']").exists())
-                .andExpect(xpath("//fieldset[@id='adverse-events-fieldset']").doesNotExist());
+                .andExpect(html("//h1").string("Amend a procedure"))
+                .andExpect(html("//dd[@data-patient-mrn]").string("CT-000009-1"))
+                .andExpect(html("//input[@name='ifMatch']/@value").string("\"2\""))
+                .andExpect(html("//input[@id='modality-CRYONEUROLYSIS']/@checked").exists())
+                .andExpect(html("//select[@id='targets[0]-level']/option[@selected]/@value").string("T4"))
+                .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@value").string("-60"))
+                .andExpect(html("//div[@id='cryo-probeTemperatureCelsius-warnings']/p").string(containsString("outside the typical")))
+                .andExpect(html("//textarea[@id='amendmentReason']").exists())
+                .andExpect(html("//fieldset[@id='adverse-events-fieldset']").doesNotExist());
 
         Map<String, String> input = new LinkedHashMap<>(kneeCryoneurolysis());
         input.put("ifMatch", "\"2\"");
@@ -311,10 +311,10 @@ class RecordingPagesTests {
 
         mvc.perform(form(post("/procedures/" + PROCEDURE + "/amend"), input).header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isPreconditionFailed())
-                .andExpect(xpath("//h2[@id='stale-heading']").exists())
-                .andExpect(xpath("//input[@name='overVersion']/@value").string("\"3\""))
-                .andExpect(xpath("//textarea[@id='amendmentReason']").string("Probe temperature transcribed wrongly"))
-                .andExpect(xpath("//input[@name='ifMatch']/@value").string("\"2\""));
+                .andExpect(html("//h2[@id='stale-heading']").exists())
+                .andExpect(html("//input[@name='overVersion']/@value").string("\"3\""))
+                .andExpect(html("//textarea[@id='amendmentReason']").string("Probe temperature transcribed wrongly"))
+                .andExpect(html("//input[@name='ifMatch']/@value").string("\"2\""));
 
         input.put("overVersion", "\"3\"");
         mvc.perform(form(post("/procedures/" + PROCEDURE + "/amend"), input).header("HX-Request", "true").with(proceduralist()))
@@ -346,8 +346,8 @@ class RecordingPagesTests {
         input.put("notDuplicateOf", "'; DROP TABLE procedure; --");
         mvc.perform(form(post("/procedures/new"), input).header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(xpath("//p[@id='performedAt-error']").string("must be a date and time"))
-                .andExpect(xpath("//p[@id='painBefore-error']").string("must be a whole number"));
+                .andExpect(html("//p[@id='performedAt-error']").string("must be a date and time"))
+                .andExpect(html("//p[@id='painBefore-error']").string("must be a whole number"));
         // a version smuggling a header in is never sent
         Map<String, String> amendment = new LinkedHashMap<>(kneeCryoneurolysis());
         amendment.put("ifMatch", "\"2\"\r\nX-Evil: 1");
