@@ -1,9 +1,10 @@
 package org.clinictracker.web.audit;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.clinictracker.web.terms.ClinicalTerms;
 
 /**
  * The audit codes the services record, in the words a clinic admin reads. A code the services add later still
@@ -68,7 +69,7 @@ final class AuditActions {
             return "(not recorded)";
         }
         String known = WORDS.get(code);
-        return known != null ? known : sentence(code);
+        return known != null ? known : ClinicalTerms.inWords(code);
     }
 
     /** The service records the roles as text ("coordinator" or "clinic-admin,coordinator"). */
@@ -82,8 +83,4 @@ final class AuditActions {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String sentence(String code) {
-        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
 }

@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
+import org.clinictracker.web.catalogue.NerveCatalogue;
 import org.clinictracker.web.layout.Htmx;
 import org.clinictracker.web.layout.SignedInUser;
-import org.clinictracker.web.procedure.NerveCatalogue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -10,6 +10,7 @@ import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.layout.Htmx;
+import org.clinictracker.web.terms.ClinicalTerms;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +36,12 @@ class CorrectionPage {
 
     private final ClinicApi api;
     private final PossibleDuplicates duplicates;
+    private final ClinicalTerms terms;
 
-    CorrectionPage(ClinicApi api, PossibleDuplicates duplicates) {
+    CorrectionPage(ClinicApi api, PossibleDuplicates duplicates, ClinicalTerms terms) {
         this.api = api;
         this.duplicates = duplicates;
+        this.terms = terms;
     }
 
     @GetMapping
@@ -71,7 +74,7 @@ class CorrectionPage {
             if (problem.status() == HttpStatus.PRECONDITION_FAILED.value()) {
                 ApiAnswer now = api.getForUpdate("/api/patients/{id}", id);
                 CorrectionForm stored = CorrectionForm.of(now.body(), now.etag());
-                model.addAttribute("stale", new StaleEdit(now.body(), form.differencesFrom(stored)));
+                model.addAttribute("stale", new StaleEdit(now.body(), form.differencesFrom(stored, terms)));
                 form.setEtag(now.etag()); // saving again now means: over the version just shown
                 return refused(id, model, request, response, HttpStatus.PRECONDITION_FAILED, now.body());
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.clinictracker.web.terms.ClinicalTerms;
 import org.springframework.validation.Errors;
 
 /**
@@ -203,12 +204,12 @@ public class PatientDetailsForm {
     }
 
     /** Each field as a person reads it ("Female", "Yes"), keyed as {@link #LABELS}. */
-    Map<String, String> readable() {
+    Map<String, String> readable(ClinicalTerms terms) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("givenName", givenName);
         values.put("familyName", familyName);
         values.put("birthDate", birthDate);
-        values.put("sex", DeskWords.SEX.getOrDefault(blankToNull(sex), sex));
+        values.put("sex", terms.of(sex));
         values.put("phone", phone);
         values.put("email", email);
         values.put("preferredLanguage", preferredLanguage);
@@ -224,24 +225,24 @@ public class PatientDetailsForm {
         values.put("insurance.payer", insurance.payer);
         values.put("insurance.memberId", insurance.memberId);
         values.put("referringClinician", referringClinician);
-        values.put("indication.code", DeskWords.INDICATIONS.getOrDefault(blankToNull(indication.code), indication.code));
+        values.put("indication.code", terms.of(indication.code));
         values.put("indication.text", indication.text);
         values.put("painLocation", painLocation);
-        values.put("laterality", DeskWords.LATERALITY.getOrDefault(blankToNull(laterality), laterality));
+        values.put("laterality", terms.of(laterality));
         values.put("painDurationMonths", painDurationMonths);
         values.put("baselinePainScore", baselinePainScore);
         values.put("opioidMmePerDay", opioidMmePerDay);
         values.put("anticoagulated", "true".equals(anticoagulated) ? "Yes" : "false".equals(anticoagulated) ? "No" : null);
         values.put("currentTherapies", String.join(", ",
-                currentTherapies.stream().filter(PatientDetailsForm::present).map(DeskWords::therapyName).toList()));
+                currentTherapies.stream().filter(PatientDetailsForm::present).map(terms::of).toList()));
         values.replaceAll((field, value) -> blankToNull(value == null ? null : value.trim()));
         return values;
     }
 
     /** Where this form and {@code other} say different things, field by field. */
-    List<Difference> differencesFrom(PatientDetailsForm other) {
-        Map<String, String> mine = readable();
-        Map<String, String> theirs = other.readable();
+    List<Difference> differencesFrom(PatientDetailsForm other, ClinicalTerms terms) {
+        Map<String, String> mine = readable(terms);
+        Map<String, String> theirs = other.readable(terms);
         List<Difference> differences = new ArrayList<>();
         LABELS.forEach((field, label) -> {
             if (!Objects.equals(mine.get(field), theirs.get(field))) {

@@ -116,9 +116,6 @@ class AdverseEventController {
     }
 
     private static void choices(Model model) {
-        model.addAttribute("types", AdverseEventForm.TYPES);
-        model.addAttribute("severities", AdverseEventForm.SEVERITIES);
-        model.addAttribute("outcomes", AdverseEventForm.OUTCOMES);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package org.clinictracker.web.procedure;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,13 +13,6 @@ import org.springframework.format.annotation.DateTimeFormat;
  * (a type that needs a description, a resolution date before the onset) is the API's.
  */
 public class AdverseEventForm {
-
-    /** domain.md's adverse events, in the order a proceduralist looks for them. */
-    public static final List<String> TYPES = List.of("BRUISING", "TEMPORARY_NUMBNESS", "SORENESS", "SWELLING",
-            "SKIN_DIMPLING", "SKIN_DISCOLORATION", "PROLONGED_NUMBNESS", "MOTOR_WEAKNESS", "BLEEDING",
-            "SUPERFICIAL_INFECTION", "NEUROMA", "POST_PROCEDURE_HYPERALGESIA", "PERMANENT_NERVE_INJURY", "OTHER");
-    public static final List<String> SEVERITIES = List.of("MILD", "MODERATE", "SEVERE");
-    public static final List<String> OUTCOMES = List.of("ONGOING", "RESOLVING", "RESOLVED", "RESOLVED_WITH_SEQUELAE");
 
     private String type;
     private String description;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.clinictracker.web.chart.ClinicalTerms;
+import org.clinictracker.web.terms.ClinicalTerms;
 
 /**
  * A procedure record's fields that a proceduralist may amend, each under its clinic name with its value in words

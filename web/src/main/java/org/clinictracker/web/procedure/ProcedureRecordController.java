@@ -6,7 +6,8 @@ import java.util.UUID;
 
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
-import org.clinictracker.web.chart.ClinicalTerms;
+import org.clinictracker.web.catalogue.NerveCatalogue;
+import org.clinictracker.web.terms.ClinicalTerms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.clinictracker.web.chart.ClinicalTerms;
+import org.clinictracker.web.terms.ClinicalTerms;
 
 /**
  * A procedure record's versions as the record page shows them, newest first: who wrote each and why, and what each

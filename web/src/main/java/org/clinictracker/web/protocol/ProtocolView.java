@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import org.clinictracker.web.terms.ClinicalTerms;
 
 /**
  * One version of a modality's follow-up protocol as the admin reads it: the modality and visits in words
@@ -35,23 +36,14 @@ public record ProtocolView(String modality, String name, int version, String cha
         String modality = String.valueOf(protocol.get("modality"));
         List<Visit> visits = protocol.get("visits") instanceof List<?> list ? list.stream()
                 .filter(Map.class::isInstance).map(Map.class::cast)
-                .map(visit -> new Visit(String.valueOf(visit.get("label")), words(String.valueOf(visit.get("label"))),
+                .map(visit -> new Visit(String.valueOf(visit.get("label")), ClinicalTerms.inWords(visit.get("label")),
                         number(visit.get("offsetDays")), number(visit.get("windowBeforeDays")),
                         number(visit.get("windowAfterDays"))))
                 .toList() : List.of();
         Object changedAt = protocol.get("changedAt");
-        return new ProtocolView(modality, words(modality), number(protocol.get("version")),
+        return new ProtocolView(modality, ClinicalTerms.inWords(modality), number(protocol.get("version")),
                 protocol.get("changedBy") == null ? "" : String.valueOf(protocol.get("changedBy")),
                 changedAt == null ? "" : WHEN.format(Instant.parse(String.valueOf(changedAt))), visits);
-    }
-
-    /** A code as words: CRYONEUROLYSIS → "Cryoneurolysis", MONTH_3 → "Month 3". */
-    static String words(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static int number(Object value) {

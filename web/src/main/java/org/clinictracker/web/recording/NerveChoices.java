@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.web.terms.ClinicalTerms;
+
 /**
  * The nerve catalogue as the target picker offers it ({@code GET /api/procedures/catalogue/nerves}): nerves grouped
  * by body region in the catalogue's order, and for each code the spinal levels it needs (none for most nerves).
@@ -18,7 +20,7 @@ public record NerveChoices(List<Region> regions, Map<String, List<String>> level
     }
 
     @SuppressWarnings("unchecked")
-    static NerveChoices of(List<Map<String, Object>> catalogue) {
+    static NerveChoices of(List<Map<String, Object>> catalogue, ClinicalTerms terms) {
         Map<String, List<Nerve>> byRegion = new LinkedHashMap<>();
         Map<String, List<String>> levels = new LinkedHashMap<>();
         for (Map<String, Object> entry : catalogue) {
@@ -31,7 +33,7 @@ public record NerveChoices(List<Region> regions, Map<String, List<String>> level
             }
         }
         List<Region> regions = byRegion.entrySet().stream()
-                .map(region -> new Region(Words.label(region.getKey()), List.copyOf(region.getValue())))
+                .map(region -> new Region(terms.of(region.getKey()), List.copyOf(region.getValue())))
                 .toList();
         return new NerveChoices(regions, Map.copyOf(levels));
     }

@@ -10,14 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
+import org.clinictracker.web.catalogue.NerveCatalogue;
 import org.clinictracker.web.layout.Htmx;
+import org.clinictracker.web.terms.ClinicalTerms;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * What the procedure form needs to be drawn, whole or in pieces: the nerve catalogue, the clinic's words, the draft's
+ * What the procedure form needs to be drawn, whole or in pieces: the nerve catalogue, the draft's
  * warnings, a refusal to show beside the fields, and for the whole page the patient it is for.
  */
 @Component
@@ -28,11 +30,13 @@ class ProcedureFormView {
 
     private final ClinicApi api;
     private final NerveCatalogue catalogue;
+    private final ClinicalTerms terms;
     private final ZoneId zone;
 
-    ProcedureFormView(ClinicApi api, NerveCatalogue catalogue, @Value("${CLINIC_TIME_ZONE:UTC}") ZoneId zone) {
+    ProcedureFormView(ClinicApi api, NerveCatalogue catalogue, ClinicalTerms terms, @Value("${CLINIC_TIME_ZONE:UTC}") ZoneId zone) {
         this.api = api;
         this.catalogue = catalogue;
+        this.terms = terms;
         this.zone = zone;
     }
 
@@ -84,8 +88,7 @@ class ProcedureFormView {
     String piece(Model model, ProcedureForm form, String piece) {
         model.addAttribute("form", form);
         model.addAttribute("problem", null);
-        model.addAttribute("nerves", "none".equals(piece) || "adverse-events".equals(piece) ? null : catalogue.choices());
-        model.addAttribute("words", Words.WORDS);
+        model.addAttribute("nerves", "none".equals(piece) || "adverse-events".equals(piece) ? null : NerveChoices.of(catalogue.nerves(), terms));
         model.addAttribute("warnings", warningsOf(form));
         model.addAttribute("piece", piece);
         return PIECE;
@@ -107,8 +110,7 @@ class ProcedureFormView {
     private void form(Model model, ProcedureForm form, Purpose purpose, ApiProblem problem, WarningRegions warnings) {
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
-        model.addAttribute("nerves", catalogue.choices());
-        model.addAttribute("words", Words.WORDS);
+        model.addAttribute("nerves", NerveChoices.of(catalogue.nerves(), terms));
         model.addAttribute("warnings", warnings);
         model.addAttribute("amending", purpose.amending());
         model.addAttribute("procedureId", purpose.procedureId());

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.clinictracker.web.worklist.ClinicWords;
+import org.clinictracker.web.terms.ClinicalTerms;
 import org.springframework.stereotype.Component;
 
 /** Each timeline entry in the clinic's words: what happened and the little that matters about it. */
 @Component
 public class TimelineWords {
 
-    private final ClinicWords words;
+    private final ClinicalTerms words;
 
-    TimelineWords(ClinicWords words) {
+    TimelineWords(ClinicalTerms words) {
         this.words = words;
     }
 
@@ -34,12 +34,12 @@ public class TimelineWords {
                             d.get("reliefEndedOn") == null ? null : "relief ended " + d.get("reliefEndedOn"),
                             d.get("expectedReliefEnd") instanceof Map<?, ?> end && end.get("likely") != null
                                     ? "relief expected to end about " + end.get("likely") : null), null);
-            case "ADVERSE_EVENT" -> new Line(day, "Adverse event: " + words.text(d.get("type")),
+            case "ADVERSE_EVENT" -> new Line(day, "Adverse event: " + words.of(d.get("type")),
                     join(d.get("description") == null ? null : String.valueOf(d.get("description")),
-                            words.text(d.get("severity")).toLowerCase(), words.text(d.get("outcome")).toLowerCase(),
+                            words.of(d.get("severity")).toLowerCase(), words.of(d.get("outcome")).toLowerCase(),
                             "FOLLOW_UP_VISIT".equals(d.get("source")) ? "noticed at a follow-up visit" : "reported on the procedure record"),
                     Boolean.TRUE.equals(d.get("serious")) ? "Serious" : null);
-            case "VISIT" -> new Line(day, words.text(d.get("label")) + " visit: " + words.text(d.get("status")).toLowerCase(),
+            case "VISIT" -> new Line(day, words.of(d.get("label")) + " visit: " + words.of(d.get("status")).toLowerCase(),
                     join("window " + d.get("windowStart") + " to " + d.get("windowEnd"),
                             d.get("assignee") == null ? null : "assigned to " + d.get("assignee"),
                             "SAFETY_CHECK".equals(d.get("visitKind")) ? "safety check" : null), null);
@@ -48,29 +48,29 @@ public class TimelineWords {
                             d.get("reliefPercent") == null ? null : "relief " + d.get("reliefPercent") + " %",
                             Boolean.TRUE.equals(d.get("responder")) ? "responder"
                                     : Boolean.FALSE.equals(d.get("responder")) ? "not a responder" : null,
-                            Boolean.TRUE.equals(d.get("waningRelief")) ? words.texts(d.get("waningReasons")) : null,
+                            Boolean.TRUE.equals(d.get("waningRelief")) ? words.phrase(d.get("waningReasons")) : null,
                             Boolean.TRUE.equals(d.get("documentedLate")) ? "documented late" : null),
                     Boolean.TRUE.equals(d.get("waningRelief")) ? "Waning relief" : null);
             case "RESCHEDULE" -> new Line(day, "Visit moved from " + d.get("fromDueOn") + " to " + d.get("toDueOn"),
                     join(d.get("reason") == null ? null : String.valueOf(d.get("reason")),
                             d.get("rescheduledBy") == null ? null : "by " + d.get("rescheduledBy")), null);
-            case "REPEAT_CANDIDATE" -> new Line(day, "Repeat-treatment candidate: " + words.text(d.get("status")).toLowerCase(),
-                    join(words.texts(d.get("reasons")), d.get("decisionReason") == null ? null : String.valueOf(d.get("decisionReason"))),
+            case "REPEAT_CANDIDATE" -> new Line(day, "Repeat-treatment candidate: " + words.of(d.get("status")).toLowerCase(),
+                    join(words.phrase(d.get("reasons")), d.get("decisionReason") == null ? null : String.valueOf(d.get("decisionReason"))),
                     null);
-            default -> new Line(day, words.text(entry.get("kind")), "", null);
+            default -> new Line(day, words.of(entry.get("kind")), "", null);
         };
     }
 
     /** "Cryoneurolysis, treatment 2". */
     public String procedure(Map<?, ?> detail) {
         Object number = detail.get("treatmentNumber");
-        return words.text(detail.get("modality"))
+        return words.of(detail.get("modality"))
                 + (number instanceof Number n && n.intValue() > 1 ? ", treatment " + n : "");
     }
 
     /** "Outcome at the Month 3 visit". */
     public String outcomeOf(Object visitLabel) {
-        return visitLabel == null ? "Outcome" : "Outcome at the " + words.text(visitLabel) + " visit";
+        return visitLabel == null ? "Outcome" : "Outcome at the " + words.of(visitLabel) + " visit";
     }
 
     private static String join(Object... parts) {

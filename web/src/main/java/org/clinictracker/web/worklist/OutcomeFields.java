@@ -1,18 +1,12 @@
 package org.clinictracker.web.worklist;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-/** The outcome form's choices and how its fields are named in a problem summary ({@code @outcomeFields}). */
+/** How the outcome form's fields are named in a problem summary ({@code @outcomeFields}). */
 @Component("outcomeFields")
 public class OutcomeFields {
-
-    /** procedure-service's adverse-event vocabulary, in domain.md's order. */
-    private static final List<String> ADVERSE_EVENT_TYPES = List.of("BRUISING", "TEMPORARY_NUMBNESS", "SORENESS",
-            "SWELLING", "SKIN_DIMPLING", "SKIN_DISCOLORATION", "PROLONGED_NUMBNESS", "MOTOR_WEAKNESS", "BLEEDING",
-            "SUPERFICIAL_INFECTION", "NEUROMA", "POST_PROCEDURE_HYPERALGESIA", "PERMANENT_NERVE_INJURY", "OTHER");
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("painScore", "Pain score"),
@@ -32,10 +26,6 @@ public class OutcomeFields {
             Map.entry("adverseEvents[0].outcome", "Adverse event outcome"),
             Map.entry("notes", "Notes"),
             Map.entry("assessedOn", "Assessed on"));
-
-    public List<String> adverseEventTypes() {
-        return ADVERSE_EVENT_TYPES;
-    }
 
     /** The label a person sees for an API field name; an unknown field keeps its name. */
     public String label(String field) {

@@ -1,6 +1,11 @@
 package org.clinictracker.web.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.admin;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
+import static org.clinictracker.web.ClinicUsers.withRole;
 import static org.clinictracker.web.chart.ClinicAnswers.PATIENT_ID;
 import static org.clinictracker.web.chart.ClinicAnswers.SCREENING_ID;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,7 +15,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -29,8 +34,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -46,11 +49,6 @@ class PatientChartPageTest {
     @MockitoBean
     ClinicApi api;
 
-    static JwtRequestPostProcessor as(String role) {
-        return jwt().jwt(token -> token.claim("preferred_username", role + "1"))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
     @BeforeEach
     void aPatientWithAProcedure() {
         when(api.get("/api/patients/{id}", PATIENT)).thenReturn(ClinicAnswers.patientNeedingReview());
@@ -62,7 +60,7 @@ class PatientChartPageTest {
 
     @Test
     void front_desk_sees_demographics_screening_and_consent_but_no_clinical_record_which_is_never_asked_for() throws Exception {
-        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("front-desk")))
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(frontDesk()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -84,7 +82,7 @@ class PatientChartPageTest {
 
     @Test
     void proceduralist_sees_procedures_with_targets_and_a_serious_event_badge_the_visits_and_may_override() throws Exception {
-        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("proceduralist")))
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(proceduralist()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -107,7 +105,7 @@ class PatientChartPageTest {
     void a_screening_that_rules_out_one_modality_offers_the_override_for_that_one_already_ticked() throws Exception {
         when(api.get("/api/patients/{id}", PATIENT)).thenReturn(ClinicAnswers.patientRuledOutForCold());
 
-        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("proceduralist")))
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(proceduralist()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -116,14 +114,14 @@ class PatientChartPageTest {
         assertThat(page.count("//input[@name='modalities']")).isEqualTo(1);
         assertThat(page.has("//input[@id='modalities-CRYONEUROLYSIS']/@checked")).isTrue();
         assertThat(page.text("//p[@id='modalities-hint']")).startsWith("Required");
-        assertThat(page.text("//table[caption='By modality']//tr[th='Radiofrequency ablation']/td[2]")).isEqualTo("Eligible");
+        assertThat(page.text("//table[caption='By modality']//tr[th='Radiofrequency ablation (RFA)']/td[2]")).isEqualTo("Eligible");
     }
 
     @Test
     void a_follow_up_service_away_costs_only_its_section() throws Exception {
         when(api.get(eq("/api/followups"), anyMap())).thenThrow(new ApiProblem(503, Map.of("title", "Service unavailable")));
 
-        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("coordinator")))
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(coordinator()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -135,7 +133,7 @@ class PatientChartPageTest {
     @Test
     void only_a_proceduralist_may_send_an_override() throws Exception {
         for (String role : List.of("front-desk", "coordinator", "clinic-admin")) {
-            mvc.perform(post("/patients/{id}/screenings/{sid}/override", PATIENT_ID, SCREENING_ID).with(as(role))
+            mvc.perform(post("/patients/{id}/screenings/{sid}/override", PATIENT_ID, SCREENING_ID).with(withRole(role))
                     .param("reason", "x")).andExpect(status().isForbidden());
         }
         verify(api, never()).post(anyString(), any(), any(), any(Object[].class));
@@ -143,7 +141,7 @@ class PatientChartPageTest {
 
     @Test
     void an_admin_reads_the_record_and_finds_the_audit_trail_but_no_override() throws Exception {
-        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(as("clinic-admin")))
+        String html = mvc.perform(get("/patients/" + PATIENT_ID).with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -156,7 +154,7 @@ class PatientChartPageTest {
     void an_override_is_sent_with_its_reason_modalities_and_key_and_the_chart_opens_again() throws Exception {
         when(api.post(anyString(), any(), anyString(), any(Object[].class))).thenReturn(new ApiAnswer(Map.of(), null, null));
 
-        mvc.perform(post("/patients/{id}/screenings/{sid}/override", PATIENT_ID, SCREENING_ID).with(as("proceduralist"))
+        mvc.perform(post("/patients/{id}/screenings/{sid}/override", PATIENT_ID, SCREENING_ID).with(proceduralist())
                         .header("HX-Request", "true")
                         .param("result", "ELIGIBLE").param("reason", "Apixaban held for 48 hours")
                         .param("modalities", "CRYONEUROLYSIS").param("idempotencyKey", "key-1"))
@@ -179,7 +177,7 @@ class PatientChartPageTest {
                 "errors", List.of(Map.of("field", "reason", "message", "must not be blank")))));
 
         String html = mvc.perform(post("/patients/{id}/screenings/{sid}/override", PATIENT_ID, SCREENING_ID)
-                        .with(as("proceduralist")).header("HX-Request", "true")
+                        .with(proceduralist()).header("HX-Request", "true")
                         .param("result", "NOT_ELIGIBLE").param("reason", " ").param("modalities", "NERVE_BLOCK")
                         .param("idempotencyKey", "key-2"))
                 .andExpect(status().isUnprocessableContent())
@@ -187,7 +185,7 @@ class PatientChartPageTest {
         RenderedPage form = RenderedPage.of(html);
 
         assertThat(html).doesNotContain("<main");
-        assertThat(form.has("/form[@id='override-form']")).isTrue();
+        assertThat(form.has("/page/form[@id='override-form']")).isTrue();
         assertThat(form.text("//p[@id='reason-error']")).isEqualTo("must not be blank");
         assertThat(form.text("//textarea[@id='reason']/@aria-invalid")).isEqualTo("true");
         assertThat(form.text("//textarea[@id='reason']/@aria-describedby")).isEqualTo("reason-error");

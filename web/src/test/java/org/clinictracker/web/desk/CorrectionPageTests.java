@@ -1,6 +1,7 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -63,7 +65,7 @@ class CorrectionPageTests {
     void the_form_holds_the_chart_and_the_version_it_was_read_at() throws Exception {
         when(api.getForUpdate("/api/patients/{id}", ID)).thenReturn(new ApiAnswer(chart("+1 510 555 0109", null), "\"3\"", null));
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/{id}/edit", ID).with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/edit", ID).with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.tagsWith("name", "etag")).singleElement().asString().contains("value=\"&quot;3&quot;\"");
@@ -71,7 +73,7 @@ class CorrectionPageTests {
         assertThat(page.attribute("address-city", "value")).isEqualTo("Berkeley");
         assertThat(page.attribute("opioidMmePerDay", "value")).isEqualTo("0");
         assertThat(page.tag("currentTherapies-NSAID")).contains("checked");
-        assertThat(page.html()).contains("Adeyemi, Ngozi", "CT-000009-1");
+        assertThat(page.markup()).contains("Adeyemi, Ngozi", "CT-000009-1");
     }
 
     @Test
@@ -97,13 +99,13 @@ class CorrectionPageTests {
         when(api.getForUpdate("/api/patients/{id}", ID))
                 .thenReturn(new ApiAnswer(chart("+1 510 555 7777", "frontdesk2"), "\"4\"", null));
 
-        PageHtml form = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
+        RenderedPage form = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
                 .andExpect(status().isPreconditionFailed()).andReturn());
 
-        assertThat(form.html()).contains("data-stale-edit", "Someone else changed this chart", "frontdesk2",
+        assertThat(form.markup()).contains("data-stale-edit", "Someone else changed this chart", "frontdesk2",
                 "not saved yet", "Save again over the new version");
         assertThat(form.tagsWith("data-field", "phone")).hasSize(1);
-        assertThat(form.html()).containsPattern("(?s)data-field=\"phone\">\\s*<th scope=\"row\">Phone</th>\\s*"
+        assertThat(form.markup()).containsPattern("(?s)data-field=\"phone\">\\s*<th scope=\"row\">Phone</th>\\s*"
                 + "<td>\\+1 510 555 7777</td>\\s*<td class=\"changed\">\\+1 510 555 0000</td>");
         // the clerk's input is kept, and a save now goes over version 4
         assertThat(form.attribute("phone", "value")).isEqualTo("+1 510 555 0000");
@@ -120,10 +122,10 @@ class CorrectionPageTests {
         when(api.get("/api/patients/{id}", twin)).thenReturn(Map.of("id", twin, "mrn", "CT-000011-5",
                 "displayName", "Adeyemi, Ngozi", "birthDate", "1959-07-07"));
 
-        PageHtml decision = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
+        RenderedPage decision = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000"))
                 .andExpect(status().isConflict()).andReturn());
 
-        assertThat(decision.html()).contains("data-duplicate-warning", "This is someone else: save the correction",
+        assertThat(decision.markup()).contains("data-duplicate-warning", "This is someone else: save the correction",
                 "You are saving", "CT-000011-5", "none recorded");
         assertThat(decision.tagsWith("data-action", "not-duplicate")).singleElement().asString().contains(twin);
         assertThat(decision.tagsWith("name", "etag")).singleElement().asString().contains("&quot;3&quot;");
@@ -143,10 +145,10 @@ class CorrectionPageTests {
 
     @Test
     void a_malformed_birth_date_is_refused_beside_the_field() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(correction("\"3\"", "+1 510 555 0000", "07/07/1959"))
+        RenderedPage form = RenderedPage.of(mvc.perform(correction("\"3\"", "+1 510 555 0000", "07/07/1959"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.text("birthDate-error")).contains("year-month-day");
+        assertThat(form.byId("birthDate-error").text()).contains("year-month-day");
         assertThat(form.attribute("birthDate", "value")).isEqualTo("07/07/1959");
     }
 
@@ -155,7 +157,7 @@ class CorrectionPageTests {
     }
 
     private MockHttpServletRequestBuilder correction(String etag, String phone, String birthDate) {
-        return post("/patients/{id}/edit", ID).with(RegistrationPageTests.frontDesk()).header("HX-Request", "true")
+        return post("/patients/{id}/edit", ID).with(frontDesk()).header("HX-Request", "true")
                 .param("etag", etag).param("givenName", "Ngozi").param("familyName", "Adeyemi")
                 .param("birthDate", birthDate).param("sex", "FEMALE").param("phone", phone)
                 .param("address.city", "Berkeley").param("currentTherapies", "EXERCISE", "NSAID")

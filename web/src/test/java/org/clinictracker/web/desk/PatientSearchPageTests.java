@@ -1,13 +1,14 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.withRole;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,16 +49,16 @@ class PatientSearchPageTests {
         when(api.get(eq("/api/patients"), anyMap())).thenReturn(Map.of("content", List.of(NGOZI, OBI),
                 "page", Map.of("size", 20, "number", 0, "totalElements", 2, "totalPages", 1)));
 
-        PageHtml results = PageHtml.of(mvc.perform(get("/patients/search").param("q", "adey")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+        RenderedPage results = RenderedPage.of(mvc.perform(get("/patients/search").param("q", "adey")
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Replace-Url", "/patients?q=adey"))
                 .andReturn());
 
-        assertThat(results.html()).doesNotContain("<html", "<h1").contains("2 patients found", "Adeyemi, Ngozi",
-                "CT-000009-1", "1959-07-07", "Needs review", "Not screened");
+        assertThat(results.markup()).doesNotContain("<html", "<h1").contains("2 patients found", "Adeyemi, Ngozi",
+                "CT-000009-1", "1959-07-07", "Needs a proceduralist&#39;s review", "Not screened");
         assertThat(results.tagsWith("href", "/patients/" + NGOZI.get("id"))).hasSize(1);
-        assertThat(results.html()).contains("<th scope=\"col\">MRN</th>", "<caption>");
+        assertThat(results.markup()).contains("<th scope=\"col\">MRN</th>", "<caption>");
         assertThat(searched()).containsEntry("q", "adey").containsEntry("mrn", null);
     }
 
@@ -66,15 +67,15 @@ class PatientSearchPageTests {
         when(api.get(eq("/api/patients"), anyMap())).thenReturn(Map.of("content", List.of(NGOZI),
                 "page", Map.of("size", 20, "number", 0, "totalElements", 1, "totalPages", 1)));
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients").param("q", "CT-000009-1")
-                        .with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients").param("q", "CT-000009-1")
+                        .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("search-results", "aria-live")).isEqualTo("polite");
         assertThat(page.attribute("patient-search", "hx-trigger")).isEqualTo("input changed delay:250ms, search");
         assertThat(page.attribute("patient-search", "hx-get")).isEqualTo("/patients/search");
         assertThat(page.attribute("patient-search", "value")).isEqualTo("CT-000009-1");
-        assertThat(page.html()).contains("1 patient found", "Register a patient");
+        assertThat(page.markup()).contains("1 patient found", "Register a patient");
         assertThat(searched()).containsEntry("mrn", "CT-000009-1").containsEntry("q", null);
     }
 
@@ -84,7 +85,7 @@ class PatientSearchPageTests {
                 "page", Map.of("size", 20, "number", 0, "totalElements", 0, "totalPages", 0)));
 
         String html = mvc.perform(get("/patients/search").param("q", "1931-02-03")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("No patient found", "1931-02-03").doesNotContain("<table");
@@ -99,10 +100,10 @@ class PatientSearchPageTests {
                 .thenThrow(new ApiProblem(503, Map.of("code", "service-unavailable")));
 
         String wrongDigit = mvc.perform(get("/patients/search").param("q", "CT-000009-2")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String away = mvc.perform(get("/patients/search").param("q", "Adeyemi")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(wrongDigit).contains("not a valid MRN", "check digit");
@@ -112,7 +113,7 @@ class PatientSearchPageTests {
     @Test
     void a_half_typed_date_asks_for_the_rest_without_searching() throws Exception {
         String html = mvc.perform(get("/patients/search").param("q", "1959-0")
-                        .with(RegistrationPageTests.frontDesk()).header("HX-Request", "true"))
+                        .with(frontDesk()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("Keep typing the date of birth");
@@ -122,12 +123,12 @@ class PatientSearchPageTests {
     @Test
     void every_role_finds_patients_but_only_the_front_desk_is_offered_registration() throws Exception {
         for (String role : List.of("proceduralist", "coordinator", "clinic-admin")) {
-            String html = mvc.perform(get("/patients").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+            String html = mvc.perform(get("/patients").with(withRole(role)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(html).as(role).contains("Find a patient").doesNotContain("Register a patient",
                     "href=\"/patients/new\"");
         }
-        String frontDesk = mvc.perform(get("/patients").with(RegistrationPageTests.frontDesk()))
+        String frontDesk = mvc.perform(get("/patients").with(frontDesk()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(frontDesk).contains("data-action=\"register\"");
     }

@@ -1,12 +1,13 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -24,10 +26,8 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,19 +41,14 @@ class RegistrationPageTests {
     @MockitoBean
     ClinicApi api;
 
-    static RequestPostProcessor frontDesk() {
-        return jwt().jwt(token -> token.subject("frontdesk1").claim("preferred_username", "frontdesk1"))
-                .authorities(new SimpleGrantedAuthority("ROLE_front-desk"));
-    }
-
     @Test
     void the_form_offers_every_intake_field_grouped_and_labelled() throws Exception {
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/new").with(frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/new").with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("registration", "hx-post")).isEqualTo("/patients/new");
         assertThat(page.tagsWith("name", "idempotencyKey")).singleElement().asString().containsPattern("value=\"[0-9a-f-]{36}\"");
-        assertThat(page.html()).contains("<legend>Emergency contact</legend>", "<legend>Insurance</legend>",
+        assertThat(page.markup()).contains("<legend>Emergency contact</legend>", "<legend>Insurance</legend>",
                 "<legend>Current therapies</legend>");
         assertThat(page.tagsWith("for", "address-postalCode")).hasSize(1);
         assertThat(page.attribute("address-postalCode", "name")).isEqualTo("address.postalCode");
@@ -102,19 +97,19 @@ class RegistrationPageTests {
 
     @Test
     void a_pain_score_that_is_no_number_is_refused_beside_the_field_without_calling_the_api() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-2").param("givenName", "Anna").param("familyName", "Huber")
                         .param("birthDate", "1956-03-14").param("sex", "FEMALE")
                         .param("baselinePainScore", "seven").param("opioidMmePerDay", "１２"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.html()).doesNotContain("<html").contains("data-problem-summary");
+        assertThat(form.markup()).doesNotContain("<html").contains("data-problem-summary");
         assertThat(form.attribute("baselinePainScore", "aria-invalid")).isEqualTo("true");
         assertThat(form.attribute("baselinePainScore", "aria-describedby")).contains("baselinePainScore-error");
         assertThat(form.attribute("baselinePainScore", "value")).isEqualTo("seven");
-        assertThat(form.text("baselinePainScore-error")).isEqualTo("must be a whole number from 0 to 10");
+        assertThat(form.byId("baselinePainScore-error").text()).isEqualTo("must be a whole number from 0 to 10");
         // full-width digits are digits to Java, not to the clinic's records
-        assertThat(form.text("opioidMmePerDay-error")).startsWith("must be a number");
+        assertThat(form.byId("opioidMmePerDay-error").text()).startsWith("must be a number");
         assertThat(form.attribute("givenName", "value")).isEqualTo("Anna");
         assertThat(form.attribute("givenName", "aria-invalid")).isNull();
         verify(api, never()).post(any(), any(), any());
@@ -126,23 +121,23 @@ class RegistrationPageTests {
                 "code", "validation", "title", "Invalid request", "detail", "Some fields are missing or invalid",
                 "errors", List.of(Map.of("field", "address.postalCode", "message", "size must be between 0 and 20")))));
 
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-3").param("givenName", "Ånna \"👩‍⚕️\" <b>").param("familyName", "Huber")
                         .param("birthDate", "1956-03-14").param("sex", "FEMALE")
                         .param("address.postalCode", "8".repeat(40)).param("currentTherapies", "NSAID"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.html()).contains("data-problem-summary", "Some fields are missing or invalid");
+        assertThat(form.markup()).contains("data-problem-summary", "Some fields are missing or invalid");
         assertThat(form.attribute("address-postalCode", "aria-invalid")).isEqualTo("true");
         assertThat(form.attribute("address-postalCode", "aria-describedby")).isEqualTo("address-postalCode-error");
-        assertThat(form.text("address-postalCode-error")).isEqualTo("size must be between 0 and 20");
+        assertThat(form.byId("address-postalCode-error").text()).isEqualTo("size must be between 0 and 20");
         assertThat(form.attribute("address-postalCode", "value")).isEqualTo("8".repeat(40));
         assertThat(form.attribute("givenName", "value")).isEqualTo("Ånna \"👩‍⚕️\" <b>");
-        assertThat(form.html()).doesNotContain("<b>");
+        assertThat(form.markup()).doesNotContain("<b>");
         assertThat(form.tag("currentTherapies-NSAID")).contains("checked");
         assertThat(form.tag("currentTherapies-OPIOID")).doesNotContain("checked");
         assertThat(form.attribute("sex", "name")).isEqualTo("sex");
-        assertThat(form.html()).containsPattern("<option value=\"FEMALE\" selected=\"selected\">Female</option>");
+        assertThat(form.markup()).containsPattern("<option value=\"FEMALE\" selected=\"selected\">Female</option>");
     }
 
     @Test
@@ -153,13 +148,13 @@ class RegistrationPageTests {
         when(api.get("/api/patients/{id}", EXISTING)).thenReturn(Map.of("id", EXISTING, "mrn", "CT-000009-1",
                 "displayName", "Adeyemi, Ngozi", "birthDate", "1959-07-07", "phone", "+1 510 555 0109"));
 
-        PageHtml decision = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage decision = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-4").param("givenName", "Ngozi").param("familyName", "Adeyemi")
                         .param("birthDate", "1959-07-07").param("sex", "FEMALE").param("phone", "+1 555 0100")
                         .param("currentTherapies", "NSAID"))
                 .andExpect(status().isConflict()).andReturn());
 
-        assertThat(decision.html()).contains("data-duplicate-warning", "This patient may already have a chart",
+        assertThat(decision.markup()).contains("data-duplicate-warning", "This patient may already have a chart",
                 "Existing chart: Adeyemi, Ngozi", "CT-000009-1", "+1 510 555 0109");
         assertThat(decision.tagsWith("data-action", "compare")).singleElement().asString()
                 .contains("href=\"/patients/" + EXISTING + "\"", "target=\"_blank\"");
@@ -171,7 +166,7 @@ class RegistrationPageTests {
         assertThat(decision.tagsWith("name", "phone")).singleElement().asString().contains("type=\"hidden\"", "+1 555 0100");
         assertThat(decision.tagsWith("name", "currentTherapies")).singleElement().asString().contains("type=\"hidden\"", "NSAID");
         assertThat(decision.tagsWith("name", "idempotencyKey")).singleElement().asString().contains("key-4");
-        assertThat(decision.html()).doesNotContain("type=\"text\"");
+        assertThat(decision.markup()).doesNotContain("type=\"text\"");
     }
 
     @Test
@@ -191,7 +186,7 @@ class RegistrationPageTests {
 
     @Test
     void changing_the_details_after_a_duplicate_warning_shows_the_form_as_typed_without_calling_the_api() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/new").with(frontDesk()).header("HX-Request", "true")
                         .param("changeDetails", "true").param("idempotencyKey", "key-6")
                         .param("givenName", "Ngozi").param("familyName", "Adeyemi").param("currentTherapies", "NSAID")
                         .param("notDuplicateOf", EXISTING))
@@ -205,7 +200,7 @@ class RegistrationPageTests {
 
     @Test
     void only_the_front_desk_registers() throws Exception {
-        mvc.perform(get("/patients/new").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_coordinator"))))
+        mvc.perform(get("/patients/new").with(coordinator()))
                 .andExpect(status().isForbidden());
         verify(api, never()).post(any(), any(), any());
     }

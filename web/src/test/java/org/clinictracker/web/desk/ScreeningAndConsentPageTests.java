@@ -1,6 +1,7 @@
 package org.clinictracker.web.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -45,14 +47,14 @@ class ScreeningAndConsentPageTests {
         chart.put("painDurationMonths", 40);
         when(api.get("/api/patients/{id}", ID)).thenReturn(chart);
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening", ID).with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.attribute("chronicPainMonths", "value")).isEqualTo("40");
         assertThat(page.tag("activeInfection")).startsWith("<fieldset");
         assertThat(page.attribute("activeInfection-unknown", "checked")).isEqualTo("checked");
         assertThat(page.attribute("activeInfection-yes", "name")).isEqualTo("activeInfection");
-        assertThat(page.html()).contains("the chart’s intake answer counts (no)");
+        assertThat(page.markup()).contains("the chart’s intake answer counts (no)");
     }
 
     @Test
@@ -60,7 +62,7 @@ class ScreeningAndConsentPageTests {
         when(api.post(eq("/api/patients/{id}/screenings"), any(), eq("key-s"), eq(ID)))
                 .thenReturn(new ApiAnswer(Map.of("id", "aaaaaaaa-2222-3333-4444-555555555555"), null, null));
 
-        mvc.perform(post("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk()).header("HX-Request", "true")
+        mvc.perform(post("/patients/{id}/screening", ID).with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-s").param("chronicPainMonths", "40")
                         .param("peripheralNerveDistribution", "true").param("refractoryToMedication", "true")
                         .param("refractoryToPhysicalTherapy", "false").param("activeInfection", "false")
@@ -79,14 +81,14 @@ class ScreeningAndConsentPageTests {
 
     @Test
     void months_that_are_no_number_and_an_answer_that_is_no_answer_are_refused_before_the_api() throws Exception {
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/{id}/screening", ID).with(RegistrationPageTests.frontDesk())
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/screening", ID).with(frontDesk())
                         .header("HX-Request", "true").param("idempotencyKey", "key-t")
                         .param("chronicPainMonths", "a year").param("coagulopathy", "maybe"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.text("chronicPainMonths-error")).contains("whole number of months");
+        assertThat(form.byId("chronicPainMonths-error").text()).contains("whole number of months");
         assertThat(form.attribute("chronicPainMonths", "value")).isEqualTo("a year");
-        assertThat(form.text("coagulopathy-error")).contains("Yes, No or Not known");
+        assertThat(form.byId("coagulopathy-error").text()).contains("Yes, No or Not known");
         assertThat(form.attribute("coagulopathy", "aria-describedby")).isEqualTo("coagulopathy-error");
         verify(api, never()).post(any(), any(), any(), any());
     }
@@ -110,11 +112,11 @@ class ScreeningAndConsentPageTests {
         chart.put("screening", screening);
         when(api.get("/api/patients/{id}", ID)).thenReturn(chart);
 
-        PageHtml page = PageHtml.of(mvc.perform(get("/patients/{id}/screening/result", ID)
-                        .with(RegistrationPageTests.frontDesk()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/screening/result", ID)
+                        .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn());
 
-        assertThat(page.html()).contains("Not eligible", "for cryoneurolysis", "Raynaud", "Radiofrequency ablation",
+        assertThat(page.markup()).contains("Not eligible", "for cryoneurolysis", "Raynaud", "Radiofrequency ablation",
                 "Record consent").doesNotContain("NOT_ELIGIBLE</", ">COLD_INTOLERANCE");
         assertThat(page.tagsWith("data-result", "NOT_ELIGIBLE")).hasSize(1);
     }
@@ -124,7 +126,7 @@ class ScreeningAndConsentPageTests {
         when(api.post(eq("/api/patients/{id}/consents"), any(), eq("key-c"), eq(ID)))
                 .thenReturn(new ApiAnswer(Map.of("id", "cccccccc-2222-3333-4444-555555555555"), null, null));
 
-        mvc.perform(post("/patients/{id}/consent", ID).with(RegistrationPageTests.frontDesk()).header("HX-Request", "true")
+        mvc.perform(post("/patients/{id}/consent", ID).with(frontDesk()).header("HX-Request", "true")
                         .param("idempotencyKey", "key-c").param("procedure", "CRYONEUROLYSIS")
                         .param("signedOn", "2026-11-25").param("witness", "Dr. Obi").param("formVersion", ""))
                 .andExpect(status().isOk())
@@ -141,7 +143,7 @@ class ScreeningAndConsentPageTests {
                 "id", "cccccccc-2222-3333-4444-555555555555", "procedure", "CRYONEUROLYSIS",
                 "signedOn", "2026-11-25", "witness", "Dr. Obi", "recordedBy", "frontdesk1")));
         String page = mvc.perform(get("/patients/{id}/consent", ID).param("recorded", "cccccccc-2222-3333-4444-555555555555")
-                        .with(RegistrationPageTests.frontDesk()))
+                        .with(frontDesk()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-consent-recorded", "Recorded: consent to", "Cryoneurolysis", "Dr. Obi");
     }
@@ -152,12 +154,12 @@ class ScreeningAndConsentPageTests {
                 "code", "validation", "title", "Invalid request",
                 "errors", List.of(Map.of("field", "signedOn", "message", "must be a date in the past or in the present")))));
 
-        PageHtml form = PageHtml.of(mvc.perform(post("/patients/{id}/consent", ID).with(RegistrationPageTests.frontDesk())
+        RenderedPage form = RenderedPage.of(mvc.perform(post("/patients/{id}/consent", ID).with(frontDesk())
                         .header("HX-Request", "true").param("idempotencyKey", "key-d").param("procedure", "NERVE_BLOCK")
                         .param("signedOn", "2099-01-01").param("witness", "Dr. Obi"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
 
-        assertThat(form.text("signedOn-error")).isEqualTo("must be a date in the past or in the present");
+        assertThat(form.byId("signedOn-error").text()).isEqualTo("must be a date in the past or in the present");
         assertThat(form.attribute("signedOn", "value")).isEqualTo("2099-01-01");
         assertThat(form.attribute("witness", "value")).isEqualTo("Dr. Obi");
     }

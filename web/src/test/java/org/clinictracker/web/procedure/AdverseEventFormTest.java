@@ -1,6 +1,8 @@
 package org.clinictracker.web.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
+import static org.clinictracker.web.ClinicUsers.withRole;
 import static org.clinictracker.web.chart.ClinicAnswers.ADVERSE_EVENT_ID;
 import static org.clinictracker.web.chart.ClinicAnswers.PROCEDURE_ID;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,7 +11,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -19,19 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.chart.ClinicAnswers;
-import org.clinictracker.web.chart.RenderedPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,10 +47,6 @@ class AdverseEventFormTest {
 
     @MockitoBean
     ClinicApi api;
-
-    static JwtRequestPostProcessor proceduralist() {
-        return jwt().authorities(new SimpleGrantedAuthority("ROLE_proceduralist"));
-    }
 
     @BeforeEach
     void aProcedureWithAnEvent() {
@@ -86,9 +81,9 @@ class AdverseEventFormTest {
     void only_a_proceduralist_reports_or_updates_adverse_events() throws Exception {
         for (String role : List.of("coordinator", "clinic-admin", "front-desk")) {
             mvc.perform(get("/procedures/{id}/adverse-events/new", PROCEDURE_ID)
-                    .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role)))).andExpect(status().isForbidden());
+                    .with(withRole(role))).andExpect(status().isForbidden());
             mvc.perform(post("/procedures/{id}/adverse-events/{ae}/edit", PROCEDURE_ID, ADVERSE_EVENT_ID)
-                    .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role)))).andExpect(status().isForbidden());
+                    .with(withRole(role))).andExpect(status().isForbidden());
         }
         verify(api, never()).post(anyString(), any(), any(), any(Object[].class));
         verify(api, never()).put(anyString(), any(), any(), any(Object[].class));

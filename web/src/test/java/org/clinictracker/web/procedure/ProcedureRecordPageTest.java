@@ -1,12 +1,14 @@
 package org.clinictracker.web.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
 import static org.clinictracker.web.chart.ClinicAnswers.PATIENT_ID;
 import static org.clinictracker.web.chart.ClinicAnswers.PROCEDURE_ID;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,16 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.chart.ClinicAnswers;
-import org.clinictracker.web.chart.RenderedPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,10 +38,6 @@ class ProcedureRecordPageTest {
 
     @MockitoBean
     ClinicApi api;
-
-    static JwtRequestPostProcessor as(String role) {
-        return jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     @BeforeEach
     void aProcedureAmendedOnce() {
@@ -58,7 +54,7 @@ class ProcedureRecordPageTest {
 
     @Test
     void the_record_reads_in_words_with_its_serious_event_standing_out_and_every_version_with_what_it_changed() throws Exception {
-        String html = mvc.perform(get("/procedures/" + PROCEDURE_ID).with(as("proceduralist")))
+        String html = mvc.perform(get("/procedures/" + PROCEDURE_ID).with(proceduralist()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -93,7 +89,7 @@ class ProcedureRecordPageTest {
 
     @Test
     void a_coordinator_reads_the_record_but_is_offered_no_amendment_or_report() throws Exception {
-        String html = mvc.perform(get("/procedures/" + PROCEDURE_ID).with(as("coordinator")))
+        String html = mvc.perform(get("/procedures/" + PROCEDURE_ID).with(coordinator()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         RenderedPage page = RenderedPage.of(html);
 
@@ -104,6 +100,6 @@ class ProcedureRecordPageTest {
 
     @Test
     void front_desk_may_not_open_a_procedure() throws Exception {
-        mvc.perform(get("/procedures/" + PROCEDURE_ID).with(as("front-desk"))).andExpect(status().isForbidden());
+        mvc.perform(get("/procedures/" + PROCEDURE_ID).with(frontDesk())).andExpect(status().isForbidden());
     }
 }

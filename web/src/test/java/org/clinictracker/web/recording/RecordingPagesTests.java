@@ -1,7 +1,9 @@
 package org.clinictracker.web.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.recording.PageXpath.html;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
+import static org.clinictracker.web.ClinicUsers.withRole;
+import static org.clinictracker.web.RenderedPage.html;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -11,7 +13,6 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -35,7 +36,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -82,7 +82,7 @@ class RecordingPagesTests {
                 .andExpect(html("//select[@id='targets[0]-nerve']/optgroup[@label='Knee']/option").nodeCount(2))
                 .andExpect(html("//select[@id='targets[0]-nerve']/optgroup[@label='Chest wall']/option[@value='INTERCOSTAL']").exists())
                 .andExpect(html("//input[@name='modality'][@type='radio']").nodeCount(3))
-                .andExpect(html("//label[@for='modality-RADIOFREQUENCY_ABLATION']").string("Radiofrequency ablation"))
+                .andExpect(html("//label[@for='modality-RADIOFREQUENCY_ABLATION']").string("Radiofrequency ablation (RFA)"))
                 .andExpect(html("//fieldset[@data-modality='CRYONEUROLYSIS']//input[@name='cryo.probeTemperatureCelsius']").exists())
                 .andExpect(html("//fieldset[@data-modality='NERVE_BLOCK']//input[@name='block.volumeMl']").exists())
                 .andExpect(html("//input[@name='idempotencyKey']/@value").string(containsString("-")))
@@ -352,7 +352,7 @@ class RecordingPagesTests {
     @Test
     void only_proceduralists_open_the_form_and_its_pieces() throws Exception {
         for (String role : List.of("front-desk", "coordinator", "clinic-admin")) {
-            RequestPostProcessor user = jwt().authorities(new SimpleGrantedAuthority("ROLE_" + role));
+            RequestPostProcessor user = withRole(role);
             mvc.perform(get("/procedures/new").param("patientId", PATIENT.toString()).with(user))
                     .andExpect(status().isForbidden());
             mvc.perform(post("/procedures/form/targets").param("add", "true").with(user)).andExpect(status().isForbidden());
@@ -436,11 +436,6 @@ class RecordingPagesTests {
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B form(B request, Map<String, String> fields) {
         fields.forEach(request::param);
         return request;
-    }
-
-    private static RequestPostProcessor proceduralist() {
-        return jwt().jwt(token -> token.subject("proceduralist1").claim("preferred_username", "proceduralist1"))
-                .authorities(new SimpleGrantedAuthority("ROLE_proceduralist"));
     }
 
     private static ApiAnswer answer(Map<String, Object> body) {

@@ -1,9 +1,9 @@
 package org.clinictracker.web.repeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
-import static org.clinictracker.web.worklist.ClinicUsers.frontDesk;
-import static org.clinictracker.web.worklist.ClinicUsers.proceduralist;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
-import org.clinictracker.web.worklist.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -66,21 +66,21 @@ class RepeatTreatmentQueueTests {
                 "page", Map.of("size", 20, "number", 0, "totalElements", 1, "totalPages", 1)));
     }
 
-    private static HtmlPage page(ResultActions result) throws Exception {
-        return HtmlPage.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    private static RenderedPage page(ResultActions result) throws Exception {
+        return RenderedPage.of(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void a_coordinator_sees_the_open_candidates_with_their_decisions() throws Exception {
-        HtmlPage page = page(mvc.perform(get("/repeat-treatments").with(coordinator())).andExpect(status().isOk()));
+        RenderedPage page = page(mvc.perform(get("/repeat-treatments").with(coordinator())).andExpect(status().isOk()));
 
-        HtmlPage.Node row = page.byId("candidate-" + CANDIDATE);
+        RenderedPage.Node row = page.byId("candidate-" + CANDIDATE);
         assertThat(row.first("th").text()).isEqualTo("Herrera, Tomás MRN CT-000008-3");
-        assertThat(row.all("td")).extracting(HtmlPage.Node::text).startsWith(
+        assertThat(row.all("td")).extracting(RenderedPage.Node::text).startsWith(
                 "Radiofrequency ablation (RFA), treatment 1 Superomedial genicular (right)", "relief below 50 %",
                 "2026-11-20");
-        assertThat(row.all("button")).extracting(HtmlPage.Node::text).containsExactly("Consult booked", "Dismiss");
+        assertThat(row.all("button")).extracting(RenderedPage.Node::text).containsExactly("Consult booked", "Dismiss");
         assertThat(row.first("form").attr("hx-post")).isEqualTo("/repeat-treatments/" + CANDIDATE + "/decision");
         assertThat(row.all("label", "for", "d-" + CANDIDATE + "-reason")).hasSize(1);
 
@@ -91,11 +91,11 @@ class RepeatTreatmentQueueTests {
 
     @Test
     void a_proceduralist_sees_the_queue_without_the_coordinators_actions() throws Exception {
-        HtmlPage page = page(mvc.perform(get("/repeat-treatments").with(proceduralist())).andExpect(status().isOk()));
+        RenderedPage page = page(mvc.perform(get("/repeat-treatments").with(proceduralist())).andExpect(status().isOk()));
 
         assertThat(page.byId("candidate-" + CANDIDATE).first("th").text()).startsWith("Herrera, Tomás");
         assertThat(page.all("form", "class", "decision")).isEmpty();
-        assertThat(page.first("table").all("th", "scope", "col")).extracting(HtmlPage.Node::text)
+        assertThat(page.first("table").all("th", "scope", "col")).extracting(RenderedPage.Node::text)
                 .containsExactly("Patient", "Procedure", "Reason", "Since");
         assertThat(page.first("main").all("button")).isEmpty();
     }
@@ -118,7 +118,7 @@ class RepeatTreatmentQueueTests {
                 .thenReturn(new ApiAnswer(Map.of("id", CANDIDATE, "status", "CONSULT_BOOKED", "decidedBy", "coordinator1"),
                         "\"2\"", null));
 
-        HtmlPage answer = page(mvc.perform(post("/repeat-treatments/{id}/decision", CANDIDATE)
+        RenderedPage answer = page(mvc.perform(post("/repeat-treatments/{id}/decision", CANDIDATE)
                 .param("action", "CONSULT_BOOKED").param("reason", "").header("HX-Request", "true").with(coordinator()))
                 .andExpect(status().isOk()));
 
@@ -135,7 +135,7 @@ class RepeatTreatmentQueueTests {
                 .thenThrow(new ApiProblem(422, Map.of("title", "Invalid decision",
                         "errors", List.of(Map.of("field", "reason", "message", "must say why the repeat is dismissed")))));
 
-        HtmlPage form = page(mvc.perform(post("/repeat-treatments/{id}/decision", CANDIDATE)
+        RenderedPage form = page(mvc.perform(post("/repeat-treatments/{id}/decision", CANDIDATE)
                 .param("action", "DISMISSED").param("reason", " ").header("HX-Request", "true").with(coordinator()))
                 .andExpect(status().isUnprocessableContent()));
 

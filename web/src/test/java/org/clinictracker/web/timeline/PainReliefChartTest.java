@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.clinictracker.web.worklist.ClinicWords;
+import org.clinictracker.web.terms.ClinicalTerms;
 import org.junit.jupiter.api.Test;
 
 class PainReliefChartTest {
 
-    private final TimelineWords words = new TimelineWords(new ClinicWords());
+    private final TimelineWords words = new TimelineWords(new ClinicalTerms());
 
     @Test
     @SuppressWarnings("unchecked")

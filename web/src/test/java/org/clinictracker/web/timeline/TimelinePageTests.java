@@ -1,8 +1,8 @@
 package org.clinictracker.web.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
-import static org.clinictracker.web.worklist.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ClinicApi;
-import org.clinictracker.web.worklist.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,12 +82,12 @@ class TimelinePageTests {
         when(api.get(eq("/api/followups/timeline"), anyMap())).thenReturn(Map.of("patientId", PATIENT,
                 "mrn", "CT-000008-3", "displayName", "Herrera, Tomás", "entries", knee()));
 
-        HtmlPage page = HtmlPage.parse(mvc.perform(get("/patients/{id}/timeline", PATIENT).with(coordinator()))
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/timeline", PATIENT).with(coordinator()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
         verify(api).get("/api/followups/timeline", Map.of("patientId", UUID.fromString(PATIENT)));
         assertThat(page.first("h1").text()).isEqualTo("Timeline of Herrera, Tomás");
-        HtmlPage.Node canvas = page.byId("pain-relief-chart");
+        RenderedPage.Node canvas = page.byId("pain-relief-chart");
         assertThat(canvas.attr("role")).isEqualTo("img");
         assertThat(canvas.attr("aria-label")).contains("the same data is in the table below");
         Map<String, Object> config = json.readValue(canvas.attr("data-chart"), Map.class);
@@ -102,12 +102,12 @@ class TimelinePageTests {
         assertThat((Map<String, Object>) scales.get("relief")).containsEntry("position", "right").containsEntry("max", 100);
         assertThat((Map<String, Object>) scales.get("x")).containsEntry("type", "linear");
 
-        assertThat(page.byId("pain-relief-table").first("tbody").all("tr")).extracting(HtmlPage.Node::text).containsExactly(
+        assertThat(page.byId("pain-relief-table").first("tbody").all("tr")).extracting(RenderedPage.Node::text).containsExactly(
                 "2026-02-19 0 Procedure: Radiofrequency ablation (RFA) 7 —",
                 "2026-03-05 14 Outcome at the Week 2 visit 3 55",
                 "2026-08-18 180 Outcome at the Month 6 visit 5 30",
                 "2026-09-07 200 Procedure: Radiofrequency ablation (RFA), treatment 2 6 —");
-        assertThat(page.byId("timeline-entries").first("tbody").all("tr")).extracting(HtmlPage.Node::text).contains(
+        assertThat(page.byId("timeline-entries").first("tbody").all("tr")).extracting(RenderedPage.Node::text).contains(
                 "2026-02-19 Follow-up plan started baseline pain 7/10",
                 "2026-08-18 Outcome documented Waning relief pain 5/10; relief 30 %; not a responder; relief below 50 %",
                 "2026-08-18 Repeat-treatment candidate: consult booked relief below 50 %",

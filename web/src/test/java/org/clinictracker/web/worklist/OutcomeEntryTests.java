@@ -1,8 +1,8 @@
 package org.clinictracker.web.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
-import static org.clinictracker.web.worklist.ClinicUsers.proceduralist;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.proceduralist;
 import static org.clinictracker.web.worklist.WorklistPageTests.VISIT;
 import static org.clinictracker.web.worklist.WorklistPageTests.page;
 import static org.mockito.ArgumentMatchers.any;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -52,10 +53,10 @@ class OutcomeEntryTests {
 
     @Test
     void the_row_opens_the_form_with_labelled_inputs_named_as_the_api_names_them() throws Exception {
-        HtmlPage form = page(mvc.perform(get("/followups/{id}/outcome", VISIT).param("patient", "Håkansson, Björn")
+        RenderedPage form = page(mvc.perform(get("/followups/{id}/outcome", VISIT).param("patient", "Håkansson, Björn")
                 .param("label", "Month 6").header("HX-Request", "true").with(coordinator())).andExpect(status().isOk()));
 
-        HtmlPage.Node row = form.byId("outcome-" + VISIT);
+        RenderedPage.Node row = form.byId("outcome-" + VISIT);
         assertThat(row.first("legend").text()).isEqualTo("Outcome of the Month 6 visit of Håkansson, Björn");
         assertThat(row.first("form").attr("hx-post")).isEqualTo("/followups/" + VISIT + "/outcome");
         assertThat(row.all("input").stream().map(input -> input.attr("name")).distinct())
@@ -65,7 +66,7 @@ class OutcomeEntryTests {
                 "functionScore.instrument", "satisfaction", "adverseEvents[0].type", "adverseEvents[0].severity",
                 "adverseEvents[0].outcome");
         // every visible input has its label; ids carry the visit so several open forms never share one
-        for (HtmlPage.Node input : row.find(e -> (e.elementNameMatches("input") || e.elementNameMatches("select")
+        for (RenderedPage.Node input : row.find(e -> (e.elementNameMatches("input") || e.elementNameMatches("select")
                 || e.elementNameMatches("textarea")) && !"hidden".equals(e.getAttributeValue("type")))) {
             assertThat(input.attr("id")).startsWith(PREFIX);
             assertThat(row.all("label", "for", input.attr("id"))).as(input.attr("name")).hasSize(1);
@@ -138,10 +139,10 @@ class OutcomeEntryTests {
                         "waningRelief", true, "waningReasons", List.of("RELIEF_BELOW_50_PERCENT", "PAIN_UP_2_FROM_BEST")),
                         null, null));
 
-        HtmlPage answer = page(mvc.perform(save().param("painScore", "6").param("reliefPercent", "30")
+        RenderedPage answer = page(mvc.perform(save().param("painScore", "6").param("reliefPercent", "30")
                 .with(coordinator())).andExpect(status().isOk()));
 
-        HtmlPage.Node result = answer.byId("outcome-" + VISIT);
+        RenderedPage.Node result = answer.byId("outcome-" + VISIT);
         assertThat(result.first("p", "role", "status").text()).isEqualTo("Documented. Pain 6/10. Relief 30 %. "
                 + "Not a responder Waning relief (relief below 50 %, pain up 2 points or more from its best): "
                 + "repeat-treatment candidate on the queue");
@@ -159,7 +160,7 @@ class OutcomeEntryTests {
         when(api.post(eq("/api/followups/{id}/outcome"), any(), anyString(), any(Object[].class)))
                 .thenReturn(new ApiAnswer(Map.of("painScore", 2, "responder", true, "waningRelief", false), null, null));
 
-        HtmlPage answer = page(mvc.perform(save().param("painScore", "2").with(coordinator())).andExpect(status().isOk()));
+        RenderedPage answer = page(mvc.perform(save().param("painScore", "2").with(coordinator())).andExpect(status().isOk()));
 
         assertThat(answer.byId("outcome-" + VISIT).text()).isEqualTo("Documented. Pain 2/10. Responder");
     }
@@ -171,10 +172,10 @@ class OutcomeEntryTests {
                         "errors", List.of(Map.of("field", "painScore", "message", "must be less than or equal to 10"),
                                 Map.of("field", "functionScore.value", "message", "WOMAC runs 0–96")))));
 
-        HtmlPage form = page(mvc.perform(save().param("painScore", "11").param("functionScore.instrument", "WOMAC")
+        RenderedPage form = page(mvc.perform(save().param("painScore", "11").param("functionScore.instrument", "WOMAC")
                 .param("functionScore.value", "300").with(coordinator())).andExpect(status().isUnprocessableContent()));
 
-        HtmlPage.Node pain = form.byId(PREFIX + "painScore");
+        RenderedPage.Node pain = form.byId(PREFIX + "painScore");
         assertThat(pain.attr("value")).isEqualTo("11");
         assertThat(pain.attr("aria-invalid")).isEqualTo("true");
         assertThat(pain.attr("aria-describedby")).isEqualTo(PREFIX + "painScore-error");
@@ -190,7 +191,7 @@ class OutcomeEntryTests {
 
     @Test
     void text_in_a_number_field_is_a_field_error_and_never_reaches_the_api() throws Exception {
-        HtmlPage form = page(mvc.perform(save().param("painScore", "seven").param("opioidMmePerDay", "1,5")
+        RenderedPage form = page(mvc.perform(save().param("painScore", "seven").param("opioidMmePerDay", "1,5")
                 .param("reliefPercent", "٣٠").param("adverseEvents[0].onsetOn", "yesterday").with(coordinator()))
                 .andExpect(status().isUnprocessableContent()));
 
@@ -207,7 +208,7 @@ class OutcomeEntryTests {
                 .thenThrow(new ApiProblem(409, Map.of("code", "outcome-already-recorded", "title", "Outcome already recorded",
                         "detail", "This visit's outcome is already recorded; it is not overwritten.")));
 
-        HtmlPage form = page(mvc.perform(save().param("painScore", "4").param("adverseEvents[99999].type", "BRUISING")
+        RenderedPage form = page(mvc.perform(save().param("painScore", "4").param("adverseEvents[99999].type", "BRUISING")
                 .param("notes", "x".repeat(100_000)).with(coordinator())).andExpect(status().isConflict()));
 
         assertThat(form.first("div", "data-problem-summary", "").text())

@@ -1,7 +1,7 @@
 package org.clinictracker.web.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.coordinator;
 import static org.clinictracker.web.worklist.WorklistPageTests.VISIT;
 import static org.clinictracker.web.worklist.WorklistPageTests.page;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -45,7 +46,7 @@ class VisitReschedulingTests {
                 .thenReturn(new ApiAnswer(Map.of("id", VISIT, "dueOn", "2026-12-03", "windowStart", "2026-11-19",
                         "windowEnd", "2026-12-17", "status", "SCHEDULED"), "\"4\"", null));
 
-        HtmlPage answer = page(mvc.perform(post("/followups/{id}/reschedule", VISIT).header("HX-Request", "true")
+        RenderedPage answer = page(mvc.perform(post("/followups/{id}/reschedule", VISIT).header("HX-Request", "true")
                 .param("dueOn", "2026-12-03").param("reason", "Patient abroad until December").with(coordinator()))
                 .andExpect(status().isOk()));
 
@@ -60,7 +61,7 @@ class VisitReschedulingTests {
 
     @Test
     void a_day_that_is_no_date_is_a_field_error_and_never_reaches_the_api() throws Exception {
-        HtmlPage form = page(mvc.perform(post("/followups/{id}/reschedule", VISIT).header("HX-Request", "true")
+        RenderedPage form = page(mvc.perform(post("/followups/{id}/reschedule", VISIT).header("HX-Request", "true")
                 .param("dueOn", "next Tuesday").param("reason", "holiday").with(coordinator()))
                 .andExpect(status().isUnprocessableContent()));
 
@@ -75,7 +76,7 @@ class VisitReschedulingTests {
                 .thenThrow(new ApiProblem(400, Map.of("title", "Invalid request",
                         "errors", List.of(Map.of("field", "reason", "message", "must not be blank")))));
 
-        HtmlPage form = page(mvc.perform(post("/followups/{id}/reschedule", VISIT).header("HX-Request", "true")
+        RenderedPage form = page(mvc.perform(post("/followups/{id}/reschedule", VISIT).header("HX-Request", "true")
                 .param("dueOn", "2026-12-03").param("reason", "").with(coordinator()))
                 .andExpect(status().isBadRequest()));
 

@@ -1,8 +1,8 @@
 package org.clinictracker.web.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinictracker.web.worklist.ClinicUsers.coordinator;
-import static org.clinictracker.web.worklist.ClinicUsers.frontDesk;
+import static org.clinictracker.web.ClinicUsers.coordinator;
+import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.web.RenderedPage;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ClinicApi;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,8 @@ class WorklistPageTests {
                 "totalPages", 1));
     }
 
-    static HtmlPage page(ResultActions result) throws Exception {
-        return HtmlPage.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    static RenderedPage page(ResultActions result) throws Exception {
+        return RenderedPage.of(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
@@ -88,7 +89,7 @@ class WorklistPageTests {
     void each_tab_asks_for_its_cut_of_the_visits_twenty_at_a_time(String tab, String view) throws Exception {
         when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of()));
 
-        HtmlPage page = page(mvc.perform(get("/worklist").param("tab", tab).with(coordinator()))
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", tab).with(coordinator()))
                 .andExpect(status().isOk()));
 
         assertThat(page.first("nav", "aria-label", "Worklist views").all("a", "aria-current", "page"))
@@ -102,7 +103,7 @@ class WorklistPageTests {
     void a_patients_open_visits_are_every_open_and_missed_visit_of_that_patient() throws Exception {
         when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of()));
 
-        HtmlPage page = page(mvc.perform(get("/worklist").param("tab", "open").param("patientId", PATIENT)
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "open").param("patientId", PATIENT)
                 .with(coordinator())).andExpect(status().isOk()));
 
         assertThat(query("/api/followups")).containsEntry("view", null)
@@ -140,10 +141,10 @@ class WorklistPageTests {
                 "latest", "2027-03-01", "basis", "PUBLISHED_RANGE"));
         when(api.get(eq("/api/followups/relief-ending"), anyMap())).thenReturn(page(List.of(responder)));
 
-        HtmlPage page = page(mvc.perform(get("/worklist").param("tab", "relief-ending").with(coordinator()))
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "relief-ending").with(coordinator()))
                 .andExpect(status().isOk()));
 
-        HtmlPage.Node row = page.first("tbody").first("tr");
+        RenderedPage.Node row = page.first("tbody").first("tr");
         assertThat(row.first("th").text()).isEqualTo("Håkansson, Björn MRN CT-000013-3");
         assertThat(row.all("td").get(0).text()).isEqualTo("Cryoneurolysis Superomedial genicular (left)");
         assertThat(row.all("td").get(3).text()).isEqualTo("2026-12-01 (between 2026-06-01 and 2027-03-01)");
@@ -157,19 +158,19 @@ class WorklistPageTests {
         when(api.get(eq("/api/followups"), anyMap()))
                 .thenReturn(page(List.of(visit(VISIT, PATIENT, "Håkansson, Björn", "CT-000013-3"))));
 
-        HtmlPage page = page(mvc.perform(get("/worklist").param("tab", "overdue").with(coordinator()))
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "overdue").with(coordinator()))
                 .andExpect(status().isOk()));
 
-        HtmlPage.Node row = page.byId("visit-" + VISIT).first("tr");
+        RenderedPage.Node row = page.byId("visit-" + VISIT).first("tr");
         assertThat(row.first("th").text()).isEqualTo("Håkansson, Björn MRN CT-000013-3");
-        assertThat(row.all("td")).extracting(HtmlPage.Node::text).startsWith("Month 6 Cryoneurolysis",
+        assertThat(row.all("td")).extracting(RenderedPage.Node::text).startsWith("Month 6 Cryoneurolysis",
                 "2026-07-29 window 2026-07-15 to 2026-08-12", "Overdue");
         assertThat(page.byId("due-" + VISIT).text()).isEqualTo("2026-07-29");
         assertThat(page.byId("status-" + VISIT).text()).isEqualTo("Overdue");
         assertThat(page.byId("assignee-" + VISIT).first("span").text()).isEqualTo("Nobody yet");
-        assertThat(page.byId("actions-" + VISIT).all("button")).extracting(HtmlPage.Node::text)
+        assertThat(page.byId("actions-" + VISIT).all("button")).extracting(RenderedPage.Node::text)
                 .containsExactly("Document outcome", "Reschedule");
-        HtmlPage.Node document = page.byId("actions-" + VISIT).first("button");
+        RenderedPage.Node document = page.byId("actions-" + VISIT).first("button");
         assertThat(document.text()).isEqualTo("Document outcome");
         assertThat(document.attr("hx-target")).isEqualTo("#outcome-" + VISIT);
         assertThat(document.attr("hx-get")).isEqualTo("/followups/" + VISIT
@@ -187,7 +188,7 @@ class WorklistPageTests {
         when(api.get(eq("/api/patients/{id}"), any(Object[].class)))
                 .thenReturn(Map.of("givenName", "Fatima", "familyName", "Al-Sayed", "mrn", "CT-000016-6"));
 
-        HtmlPage page = page(mvc.perform(get("/worklist").param("tab", "today").with(coordinator()))
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "today").with(coordinator()))
                 .andExpect(status().isOk()));
 
         assertThat(page.byId("visit-" + VISIT).first("th").text()).isEqualTo("Fatima Al-Sayed MRN CT-000016-6");
@@ -200,7 +201,7 @@ class WorklistPageTests {
         when(api.post(eq("/api/followups/{id}/assign"), any(), eq(null), any(Object[].class)))
                 .thenReturn(new ApiAnswer(Map.of("id", VISIT, "assignee", "coordinator1"), "\"3\"", null));
 
-        HtmlPage fragment = page(mvc.perform(post("/followups/{id}/assign", VISIT).header("HX-Request", "true")
+        RenderedPage fragment = page(mvc.perform(post("/followups/{id}/assign", VISIT).header("HX-Request", "true")
                 .with(coordinator())).andExpect(status().isOk()));
 
         assertThat(fragment.byId("assignee-" + VISIT).text()).isEqualTo("coordinator1 (you)");
