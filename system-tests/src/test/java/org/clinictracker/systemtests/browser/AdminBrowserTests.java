@@ -14,6 +14,7 @@ import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,9 @@ class AdminBrowserTests {
     private static ClinicBrowser browser;
     private static AdminScreens admin;
 
+    @RegisterExtension
+    final ScreenshotOnFailure screenshotOnFailure = new ScreenshotOnFailure(() -> browser);
+
     @BeforeAll
     static void aTreatedPatientAndTheAdminSignedIn() {
         clinic = ClinicSystem.start();
@@ -56,6 +60,7 @@ class AdminBrowserTests {
     void the_admin_reads_one_list_of_what_the_three_services_audited_and_follows_one_request() {
         var rows = admin.openAuditTrail(patient.id);
 
+        assertThat(browser.pageStatus()).isEqualTo(200);
         assertThat(browser.waitFor(By.tagName("h1")).getText()).contains(patient.familyName);
         assertThat(rows).anySatisfy(row -> {
             assertThat(row.action()).isEqualTo("PATIENT_REGISTERED");
@@ -118,9 +123,11 @@ class AdminBrowserTests {
     void the_protocol_form_reads_well_on_a_tablet() {
         try (ClinicBrowser tablet = ClinicBrowser.openTablet(clinic).signIn("admin1")) {
             new AdminScreens(tablet).openProtocolEdit(MODALITY);
+            tablet.assertFitsTheWidth();
             tablet.checkAccessibility("admin-protocol-edit-tablet");
             tablet.screenshot("admin-protocol-edit-tablet");
             new AdminScreens(tablet).openAuditTrail(patient.id);
+            tablet.assertFitsTheWidth();
             tablet.checkAccessibility("admin-audit-trail-tablet");
             tablet.screenshot("admin-audit-trail-tablet");
         }
