@@ -16,9 +16,12 @@
   });
 
   // A refused form comes back with a summary of the problems: move focus there so a screen reader reads it.
+  // The event fires on each element swapped in (event.target); after an outerHTML swap detail.target is the
+  // element that was replaced, no longer in the page.
   document.addEventListener('htmx:afterSwap', event => {
-    const summary = event.detail.target.querySelector('[data-problem-summary]')
-      || (event.detail.target.matches && event.detail.target.matches('[data-problem-summary]') ? event.detail.target : null);
+    const swapped = event.target;
+    const summary = swapped.matches && swapped.matches('[data-problem-summary]') ? swapped
+      : (swapped.querySelector ? swapped.querySelector('[data-problem-summary]') : null);
     if (summary) {
       summary.focus();
     }

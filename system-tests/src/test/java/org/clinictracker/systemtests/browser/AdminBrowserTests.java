@@ -120,6 +120,29 @@ class AdminBrowserTests {
     }
 
     @Test
+    void a_protocol_saved_by_someone_else_meanwhile_is_explained_and_the_admins_input_kept() {
+        JsonNode before = protocol();
+        try {
+            admin.openProtocolEdit(MODALITY);
+            // meanwhile another admin saves the same visits again: a newer version the form did not start from
+            HttpResponse<String> meanwhile = api("PUT", "\"" + before.get("version").asInt() + "\"",
+                    "{\"visits\":" + before.get("visits") + "}");
+            assertThat(meanwhile.statusCode()).as("the change meanwhile: %s", meanwhile.body()).isEqualTo(200);
+
+            assertThat(admin.changeWindowAfterRefusedAsChangedMeanwhile(VISIT, 6))
+                    .isEqualTo("Changed by admin1 while you were editing");
+            assertThat(admin.windowAfterTyped(VISIT)).isEqualTo("6");
+            assertThat(browser.script("return document.activeElement.hasAttribute('data-problem-summary')"))
+                    .as("focus on the explanation").isEqualTo(true);
+            assertThat(windowAfter(protocol(), VISIT)).as("nothing saved").isEqualTo(windowAfter(before, VISIT));
+            browser.checkAccessibility("admin-protocol-changed-meanwhile");
+            browser.screenshot("admin-protocol-changed-meanwhile");
+        } finally {
+            putBack(before);
+        }
+    }
+
+    @Test
     void the_protocol_form_reads_well_on_a_tablet() {
         try (ClinicBrowser tablet = ClinicBrowser.openTablet(clinic).signIn("admin1")) {
             new AdminScreens(tablet).openProtocolEdit(MODALITY);

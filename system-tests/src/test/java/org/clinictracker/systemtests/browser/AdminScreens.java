@@ -81,9 +81,7 @@ public final class AdminScreens {
      * and saves it; back on the protocols, returns the version the save made.
      */
     public int changeWindowAfter(String visitLabel, int days) {
-        WebElement label = browser.waitFor(By.cssSelector("#protocol-form input[name$='.label'][value='" + visitLabel + "']"));
-        String row = label.getDomAttribute("name").replaceAll("^visits\\[(\\d+)].*$", "$1");
-        WebElement windowAfter = browser.waitFor(By.id("visits[" + row + "]-windowAfterDays"));
+        WebElement windowAfter = windowAfterInput(visitLabel);
         windowAfter.clear();
         windowAfter.sendKeys(String.valueOf(days));
         browser.waitFor(By.id("save-protocol")).click();
@@ -93,6 +91,29 @@ public final class AdminScreens {
             throw new AssertionError("No version in the saved banner: " + saved);
         }
         return Integer.parseInt(version.group(1));
+    }
+
+    /**
+     * Sets the visit's "window closes" days and saves, when someone else has saved the protocol since the form was
+     * opened: the form stays with the admin's input and explains; returns the explanation's heading.
+     */
+    public String changeWindowAfterRefusedAsChangedMeanwhile(String visitLabel, int days) {
+        WebElement windowAfter = windowAfterInput(visitLabel);
+        windowAfter.clear();
+        windowAfter.sendKeys(String.valueOf(days));
+        browser.waitFor(By.id("save-protocol")).click();
+        return browser.waitFor(By.cssSelector("#changed-meanwhile h2")).getText();
+    }
+
+    /** What the visit's "window closes" field of the open edit form holds. */
+    public String windowAfterTyped(String visitLabel) {
+        return windowAfterInput(visitLabel).getDomProperty("value");
+    }
+
+    private WebElement windowAfterInput(String visitLabel) {
+        WebElement label = browser.waitFor(By.cssSelector("#protocol-form input[name$='.label'][value='" + visitLabel + "']"));
+        String row = label.getDomAttribute("name").replaceAll("^visits\\[(\\d+)].*$", "$1");
+        return browser.waitFor(By.id("visits[" + row + "]-windowAfterDays"));
     }
 
     /** The "window closes" days the protocols screen shows for a modality's visit. */

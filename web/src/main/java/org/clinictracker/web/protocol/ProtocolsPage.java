@@ -95,7 +95,11 @@ class ProtocolsPage {
                 // someone saved meanwhile: show what it says now, keep the admin's rows; saving again replaces it
                 ProtocolView now = currentOf(modality);
                 form.setVersion(now.version());
-                model.addAttribute("problem", refused);
+                // the API's advice ("reload it") would lose the admin's rows: this page keeps them instead
+                model.addAttribute("problem", new ApiProblem(refused.status(), Map.of("code", "stale-version",
+                        "title", "Not saved: the protocol changed while you were editing",
+                        "detail", "Compare your rows with version " + now.version() + " below; save again to replace"
+                                + " it with yours, or leave this page to keep it.")));
                 model.addAttribute("changedMeanwhile", now);
                 return refused(request, response, HttpStatus.PRECONDITION_FAILED, now, model);
             }
