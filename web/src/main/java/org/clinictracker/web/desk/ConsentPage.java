@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.web.layout.UnreadableInput;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -59,7 +60,7 @@ class ConsentPage {
         model.addAttribute("patientId", id);
         form.check(binding);
         if (binding.hasErrors()) {
-            model.addAttribute("problem", FormProblems.of(binding));
+            model.addAttribute("problem", UnreadableInput.of(binding));
             return refused(id, model, request, response, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {

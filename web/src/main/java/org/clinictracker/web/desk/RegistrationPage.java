@@ -3,6 +3,7 @@ package org.clinictracker.web.desk;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.web.layout.UnreadableInput;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -53,7 +54,7 @@ class RegistrationPage {
         }
         form.check(binding);
         if (binding.hasErrors()) {
-            model.addAttribute("problem", FormProblems.of(binding));
+            model.addAttribute("problem", UnreadableInput.of(binding));
             return Htmx.refused(request, response, HttpStatus.UNPROCESSABLE_CONTENT, PAGE, "form");
         }
         try {

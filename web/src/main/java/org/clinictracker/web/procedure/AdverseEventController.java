@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.web.layout.UnreadableInput;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.layout.Htmx;
@@ -50,7 +51,7 @@ class AdverseEventController {
             Model model, HttpServletRequest request, HttpServletResponse response) {
         try {
             if (binding.hasErrors()) {
-                throw FormProblems.of(binding);
+                throw UnreadableInput.of(binding);
             }
             api.post("/api/procedures/{id}/adverse-events", form.body(), form.getIdempotencyKey(), procedureId);
             return Htmx.redirect(request, response, "/procedures/" + procedureId + "#adverse-events");
@@ -74,7 +75,7 @@ class AdverseEventController {
         model.addAttribute("adverseEventId", adverseEventId);
         try {
             if (binding.hasErrors()) {
-                throw FormProblems.of(binding);
+                throw UnreadableInput.of(binding);
             }
             api.put("/api/procedures/{id}/adverse-events/{aeId}", form.ifMatch(), form.body(), procedureId, adverseEventId);
             return Htmx.redirect(request, response, "/procedures/" + procedureId + "#adverse-events");

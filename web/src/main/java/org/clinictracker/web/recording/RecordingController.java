@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.web.layout.UnreadableInput;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -54,7 +55,7 @@ class RecordingController {
         if (form.getIdempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(form.getIdempotencyKey()).matches()) {
             form.setIdempotencyKey(UUID.randomUUID().toString()); // a lost key only costs the double-click guard
         }
-        ApiProblem unreadable = FormProblems.of(binding, form);
+        ApiProblem unreadable = UnreadableInput.of(binding, form::sends);
         if (unreadable != null) {
             return view.refused(request, response, model, form, Purpose.recording(), unreadable);
         }
@@ -80,7 +81,7 @@ class RecordingController {
     String amend(@PathVariable UUID id, @ModelAttribute("form") ProcedureForm form, BindingResult binding, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Purpose purpose = Purpose.amending(id);
-        ApiProblem unreadable = FormProblems.of(binding, form);
+        ApiProblem unreadable = UnreadableInput.of(binding, form::sends);
         if (unreadable != null) {
             return view.refused(request, response, model, form, purpose, unreadable);
         }

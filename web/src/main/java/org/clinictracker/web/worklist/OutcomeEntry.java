@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.web.layout.UnreadableInput;
 import org.clinictracker.web.api.ApiAnswer;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
@@ -68,7 +69,7 @@ class OutcomeEntry {
             Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("visitId", visitId);
         if (binding.hasErrors()) {
-            model.addAttribute("problem", BindingProblems.of(binding));
+            model.addAttribute("problem", UnreadableInput.of(binding));
             return Htmx.refused(request, response, HttpStatus.UNPROCESSABLE_CONTENT, PAGE, "form-row");
         }
         try {

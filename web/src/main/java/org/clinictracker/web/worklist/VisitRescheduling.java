@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinictracker.web.layout.UnreadableInput;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.layout.Htmx;
@@ -55,7 +56,7 @@ class VisitRescheduling {
             BindingResult binding, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("visitId", visitId);
         if (binding.hasErrors()) {
-            model.addAttribute("problem", BindingProblems.of(binding));
+            model.addAttribute("problem", UnreadableInput.of(binding));
             return Htmx.refused(request, response, HttpStatus.UNPROCESSABLE_CONTENT, PAGE, "form-row");
         }
         try {

@@ -156,7 +156,7 @@ class AdverseEventFormTest {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         RenderedPage form = RenderedPage.of(html);
 
-        assertThat(form.text("//p[@id='onsetOn-error']")).startsWith("is not a date");
+        assertThat(form.text("//p[@id='onsetOn-error']")).startsWith("must be a date");
         assertThat(form.text("//input[@id='onsetOn']/@value")).isEqualTo("yesterday-ish");
         verify(api, never()).post(anyString(), any(), any(), any(Object[].class));
     }

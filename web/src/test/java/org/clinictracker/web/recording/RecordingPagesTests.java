@@ -268,7 +268,7 @@ class RecordingPagesTests {
 
         mvc.perform(form(post("/procedures/new"), input).header("HX-Request", "true").with(proceduralist()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(html("//p[@id='cryo-probeTemperatureCelsius-error']").string("must be a number, for example -88 or 2.5"))
+                .andExpect(html("//p[@id='cryo-probeTemperatureCelsius-error']").string("must be a number (use a point for decimals)"))
                 .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@value").string("minus eighty"))
                 .andExpect(html("//input[@id='cryo-probeTemperatureCelsius']/@aria-invalid").string("true"));
         verify(api, never()).post(eq("/api/procedures"), any(), any());
