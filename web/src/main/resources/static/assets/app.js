@@ -82,6 +82,29 @@
       new window.Chart(canvas, JSON.parse(canvas.dataset.chart));
     });
   }
-  document.addEventListener('DOMContentLoaded', () => drawCharts(document));
-  document.addEventListener('htmx:load', event => drawCharts(event.detail.elt));
+  // A problem summary names each field as the API does (visits[1].offsetDays): show the field's label instead,
+  // the words the user sees beside the input ("Due day").
+  function nameFieldsByTheirLabels(root) {
+    root.querySelectorAll('[data-problem-summary] a[href^="#"] [data-field-name]').forEach(name => {
+      const id = name.closest('a').getAttribute('href').substring(1);
+      const label = document.querySelector('label[for="' + CSS.escape(id) + '"]');
+      if (label) {
+        const words = label.cloneNode(true);
+        words.querySelectorAll('.hint, .visually-hidden').forEach(extra => extra.remove());
+        const text = words.textContent.replace(/\s+/g, ' ').trim();
+        if (text) {
+          name.textContent = text;
+        }
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    drawCharts(document);
+    nameFieldsByTheirLabels(document);
+  });
+  document.addEventListener('htmx:load', event => {
+    drawCharts(event.detail.elt);
+    nameFieldsByTheirLabels(event.detail.elt);
+  });
 })();
