@@ -129,7 +129,7 @@ class WebAppScriptsUnderCspTest {
 
     /** The layout's {@code <meta name="htmx-config">}: htmx behaves here as on the web app's pages. */
     private static String layoutHtmxConfig() {
-        Matcher meta = Pattern.compile("<meta name=\"htmx-config\"\\s+content='[^']*'>")
+        Matcher meta = Pattern.compile("<meta name=\"htmx-config\"\\s+content='[^']*'\\s*/?>")
                 .matcher(read(ROOT.resolve("web/src/main/resources/templates/layout/page.html")));
         assertThat(meta.find()).as("htmx-config in layout/page.html").isTrue();
         return meta.group();
