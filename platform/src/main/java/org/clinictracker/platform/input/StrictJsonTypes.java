@@ -70,6 +70,9 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.DateTime, config -> config
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                // An id (UUID) is an id: "" or a string of controls (Jackson trims "\u0000" to "") is no id, not null.
+                .withCoercionConfig(LogicalType.OtherScalar, config -> config
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
     }
 

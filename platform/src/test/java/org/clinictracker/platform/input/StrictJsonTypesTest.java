@@ -25,6 +25,9 @@ class StrictJsonTypesTest {
     record Counted(int cycles) {
     }
 
+    record About(java.util.UUID patientId) {
+    }
+
     private final JsonMapper json = strictMapper();
 
     private static JsonMapper strictMapper() {
@@ -68,6 +71,15 @@ class StrictJsonTypesTest {
     void decimals_of_up_to_fifteen_digits_either_side_of_the_point_are_read_exactly(String number) {
         assertThat(json.readValue("{\"temperature\":" + number + "}", Body.class).temperature())
                 .isEqualByComparingTo(new BigDecimal(number));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\"\"", "\" \"", "\"\\u0000\"", "\"\\u001F\\u0001\"" })
+    void an_empty_or_control_only_string_is_no_id(String value) {
+        assertThatThrownBy(() -> json.readValue("{\"patientId\":" + value + "}", About.class))
+                .isInstanceOf(tools.jackson.core.JacksonException.class);
+        assertThat(json.readValue("{\"patientId\":\"7b0c1f36-0000-4000-8000-000000000031\"}", About.class).patientId())
+                .hasToString("7b0c1f36-0000-4000-8000-000000000031");
     }
 
     @Test
