@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -28,6 +29,15 @@ class ProblemPages {
         ModelAndView page = new ModelAndView(Htmx.isHtmx(request) ? "error/problem :: banner" : "error/problem");
         page.setStatus(status == null ? HttpStatus.BAD_GATEWAY : status);
         page.addObject("problem", problem);
+        page.addObject("user", PageModel.current());
+        return page;
+    }
+
+    /** An id in the address that is no id (a mistyped or cut-off link): there is no such page, nothing went wrong. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView noSuchPage() {
+        ModelAndView page = new ModelAndView("error/404");
+        page.setStatus(HttpStatus.NOT_FOUND);
         page.addObject("user", PageModel.current());
         return page;
     }

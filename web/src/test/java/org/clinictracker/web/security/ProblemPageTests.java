@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.clinictracker.testsupport.TestTokenIssuerInitializer;
@@ -128,6 +129,21 @@ class ProblemPageTests {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("<h1>There is no such page</h1>").contains("class=\"app-header\"");
         assertNoInternals(page.body());
+    }
+
+    @Test
+    void an_address_whose_id_is_no_id_is_no_such_page() throws Exception {
+        for (String path : List.of("/patients/not-a-uuid", "/procedures/12345", "/procedures/new?patientId=zzz")) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/html")
+                    .header("Authorization", "Bearer " + ClinicRole.PROCEDURALIST.token().signed()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("<h1>There is no such page</h1>").contains("class=\"app-header\"");
+            assertNoInternals(page.body());
+        }
     }
 
     private void apiAnswers(RuntimeException refusal) {
