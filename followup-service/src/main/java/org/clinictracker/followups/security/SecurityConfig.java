@@ -15,6 +15,6 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain followupSecurity(HttpSecurity http, ClinicResourceServer resourceServer) throws Exception {
-        return resourceServer.applyWithRoleTable(http, "/api/followups", "/api/repeat-treatments").build();
+        return resourceServer.applyWithRoleTable(http, "/api/followups", "/api/repeat-treatments", "/api/reports").build();
     }
 }

@@ -15,6 +15,6 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain patientSecurity(HttpSecurity http, ClinicResourceServer resourceServer) throws Exception {
-        return resourceServer.applyWithRoleTable(http, "/api/patients").build();
+        return resourceServer.applyWithRoleTable(http, "/api/patients", "/api/fhir").build();
     }
 }

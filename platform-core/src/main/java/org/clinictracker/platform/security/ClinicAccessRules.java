@@ -64,7 +64,12 @@ public final class ClinicAccessRules {
                     .allow(COORDINATOR),
             on(GET, "/api/followups", "/api/followups/**").allow(CLINICAL_READERS),
             on(POST, "/api/repeat-treatments/*/decision").allow(COORDINATOR),
-            on(GET, "/api/repeat-treatments", "/api/repeat-treatments/**").allow(CLINICAL_READERS));
+            on(GET, "/api/repeat-treatments", "/api/repeat-treatments/**").allow(CLINICAL_READERS),
+
+            // the outcome report (followup-service) and a patient's record as FHIR R4 (patient-service puts it
+            // together from each service's part, under /api/procedures/fhir and /api/followups/fhir above)
+            on(GET, "/api/reports/outcomes").allow(CLINICAL_READERS),
+            on(GET, "/api/fhir/Patient/*/$everything").allow(CLINICAL_READERS));
 
     private ClinicAccessRules() {
     }

@@ -97,7 +97,8 @@ class ServletRoleTableTest {
         @Bean
         SecurityFilterChain chain(HttpSecurity http, ClinicResourceServer resourceServer) throws Exception {
             return resourceServer.applyWithRoleTable(http,
-                    "/api/patients", "/api/procedures", "/api/followups", "/api/repeat-treatments").build();
+                    "/api/patients", "/api/procedures", "/api/followups", "/api/repeat-treatments", "/api/reports",
+                    "/api/fhir").build();
         }
 
         @Bean

@@ -1,0 +1,30 @@
+package org.clinictracker.platform.fhir;
+
+/**
+ * The code systems the clinic's FHIR resources use. Standard ones where a standard fits; the clinic's own
+ * catalogues (nerves, modalities, adverse-event types) under one local namespace, which validators report as
+ * unknown (a warning, never an error).
+ */
+public final class ClinicCodeSystems {
+
+    public static final String SNOMED = "http://snomed.info/sct";
+    public static final String LOINC = "http://loinc.org";
+    public static final String ICD_10 = "http://hl7.org/fhir/sid/icd-10";
+    public static final String UCUM = "http://unitsofmeasure.org";
+    public static final String V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+    public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+
+    /** The clinic's own catalogues: {@code <LOCAL>/nerve}, {@code <LOCAL>/modality}, ... */
+    public static final String LOCAL = "https://clinic-tracker.org/fhir/CodeSystem";
+    public static final String NERVE = LOCAL + "/nerve";
+    public static final String MODALITY = LOCAL + "/modality";
+    public static final String ADVERSE_EVENT_TYPE = LOCAL + "/adverse-event-type";
+    public static final String INDICATION = LOCAL + "/indication";
+    public static final String OBSERVATION = LOCAL + "/observation";
+
+    /** The identifier system of the clinic's medical record numbers. */
+    public static final String MRN = "https://clinic-tracker.org/fhir/NamingSystem/mrn";
+
+    private ClinicCodeSystems() {
+    }
+}

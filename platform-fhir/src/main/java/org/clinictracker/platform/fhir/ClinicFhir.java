@@ -1,0 +1,36 @@
+package org.clinictracker.platform.fhir;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+
+/**
+ * The one FHIR R4 context of a service (building one scans the whole model, seconds; it is thread-safe and meant
+ * to be shared) and its JSON. HAPI's parser writes the JSON, never Spring's Jackson: HAPI objects are not beans.
+ */
+public final class ClinicFhir {
+
+    private static final FhirContext R4 = FhirContext.forR4Cached();
+
+    private ClinicFhir() {
+    }
+
+    public static FhirContext context() {
+        return R4;
+    }
+
+    /** A new parser each time: parsers are cheap and not thread-safe. */
+    public static IParser jsonParser() {
+        return R4.newJsonParser();
+    }
+
+    public static String toJson(IBaseResource resource) {
+        return jsonParser().encodeResourceToString(resource);
+    }
+
+    public static Bundle bundleFromJson(String json) {
+        return jsonParser().parseResource(Bundle.class, json);
+    }
+}
