@@ -121,6 +121,8 @@ class OutcomeObservations {
         // Not partOf: that is for observations made during the procedure. The score is the patient's, taken weeks
         // later, but it is what the procedure is judged by: focus names the procedure it is the outcome of.
         observation.addFocus(new Reference("Procedure/" + outcome.procedureId()));
+        // the follow-up plan whose visit asked for it
+        observation.addBasedOn(new Reference("CarePlan/" + outcome.planId()));
         // the day the patient was assessed (the clinic records the day, not the hour); issued = when it was recorded
         observation.setEffective(new DateTimeType(outcome.assessedOn().toString()));
         observation.setIssuedElement(new InstantType(Date.from(outcome.recordedAt()), TemporalPrecisionEnum.MILLI,

@@ -11,7 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.clinictracker.followups.Plans;
 import org.clinictracker.followups.TestClock;
@@ -23,10 +26,16 @@ import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.ClinicToken;
 import org.clinictracker.testsupport.FhirRecordValidator;
 import org.clinictracker.vocabulary.Modality;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CarePlan.CarePlanStatus;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +122,145 @@ class FhirRecordPartTests {
             assertThat(entry.getFullUrl()).isEqualTo("http://localhost:8080/api/fhir/" + resource.fhirType() + "/"
                     + resource.getIdPart());
         }
+    }
+
+    /**
+     * A knee cryoneurolysis followed up: two visits done, one missed, one rescheduled and done with waning relief
+     * (a repeat-treatment candidate), and a repeat that cancelled the rest of the plan.
+     */
+    @Test
+    void a_followed_up_and_repeated_treatment_is_plans_appointments_observations_and_a_repeat_request_that_validate()
+            throws Exception {
+        clock.set(LocalDate.of(2026, 7, 1));
+        UUID patient = plans.patient("Whole, Wanda", 8);
+        ProcedureFacts first = Plans.kneeCryo(patient, PERFORMED);
+        UUID plan = plans.start(first);
+        UUID day2 = plans.visit(plan, "DAY_2");
+        UUID week2 = plans.visit(plan, "WEEK_2");
+        UUID week6 = plans.visit(plan, "WEEK_6");
+        UUID month3 = plans.visit(plan, "MONTH_3");
+        UUID month6 = plans.visit(plan, "MONTH_6");
+        outcome(day2, plan, patient, first.procedureId(), PERFORMED.plusDays(2), 4, 50, "WOMAC", "50", "30", 4, false);
+        outcome(week2, plan, patient, first.procedureId(), PERFORMED.plusDays(14), 2, 80, "WOMAC", "30", "10", 5, false);
+        jdbc.sql("UPDATE follow_up_visit SET state = 'MISSED', missed_on = ? WHERE id = ?")
+                .param(Date.valueOf(PERFORMED.plusDays(46))).param(week6).update();
+        // a complication noticed at a visit: procedure-service's AdverseEvent, not rendered here
+        jdbc.sql("""
+                INSERT INTO observed_adverse_event (id, visit_id, patient_id, procedure_id, type, severity, serious,
+                       onset_on, outcome)
+                VALUES (?, ?, ?, ?, 'BRUISING', 'MILD', false, ?, 'RESOLVED')""")
+                .param(UUID.randomUUID()).param(week2).param(patient).param(first.procedureId())
+                .param(Date.valueOf(PERFORMED.plusDays(3))).update();
+        LocalDate month3Due = jdbc.sql("SELECT due_on FROM follow_up_visit WHERE id = ?").param(month3)
+                .query(LocalDate.class).single();
+        LocalDate movedTo = month3Due.plusDays(5);
+        jdbc.sql("UPDATE follow_up_visit SET due_on = ?, rescheduled_count = 1 WHERE id = ?")
+                .param(Date.valueOf(movedTo)).param(month3).update();
+        jdbc.sql("""
+                INSERT INTO visit_reschedule (visit_id, patient_id, from_due_on, to_due_on, reason, rescheduled_by,
+                       rescheduled_at)
+                VALUES (?, ?, ?, ?, 'patient away', 'coord2', ?)""")
+                .param(month3).param(patient).param(Date.valueOf(month3Due)).param(Date.valueOf(movedTo))
+                .param(Timestamp.from(Instant.parse("2026-05-20T09:00:00Z"))).update();
+        outcome(month3, plan, patient, first.procedureId(), movedTo, 7, 20, null, null, null, null, true);
+        UUID candidate = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO repeat_candidate (id, plan_id, patient_id, procedure_id, visit_id, reasons, created_at)
+                VALUES (?, ?, ?, ?, ?, '{RELIEF_BELOW_50_PERCENT,SENSATION_RETURNED_WITH_PAIN}', ?)""")
+                .param(candidate).param(plan).param(patient).param(first.procedureId()).param(month3)
+                .param(Timestamp.from(Instant.parse("2026-06-05T15:00:00Z"))).update();
+        ProcedureFacts repeat = Plans.procedure(patient, LocalDate.of(2026, 6, 20), Modality.CRYONEUROLYSIS, 7, 2,
+                first.procedureId());
+        UUID repeatPlan = plans.start(repeat);
+
+        String json = read(patient, ClinicJwt.coordinator());
+        Bundle part = ClinicFhir.bundleFromJson(json);
+
+        assertThat(FhirRecordValidator.errors(json)).isEmpty();
+        assertThat(part.getEntry()).extracting(entry -> entry.getResource().fhirType()).doesNotContain("AdverseEvent");
+
+        List<CarePlan> carePlans = resources(part, CarePlan.class);
+        assertThat(carePlans).extracting(CarePlan::getIdPart).containsExactly(plan.toString(), repeatPlan.toString());
+        CarePlan followed = carePlans.get(0);
+        assertThat(followed.getStatus()).as("nothing left to do after the repeat").isEqualTo(CarePlanStatus.COMPLETED);
+        assertThat(carePlans.get(1).getStatus()).isEqualTo(CarePlanStatus.ACTIVE);
+        assertThat(followed.getIntent()).isEqualTo(CarePlan.CarePlanIntent.PLAN);
+        assertThat(followed.getSubject().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(followed.getSupportingInfoFirstRep().getReference()).isEqualTo("Procedure/" + first.procedureId());
+        assertThat(followed.getActivity()).hasSize(7);
+        assertThat(followed.getActivityFirstRep().getReference().getReference()).isEqualTo("Appointment/" + day2);
+        assertThat(followed.getActivityFirstRep().getOutcomeReference()).hasSize(6);
+
+        Map<String, Appointment> appointments = resources(part, Appointment.class).stream()
+                .collect(Collectors.toMap(Appointment::getIdPart, appointment -> appointment));
+        assertThat(appointments).hasSize(7 + 7);
+        assertThat(appointments.get(day2.toString()).getStatus()).isEqualTo(AppointmentStatus.FULFILLED);
+        assertThat(appointments.get(week2.toString()).getStatus()).isEqualTo(AppointmentStatus.FULFILLED);
+        Appointment missed = appointments.get(week6.toString());
+        assertThat(missed.getStatus()).isEqualTo(AppointmentStatus.NOSHOW);
+        assertThat(missed.getDescription()).isEqualTo("Week 6 follow-up visit after cryoneurolysis");
+        Appointment rescheduled = appointments.get(month3.toString());
+        assertThat(rescheduled.getStatus()).isEqualTo(AppointmentStatus.FULFILLED);
+        assertThat(rescheduled.getComment()).isEqualTo("Rescheduled from " + month3Due + " to " + movedTo + ": patient away");
+        assertThat(rescheduled.getStartElement().getValueAsString()).startsWith(movedTo + "T00:00:00");
+        Appointment cancelled = appointments.get(month6.toString());
+        assertThat(cancelled.getStatus()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.getCancelationReason().getText()).isEqualTo("A repeat treatment replaced this visit");
+        assertThat(cancelled.getSupportingInformationFirstRep().getReference()).isEqualTo("Procedure/" + first.procedureId());
+        assertThat(cancelled.getParticipantFirstRep().getActor().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(appointments.values()).allSatisfy(appointment -> assertThat(
+                appointment.getAppointmentType().getCodingFirstRep().getCode()).isEqualTo("FOLLOWUP"));
+
+        List<Observation> observations = resources(part, Observation.class);
+        assertThat(observations).hasSize(6 + 6 + 3);
+        assertThat(observations).allSatisfy(observation -> assertThat(observation.getBasedOnFirstRep().getReference())
+                .isEqualTo("CarePlan/" + plan));
+
+        ServiceRequest request = resources(part, ServiceRequest.class).get(0);
+        assertThat(request.getIdPart()).isEqualTo(candidate.toString());
+        assertThat(request.getStatus()).as("the repeat was done").isEqualTo(ServiceRequest.ServiceRequestStatus.COMPLETED);
+        assertThat(request.getIntent()).isEqualTo(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+        assertThat(request.getCode().getCodingFirstRep().getCode()).isEqualTo("CRYONEUROLYSIS");
+        assertThat(request.getReasonCodeFirstRep().getText())
+                .isEqualTo("Waning relief: relief below 50 %, sensation returned with returning pain");
+        assertThat(request.getReasonReference()).extracting(Reference::getReference)
+                .contains("Observation/" + UUID.nameUUIDFromBytes(("pain:" + month3).getBytes()));
+        assertThat(request.getBasedOnFirstRep().getReference()).isEqualTo("CarePlan/" + plan);
+
+        // every reference inside the part resolves in it; Patient and Procedure are the other services' parts
+        Set<String> inPart = part.getEntry().stream()
+                .map(entry -> entry.getResource().fhirType() + "/" + entry.getResource().getIdPart())
+                .collect(Collectors.toSet());
+        List<String> references = part.getEntry().stream()
+                .flatMap(entry -> ClinicFhir.context().newTerser()
+                        .getAllPopulatedChildElementsOfType(entry.getResource(), Reference.class).stream())
+                .map(Reference::getReference).toList();
+        assertThat(references).isNotEmpty().allSatisfy(reference -> assertThat(reference.startsWith("Patient/" + patient)
+                || reference.startsWith("Procedure/") || inPart.contains(reference)).as(reference).isTrue());
+
+        assertThat(read(patient, ClinicJwt.proceduralist())).as("a second export").isEqualTo(json);
+    }
+
+    @Test
+    void an_open_repeat_treatment_candidate_is_an_active_proposal() throws Exception {
+        UUID patient = plans.patient("Waning, Will", 8);
+        ProcedureFacts procedure = Plans.procedure(patient, PERFORMED, Modality.RADIOFREQUENCY_ABLATION, 8, 1, null);
+        UUID plan = plans.start(procedure);
+        UUID month3 = plans.visit(plan, "MONTH_3");
+        outcome(month3, plan, patient, procedure.procedureId(), PERFORMED.plusDays(90), 7, 10, null, null, null, null, null);
+        jdbc.sql("""
+                INSERT INTO repeat_candidate (id, plan_id, patient_id, procedure_id, visit_id, reasons, created_at)
+                VALUES (?, ?, ?, ?, ?, '{PAIN_REDUCTION_BELOW_50_PERCENT}', ?)""")
+                .param(UUID.randomUUID()).param(plan).param(patient).param(procedure.procedureId()).param(month3)
+                .param(Timestamp.from(Instant.parse("2026-06-01T08:00:00Z"))).update();
+
+        String json = read(patient, ClinicJwt.clinicAdmin());
+
+        assertThat(FhirRecordValidator.errors(json)).isEmpty();
+        ServiceRequest request = resources(ClinicFhir.bundleFromJson(json), ServiceRequest.class).get(0);
+        assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.ACTIVE);
+        assertThat(request.getCode().getText()).isEqualTo("Repeat radiofrequency ablation");
+        assertThat(request.getReasonCodeFirstRep().getCodingFirstRep().getCode()).isEqualTo("PAIN_REDUCTION_BELOW_50_PERCENT");
     }
 
     @Test
