@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.clinictracker.followups.Plans;
 import org.clinictracker.followups.TestClock;
 import org.clinictracker.followups.plan.ProcedureFacts;
+import org.clinictracker.followups.procedure.KnownAdverseEvent;
+import org.clinictracker.followups.procedure.ProcedureFollowUps;
 import org.clinictracker.platform.fhir.ClinicCodeSystems;
 import org.clinictracker.platform.fhir.ClinicFhir;
 import org.clinictracker.testsupport.ClinicJwt;
@@ -65,6 +67,9 @@ class FhirRecordPartTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ProcedureFollowUps procedureFollowUps;
 
     @AfterEach
     void realTime() {
@@ -239,6 +244,35 @@ class FhirRecordPartTests {
                 || reference.startsWith("Procedure/") || inPart.contains(reference)).as(reference).isTrue());
 
         assertThat(read(patient, ClinicJwt.proceduralist())).as("a second export").isEqualTo(json);
+    }
+
+    @Test
+    void every_modalitys_follow_up_validates_and_a_safety_check_after_a_serious_complication_is_an_appointment_too()
+            throws Exception {
+        clock.set(LocalDate.of(2026, 4, 1));
+        UUID patient = plans.patient("Every, Eve", 7);
+        UUID blocked = null;
+        for (Modality modality : Modality.values()) {
+            ProcedureFacts procedure = Plans.procedure(patient, PERFORMED, modality, 7, 1, null);
+            UUID plan = plans.start(procedure);
+            outcome(plans.visit(plan, "WEEK_2"), plan, patient, procedure.procedureId(), PERFORMED.plusDays(14), 3, 60,
+                    "ODI", "30", "5", 4, null);
+            blocked = modality == Modality.NERVE_BLOCK ? procedure.procedureId() : blocked;
+        }
+        // a serious complication of the block adds a safety check to its plan (as procedure-service's event does)
+        procedureFollowUps.adverseEvent(UUID.randomUUID(), "AdverseEventReported", Instant.parse("2026-03-05T12:00:00Z"),
+                new KnownAdverseEvent(UUID.randomUUID(), blocked, patient, "MOTOR_WEAKNESS", "SEVERE", true,
+                        PERFORMED.plusDays(2), "ONGOING", null, 0, PERFORMED.plusDays(2), null));
+
+        String json = read(patient, ClinicJwt.proceduralist());
+
+        assertThat(FhirRecordValidator.errors(json)).isEmpty();
+        Bundle part = ClinicFhir.bundleFromJson(json);
+        assertThat(resources(part, CarePlan.class)).extracting(CarePlan::getTitle).containsExactlyInAnyOrder(
+                "Follow-up after cryoneurolysis", "Follow-up after radiofrequency ablation", "Follow-up after nerve block");
+        assertThat(resources(part, Appointment.class)).extracting(Appointment::getDescription)
+                .contains("Safety check 1 after a serious complication of nerve block");
+        assertThat(resources(part, Observation.class)).hasSize(3 * 5);
     }
 
     @Test
