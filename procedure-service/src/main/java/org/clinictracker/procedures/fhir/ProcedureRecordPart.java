@@ -56,7 +56,7 @@ public class ProcedureRecordPart {
     }
 
     /** The Procedure first, then what it refers to. */
-    private static List<Resource> resourcesOf(ProcedureRecord record, List<AdverseEvent> events) {
+    static List<Resource> resourcesOf(ProcedureRecord record, List<AdverseEvent> events) {
         List<BodyStructure> targets = new ArrayList<>();
         for (int i = 0; i < record.details().targets().size(); i++) {
             targets.add(BodyStructureResource.of(record.id(), i, record.patientId(), record.details().targets().get(i)));
