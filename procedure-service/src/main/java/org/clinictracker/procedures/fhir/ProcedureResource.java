@@ -84,7 +84,7 @@ final class ProcedureResource {
         }
         procedure.addFollowUp(new CodeableConcept().setText("Follow-up visits per the clinic's "
                 + ClinicalCodes.modalityName(details.modality()).toLowerCase(Locale.ROOT) + " protocol"));
-        repeatOf(record.link()).ifPresent(earlier -> procedure.addReasonReference(earlier));
+        repeatOf(record.link()).ifPresent(procedure::addReasonReference);
         for (String note : notes(record)) {
             procedure.addNote().setText(note);
         }
