@@ -32,6 +32,8 @@ import org.hl7.fhir.r4.model.Reference;
  * record would appear once per service in the assembled bundle.</li>
  * <li>Each target nerve is a {@code bodySite} (nerve code, side and level in text) and a BodyStructure through the
  * standard extension procedure-targetBodyStructure, in the same order, which carries the side as a code.</li>
+ * <li>{@code focalDevice} names the Device and leaves {@code action} out: its preferred value set is SNOMED CT
+ * (implanted, removed, ...), none of whose codes says "used for the procedure", and a text alone adds nothing.</li>
  * <li>Imaging guidance is a {@code usedCode} (the ultrasound, fluoroscope or CT used); a landmark-guided case used no
  * imaging and says so in a note. The local anaesthetic, sedation and the block's agent are {@code usedCode} texts.</li>
  * <li>A repeat treatment names the earlier procedure of its series as a {@code reasonReference} (R4 allows a
