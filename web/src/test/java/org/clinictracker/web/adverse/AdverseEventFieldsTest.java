@@ -26,17 +26,9 @@ class AdverseEventFieldsTest {
 
     @Test
     void a_report_of_its_own_sends_every_field_in_the_apis_order_a_blank_one_as_null() {
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("type", "BRUISING");
-        expected.put("description", null);
-        expected.put("severity", "MILD");
-        expected.put("serious", null);
-        expected.put("onsetOn", "2026-11-20");
-        expected.put("outcome", "RESOLVED");
-        expected.put("resolvedOn", "2026-11-24");
-        expected.put("notes", null);
-
-        assertThat(bruising().asReport()).containsExactlyEntriesOf(expected);
+        assertThat(bruising().asReport()).containsExactlyEntriesOf(ordered("type", "BRUISING", "description", null,
+                "severity", "MILD", "serious", null, "onsetOn", "2026-11-20", "outcome", "RESOLVED",
+                "resolvedOn", "2026-11-24", "notes", null));
     }
 
     @Test
