@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ClinicApi {
 
     /** FHIR's own JSON media type (https://hl7.org/fhir/R4/http.html#mime-type). */
-    public static final MediaType FHIR_JSON = new MediaType("application", "fhir+json", StandardCharsets.UTF_8);
+    public static final MediaType FHIR_JSON = new MediaType("application", "fhir+json");
 
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };

@@ -1,10 +1,12 @@
 package org.clinictracker.web.record;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.clinictracker.web.api.ClinicApi;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +34,7 @@ class RecordDownload {
         String record = api.getFhirJson("/api/fhir/Patient/{id}/$everything", id);
         ContentDisposition attachment = ContentDisposition.attachment().filename(RecordFileName.of(record, id)).build();
         return ResponseEntity.ok()
-                .contentType(ClinicApi.FHIR_JSON)
+                .contentType(new MediaType(ClinicApi.FHIR_JSON, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
                 .body(record);
     }
