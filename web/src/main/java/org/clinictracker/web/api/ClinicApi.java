@@ -3,6 +3,7 @@ package org.clinictracker.web.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ClinicApi {
+
+    /** FHIR's own JSON media type (https://hl7.org/fhir/R4/http.html#mime-type). */
+    public static final MediaType FHIR_JSON = new MediaType("application", "fhir+json");
 
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
@@ -71,6 +75,17 @@ public class ClinicApi {
     /** An answer that is a JSON array (the nerve catalogue). */
     public List<Map<String, Object>> getArray(String uri, Object... variables) {
         return client.get().uri(uri, variables).headers(asUser()).retrieve().body(ARRAY);
+    }
+
+    /**
+     * A FHIR document as the API writes it (a patient's record export), asked for as {@code application/fhir+json}
+     * and returned as text, unread: the web app hands it on and does not rebuild it. FHIR's JSON is UTF-8.
+     */
+    public String getFhirJson(String uri, Object... variables) {
+        byte[] document = client.get().uri(uri, variables).headers(asUser())
+                .headers(headers -> headers.setAccept(List.of(FHIR_JSON, MediaType.APPLICATION_PROBLEM_JSON)))
+                .retrieve().body(byte[].class);
+        return document == null ? "" : new String(document, StandardCharsets.UTF_8);
     }
 
     /**

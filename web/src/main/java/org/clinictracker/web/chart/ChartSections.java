@@ -11,12 +11,13 @@ import org.clinictracker.web.layout.SignedInUser;
  * enforces): a section whose call the API would refuse is neither shown nor called, so a front-desk user's chart
  * holds no clinical record and costs no refused call.
  */
-public record ChartSections(boolean procedures, boolean followUps, boolean overrideScreening) {
+public record ChartSections(boolean procedures, boolean followUps, boolean overrideScreening, boolean recordExport) {
 
     public static ChartSections of(SignedInUser user) {
         return new ChartSections(
                 ClinicAccessRules.permits(GET, "/api/procedures", user.roles()),
                 ClinicAccessRules.permits(GET, "/api/followups", user.roles()),
-                ClinicAccessRules.permits(POST, "/api/patients/any/screenings/any/override", user.roles()));
+                ClinicAccessRules.permits(POST, "/api/patients/any/screenings/any/override", user.roles()),
+                ClinicAccessRules.permits(GET, "/api/fhir/Patient/any/$everything", user.roles()));
     }
 }

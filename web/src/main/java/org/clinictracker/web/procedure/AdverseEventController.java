@@ -53,7 +53,7 @@ class AdverseEventController {
             if (binding.hasErrors()) {
                 throw UnreadableInput.of(binding);
             }
-            api.post("/api/procedures/{id}/adverse-events", form.body(), form.getIdempotencyKey(), procedureId);
+            api.post("/api/procedures/{id}/adverse-events", form.asReport(), form.getIdempotencyKey(), procedureId);
             return Htmx.redirect(request, response, "/procedures/" + procedureId + "#adverse-events");
         } catch (ApiProblem problem) {
             return refused(problem, procedureId, null, model, request, response);
@@ -77,7 +77,7 @@ class AdverseEventController {
             if (binding.hasErrors()) {
                 throw UnreadableInput.of(binding);
             }
-            api.put("/api/procedures/{id}/adverse-events/{aeId}", form.ifMatch(), form.body(), procedureId, adverseEventId);
+            api.put("/api/procedures/{id}/adverse-events/{aeId}", form.ifMatch(), form.asReport(), procedureId, adverseEventId);
             return Htmx.redirect(request, response, "/procedures/" + procedureId + "#adverse-events");
         } catch (ApiProblem problem) {
             return refused(problem, procedureId, adverseEventId, model, request, response);

@@ -2,7 +2,6 @@ package org.clinictracker.web.recording;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.adverse.AdverseEventFields;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
@@ -40,7 +40,7 @@ public class ProcedureForm {
     private Integer painBefore;
     private Integer painAfter;
     private String notes;
-    private List<AdverseEvent> adverseEvents = new ArrayList<>();
+    private List<AdverseEventFields> adverseEvents = new ArrayList<>();
     private String missingClearanceReason;
     private List<UUID> notDuplicateOf = new ArrayList<>();
     private String amendmentReason;
@@ -117,7 +117,7 @@ public class ProcedureForm {
     /** The body of {@code POST /api/procedures}: what was filled in, the chosen modality's parameters only. */
     public Map<String, Object> toNewProcedure(ZoneId zone) {
         Map<String, Object> body = details(zone);
-        body.put("adverseEvents", adverseEvents.stream().map(AdverseEvent::toApi).toList());
+        body.put("adverseEvents", adverseEvents.stream().map(AdverseEventFields::asRecordedWithProcedure).toList());
         put(body, "missingClearanceReason", missingClearanceReason);
         if (!notDuplicateOf.isEmpty()) {
             body.put("notDuplicateOf", notDuplicateOf);
@@ -518,97 +518,6 @@ public class ProcedureForm {
         }
     }
 
-    /** A complication noticed during the procedure. */
-    public static class AdverseEvent {
-        private String type;
-        private String description;
-        private String severity;
-        private boolean serious;
-        @DateTimeFormat(iso = ISO.DATE)
-        private LocalDate onsetOn;
-        private String outcome;
-        @DateTimeFormat(iso = ISO.DATE)
-        private LocalDate resolvedOn;
-        private String notes;
-
-        Map<String, Object> toApi() {
-            Map<String, Object> api = new LinkedHashMap<>();
-            put(api, "type", type);
-            put(api, "description", description);
-            put(api, "severity", severity);
-            api.put("serious", serious);
-            put(api, "onsetOn", onsetOn == null ? null : onsetOn.toString());
-            put(api, "outcome", outcome);
-            put(api, "resolvedOn", resolvedOn == null ? null : resolvedOn.toString());
-            put(api, "notes", notes);
-            return api;
-        }
-
-        public String getType() {
-            return type;
-        }
-
-        public void setType(String type) {
-            this.type = type;
-        }
-
-        public String getDescription() {
-            return description;
-        }
-
-        public void setDescription(String description) {
-            this.description = description;
-        }
-
-        public String getSeverity() {
-            return severity;
-        }
-
-        public void setSeverity(String severity) {
-            this.severity = severity;
-        }
-
-        public boolean isSerious() {
-            return serious;
-        }
-
-        public void setSerious(boolean serious) {
-            this.serious = serious;
-        }
-
-        public LocalDate getOnsetOn() {
-            return onsetOn;
-        }
-
-        public void setOnsetOn(LocalDate onsetOn) {
-            this.onsetOn = onsetOn;
-        }
-
-        public String getOutcome() {
-            return outcome;
-        }
-
-        public void setOutcome(String outcome) {
-            this.outcome = outcome;
-        }
-
-        public LocalDate getResolvedOn() {
-            return resolvedOn;
-        }
-
-        public void setResolvedOn(LocalDate resolvedOn) {
-            this.resolvedOn = resolvedOn;
-        }
-
-        public String getNotes() {
-            return notes;
-        }
-
-        public void setNotes(String notes) {
-            this.notes = notes;
-        }
-    }
-
     public String getIdempotencyKey() {
         return idempotencyKey;
     }
@@ -737,11 +646,11 @@ public class ProcedureForm {
         this.notes = notes;
     }
 
-    public List<AdverseEvent> getAdverseEvents() {
+    public List<AdverseEventFields> getAdverseEvents() {
         return adverseEvents;
     }
 
-    public void setAdverseEvents(List<AdverseEvent> adverseEvents) {
+    public void setAdverseEvents(List<AdverseEventFields> adverseEvents) {
         this.adverseEvents = adverseEvents;
     }
 

@@ -1,5 +1,6 @@
 package org.clinictracker.web.recording;
 
+import org.clinictracker.web.adverse.AdverseEventFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -64,7 +65,7 @@ class ProcedureFormPieces {
             @RequestParam(required = false) Integer remove, Model model) {
         var events = form.getAdverseEvents();
         if (add && events.size() < MOST_ADVERSE_EVENTS) {
-            events.add(new ProcedureForm.AdverseEvent());
+            events.add(new AdverseEventFields());
         }
         if (remove != null && remove >= 0 && remove < events.size()) {
             events.remove((int) remove);

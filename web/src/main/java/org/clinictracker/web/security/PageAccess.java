@@ -30,6 +30,9 @@ final class PageAccess {
                 // coordinators and proceduralists follow a patient over time; admins look after the audit trail
                 .requestMatchers("/patients/*/timeline").hasAnyRole(COORDINATOR, PROCEDURALIST, CLINIC_ADMIN)
                 .requestMatchers("/patients/*/audit").hasRole(CLINIC_ADMIN)
+                // the clinical roles and admins take the whole record away as FHIR (to the next physician)
+                .requestMatchers(HttpMethod.GET, "/patients/*/record.fhir.json")
+                        .hasAnyRole(PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)
                 // proceduralists decide on a screening the rules did not clear (a form on the chart)
                 .requestMatchers("/patients/*/screenings/*/override").hasRole(PROCEDURALIST)
                 .requestMatchers("/patients/*").hasAnyRole(FRONT_DESK, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN)

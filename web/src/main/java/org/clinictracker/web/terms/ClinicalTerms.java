@@ -91,6 +91,10 @@ public class ClinicalTerms {
                     "PERMANENT_NERVE_INJURY", "OTHER"))),
             Map.entry("severity", choices("MILD", "MODERATE", "SEVERE")),
             Map.entry("adverseEventOutcome", choices("ONGOING", "RESOLVING", "RESOLVED", "RESOLVED_WITH_SEQUELAE")),
+            Map.entry("functionInstrument", ordered("WOMAC", "WOMAC (knee, 0–96)", "ODI", "ODI, Oswestry (back, 0–100)",
+                    "PROMIS_PHYSICAL_FUNCTION", "PROMIS physical function (T-score 10–90)")),
+            Map.entry("satisfaction", ordered("1", "1 (very dissatisfied)", "2", "2", "3", "3", "4", "4",
+                    "5", "5 (very satisfied)")),
             Map.entry("yesNo", ordered("true", "Yes", "false", "No")));
 
     /**

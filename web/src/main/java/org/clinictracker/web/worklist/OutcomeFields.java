@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-/** How the outcome form's fields are named in a problem summary ({@code @outcomeFields}). */
+/**
+ * How the worklist's in-row forms name their fields in a problem summary ({@code @outcomeFields}): the outcome form's,
+ * and the reschedule form's two at the end.
+ */
 @Component("outcomeFields")
 public class OutcomeFields {
 
@@ -25,7 +28,9 @@ public class OutcomeFields {
             Map.entry("adverseEvents[0].onsetOn", "Adverse event onset"),
             Map.entry("adverseEvents[0].outcome", "Adverse event outcome"),
             Map.entry("notes", "Notes"),
-            Map.entry("assessedOn", "Assessed on"));
+            Map.entry("assessedOn", "Assessed on"),
+            Map.entry("dueOn", "New due day"),
+            Map.entry("reason", "Reason"));
 
     /** The label a person sees for an API field name; an unknown field keeps its name. */
     public String label(String field) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.adverse.AdverseEventFields;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -24,7 +25,8 @@ public class OutcomeForm {
     private BigDecimal opioidMmePerDay;
     private Integer satisfaction;
     private Boolean sensationReturned;
-    private List<NoticedAdverseEventInput> adverseEvents = new ArrayList<>(List.of(new NoticedAdverseEventInput()));
+    /** A complication the patient reports at the visit (one per form; the procedure record takes more). */
+    private List<AdverseEventFields> adverseEvents = new ArrayList<>(List.of(new AdverseEventFields()));
     private String notes;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate assessedOn;
@@ -56,8 +58,8 @@ public class OutcomeForm {
         putIfPresent(body, "satisfaction", satisfaction);
         putIfPresent(body, "sensationReturned", sensationReturned);
         List<Map<String, Object>> noticed = adverseEvents.stream()
-                .filter(event -> event != null && hasText(event.getType()))
-                .map(NoticedAdverseEventInput::body)
+                .filter(event -> event != null && event.hasType())
+                .map(AdverseEventFields::asNoticedAtVisit)
                 .toList();
         if (!noticed.isEmpty()) {
             body.put("adverseEvents", noticed);
@@ -100,76 +102,6 @@ public class OutcomeForm {
 
         public void setValue(BigDecimal value) {
             this.value = value;
-        }
-    }
-
-    /** A complication the patient reports at the visit (one per form; the procedure record takes more). */
-    public static class NoticedAdverseEventInput {
-        private String type;
-        private String description;
-        private String severity;
-        private Boolean serious;
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate onsetOn;
-        private String outcome;
-
-        Map<String, Object> body() {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", type);
-            event.put("description", blankToNull(description));
-            event.put("severity", blankToNull(severity));
-            event.put("serious", Boolean.TRUE.equals(serious));
-            event.put("onsetOn", onsetOn == null ? null : onsetOn.toString());
-            event.put("outcome", blankToNull(outcome));
-            return event;
-        }
-
-        public String getType() {
-            return type;
-        }
-
-        public void setType(String type) {
-            this.type = type;
-        }
-
-        public String getDescription() {
-            return description;
-        }
-
-        public void setDescription(String description) {
-            this.description = description;
-        }
-
-        public String getSeverity() {
-            return severity;
-        }
-
-        public void setSeverity(String severity) {
-            this.severity = severity;
-        }
-
-        public Boolean getSerious() {
-            return serious;
-        }
-
-        public void setSerious(Boolean serious) {
-            this.serious = serious;
-        }
-
-        public LocalDate getOnsetOn() {
-            return onsetOn;
-        }
-
-        public void setOnsetOn(LocalDate onsetOn) {
-            this.onsetOn = onsetOn;
-        }
-
-        public String getOutcome() {
-            return outcome;
-        }
-
-        public void setOutcome(String outcome) {
-            this.outcome = outcome;
         }
     }
 
@@ -221,11 +153,11 @@ public class OutcomeForm {
         this.sensationReturned = sensationReturned;
     }
 
-    public List<NoticedAdverseEventInput> getAdverseEvents() {
+    public List<AdverseEventFields> getAdverseEvents() {
         return adverseEvents;
     }
 
-    public void setAdverseEvents(List<NoticedAdverseEventInput> adverseEvents) {
+    public void setAdverseEvents(List<AdverseEventFields> adverseEvents) {
         this.adverseEvents = adverseEvents;
     }
 

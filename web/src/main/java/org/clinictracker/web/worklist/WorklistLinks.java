@@ -14,8 +14,9 @@ public record WorklistLinks(WorklistTab tab, boolean mine, UUID patientId, int p
         return link(other, other.listsVisits() && mine, other.listsVisits() ? patientId : null, 0);
     }
 
-    public String page(int number) {
-        return link(tab, mine, patientId, number);
+    /** The list as it is narrowed now, from its first page: the base of the pager's links. */
+    public String firstPage() {
+        return link(tab, mine, patientId, 0);
     }
 
     public String onlyMine() {

@@ -1,7 +1,14 @@
 package org.clinictracker.web.chart;
 
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import org.clinictracker.web.api.ClinicApi;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +24,19 @@ public final class ClinicAnswers {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ClinicAnswers() {
+    }
+
+    /**
+     * The API (a mock) answering every call of the chart of {@link #patientNeedingReview()}: its consents, one
+     * procedure, its visits, the nerve catalogue.
+     */
+    public static void chartOfPatientNeedingReview(ClinicApi api) {
+        UUID patient = UUID.fromString(PATIENT_ID);
+        when(api.get("/api/patients/{id}", patient)).thenReturn(patientNeedingReview());
+        when(api.getArray("/api/patients/{id}/consents", patient)).thenReturn(consents());
+        when(api.get(eq("/api/procedures"), anyMap())).thenReturn(page(List.of(procedure())));
+        when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(visits()));
+        when(api.getArray("/api/procedures/catalogue/nerves")).thenReturn(nerves());
     }
 
     public static Map<String, Object> object(String json) {

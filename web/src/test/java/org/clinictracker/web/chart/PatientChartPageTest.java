@@ -51,11 +51,7 @@ class PatientChartPageTest {
 
     @BeforeEach
     void aPatientWithAProcedure() {
-        when(api.get("/api/patients/{id}", PATIENT)).thenReturn(ClinicAnswers.patientNeedingReview());
-        when(api.getArray("/api/patients/{id}/consents", PATIENT)).thenReturn(ClinicAnswers.consents());
-        when(api.get(eq("/api/procedures"), anyMap())).thenReturn(ClinicAnswers.page(List.of(ClinicAnswers.procedure())));
-        when(api.get(eq("/api/followups"), anyMap())).thenReturn(ClinicAnswers.page(ClinicAnswers.visits()));
-        when(api.getArray("/api/procedures/catalogue/nerves")).thenReturn(ClinicAnswers.nerves());
+        ClinicAnswers.chartOfPatientNeedingReview(api);
     }
 
     @Test

@@ -90,6 +90,21 @@ class RepeatTreatmentQueueTests {
     }
 
     @Test
+    void one_page_has_no_pager_and_the_last_of_several_links_back_only() throws Exception {
+        assertThat(page(mvc.perform(get("/repeat-treatments").with(coordinator()))).all("nav", "aria-label",
+                "Pages of the queue")).isEmpty();
+
+        when(api.get(eq("/api/repeat-treatments"), anyMap())).thenReturn(Map.of("content", List.of(),
+                "page", Map.of("size", 20, "number", 2, "totalElements", 41, "totalPages", 3)));
+        RenderedPage page = page(mvc.perform(get("/repeat-treatments").param("page", "2").with(coordinator()))
+                .andExpect(status().isOk()));
+
+        RenderedPage.Node pager = page.first("nav", "aria-label", "Pages of the queue");
+        assertThat(pager.text()).isEqualTo("Previous page Page 3 of 3");
+        assertThat(pager.all("a")).extracting(link -> link.attr("href")).containsExactly("/repeat-treatments?page=1");
+    }
+
+    @Test
     void a_proceduralist_sees_the_queue_without_the_coordinators_actions() throws Exception {
         RenderedPage page = page(mvc.perform(get("/repeat-treatments").with(proceduralist())).andExpect(status().isOk()));
 

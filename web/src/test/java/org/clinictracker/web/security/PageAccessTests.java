@@ -69,6 +69,7 @@ class PageAccessTests {
             Screen.get("/patients/" + ID + "/consent", FRONT_DESK),
             Screen.get("/patients/" + ID + "/timeline", PROCEDURALIST, COORDINATOR, CLINIC_ADMIN),
             Screen.get("/patients/" + ID + "/audit", CLINIC_ADMIN),
+            Screen.get("/patients/" + ID + "/record.fhir.json", PROCEDURALIST, COORDINATOR, CLINIC_ADMIN),
             Screen.get("/procedures/new", PROCEDURALIST),
             Screen.post("/procedures/new", PROCEDURALIST),
             Screen.get("/procedures/" + ID, PROCEDURALIST, COORDINATOR, CLINIC_ADMIN),
@@ -113,6 +114,7 @@ class PageAccessTests {
         when(api.getForUpdate(anyString(), any(Object[].class))).thenThrow(nothing);
         when(api.post(anyString(), any(), any(), any(Object[].class))).thenThrow(nothing);
         when(api.put(anyString(), any(), any(), any(Object[].class))).thenThrow(nothing);
+        when(api.getFhirJson(anyString(), any(Object[].class))).thenThrow(nothing);
     }
 
     static Stream<Arguments> everyScreenForEveryRole() {

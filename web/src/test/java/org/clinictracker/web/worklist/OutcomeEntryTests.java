@@ -203,6 +203,28 @@ class OutcomeEntryTests {
     }
 
     @Test
+    void without_htmx_a_refused_outcome_is_the_whole_page_with_the_form_in_its_row() throws Exception {
+        RenderedPage page = page(mvc.perform(post("/followups/{id}/outcome", VISIT).param("idempotencyKey", "key-1")
+                .param("patient", "Jane Doe").param("label", "Month 3").param("painScore", "seven").with(coordinator()))
+                .andExpect(status().isUnprocessableContent()));
+
+        assertThat(page.first("main").first("h1").text()).isEqualTo("Document an outcome");
+        assertThat(page.first("legend").text()).isEqualTo("Outcome of the Month 3 visit of Jane Doe");
+        assertThat(page.byId(PREFIX + "painScore-error").text()).isEqualTo("must be a whole number");
+        assertThat(page.first("div", "data-problem-summary", "").first("a").text())
+                .isEqualTo("Pain score: must be a whole number");
+        RenderedPage.Node form = page.first("main").first("form");
+        assertThat(form.attr("action")).isEqualTo("/followups/" + VISIT + "/outcome");
+        assertThat(form.all("button")).extracting(RenderedPage.Node::text)
+                .containsExactly("Save outcome", "Cancel");
+        assertThat(page.byId(PREFIX + "functionScore-instrument").all("option")).extracting(RenderedPage.Node::text)
+                .containsExactly("None", "WOMAC (knee, 0–96)", "ODI, Oswestry (back, 0–100)",
+                        "PROMIS physical function (T-score 10–90)");
+        assertThat(page.byId(PREFIX + "satisfaction").all("option")).extracting(option -> option.attr("value"))
+                .containsExactly("", "1", "2", "3", "4", "5");
+    }
+
+    @Test
     void a_hostile_index_binds_nothing_and_a_visit_already_documented_is_explained() throws Exception {
         when(api.post(eq("/api/followups/{id}/outcome"), any(), anyString(), any(Object[].class)))
                 .thenThrow(new ApiProblem(409, Map.of("code", "outcome-already-recorded", "title", "Outcome already recorded",

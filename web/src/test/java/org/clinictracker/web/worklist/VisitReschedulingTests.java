@@ -82,6 +82,9 @@ class VisitReschedulingTests {
 
         assertThat(form.byId(PREFIX + "reason").attr("aria-invalid")).isEqualTo("true");
         assertThat(form.byId(PREFIX + "reason-error").text()).isEqualTo("must not be blank");
+        RenderedPage.Node summary = form.first("div", "data-problem-summary", "");
+        assertThat(summary.first("a").text()).isEqualTo("Reason: must not be blank");
+        assertThat(summary.first("a").attr("href")).isEqualTo("#" + PREFIX + "reason");
         assertThat(form.byId(PREFIX + "dueOn").attr("value")).isEqualTo("2026-12-03");
     }
 }

@@ -127,6 +127,20 @@ class WorklistPageTests {
     }
 
     @Test
+    void the_pager_keeps_what_the_list_is_narrowed_to_and_the_first_page_is_the_list_itself() throws Exception {
+        when(api.get(eq("/api/followups"), anyMap())).thenReturn(Map.of("content", List.of(),
+                "page", Map.of("size", 20, "number", 1, "totalElements", 45, "totalPages", 3)));
+
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "overdue").param("mine", "true")
+                .param("page", "1").with(coordinator())).andExpect(status().isOk()));
+
+        RenderedPage.Node pager = page.first("nav", "aria-label", "Pages of the worklist");
+        assertThat(pager.text()).isEqualTo("Previous page Page 2 of 3 Next page");
+        assertThat(pager.all("a")).extracting(link -> link.attr("href"))
+                .containsExactly("/worklist?tab=overdue&mine=true", "/worklist?tab=overdue&mine=true&page=2");
+    }
+
+    @Test
     void expected_end_of_relief_lists_the_responders_of_the_next_month() throws Exception {
         Map<String, Object> responder = new LinkedHashMap<>();
         responder.put("patientId", PATIENT);
