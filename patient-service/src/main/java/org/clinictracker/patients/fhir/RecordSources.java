@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code clinic.record}: where the other parts of a patient's record are fetched from (procedure-service and
  * followup-service, their own addresses, not the gateway's) and how long a part may take. Both parts are fetched
- * at once, so the export answers within the read timeout plus the assembly, inside the gateway's 5 s.
+ * at once, so the export answers within the connect and read timeouts plus the assembly, inside the gateway's 5 s.
  */
 @ConfigurationProperties("clinic.record")
 public record RecordSources(URI proceduresUrl, URI followupsUrl, Duration connectTimeout, Duration readTimeout) {
@@ -16,8 +16,8 @@ public record RecordSources(URI proceduresUrl, URI followupsUrl, Duration connec
     public RecordSources {
         proceduresUrl = proceduresUrl == null ? URI.create("http://localhost:8082") : proceduresUrl;
         followupsUrl = followupsUrl == null ? URI.create("http://localhost:8083") : followupsUrl;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(4) : readTimeout;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(3) : readTimeout;
     }
 
     /** procedure-service's part: procedures, their devices, body structures, adverse events. */
