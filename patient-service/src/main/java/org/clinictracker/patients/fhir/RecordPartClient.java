@@ -65,8 +65,9 @@ public class RecordPartClient {
                         return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     });
         } catch (RestClientException e) {
-            // connection refused, timeout, a broken connection
-            log.warn("record part {} could not be fetched: {}", source.name(), e.getMessage());
+            // connection refused, timeout, a broken connection; the cause's kind only: no line carries patient data
+            log.warn("record part {} could not be fetched: {}", source.name(),
+                    e.getMostSpecificCause().getClass().getSimpleName());
             throw unavailable(source);
         }
         return collection(source, body);
@@ -92,7 +93,7 @@ public class RecordPartClient {
             }
             return part;
         } catch (DataFormatException e) {
-            log.warn("record part {} is no FHIR Bundle: {}", source.name(), e.getMessage());
+            log.warn("record part {} is no FHIR Bundle", source.name());
             throw unavailable(source);
         }
     }
