@@ -2,17 +2,21 @@ package org.clinictracker.systemtests.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.clinictracker.systemtests.ClinicService;
 import org.clinictracker.systemtests.ClinicSystem;
 import org.clinictracker.systemtests.HttpAnswer;
+import org.clinictracker.systemtests.ServiceProcess;
 import org.clinictracker.systemtests.journey.RequestLog.SentRequest;
 import org.clinictracker.testsupport.FhirRecordValidator;
+import org.clinictracker.testsupport.keycloak.KeycloakTokens;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BodyStructure;
@@ -25,7 +29,10 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import ca.uhn.fhir.context.FhirContext;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +43,10 @@ import tools.jackson.databind.JsonNode;
  * a nerve block), each exported by {@code GET /api/fhir/Patient/{id}/$everything} as one searchset Bundle that
  * HAPI's validator passes with zero errors, holding the MRN, each treated nerve with its side, the adverse events,
  * the pain scores and the follow-up visits. The clinical readers and the admin export it, the front desk may not,
- * and each export is on the patient's audit trail under the request id it was sent with.
+ * and each export is on the patient's audit trail under the request id it was sent with, as each part is on its
+ * service's. With a part's service stopped, nothing is exported (503).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FhirExportSystemTests {
 
     private static final String LOINC_PAIN = "72514-3";
@@ -45,6 +54,8 @@ class FhirExportSystemTests {
     private static final String RIGHT = "419465000";
     private static final String LEFT = "419161000";
     private static final String BILATERAL = "51440002";
+
+    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(3);
 
     private static ClinicSystem clinic;
     private static KneeJourney knee;
@@ -110,6 +121,41 @@ class FhirExportSystemTests {
             }
         }
         assertThat(exports).contains("coordinator1 " + sent.requestId());
+        // the parts were read with the coordinator's own token, in the same request: each service audited its part so
+        for (String trail : List.of("/api/procedures/audit?patientId=", "/api/followups/audit?patientId=")) {
+            assertThat(knee.auditTrail(trail + block.patientId)).as(trail)
+                    .anySatisfy(entry -> {
+                        assertThat(entry.get("actor").asString()).isEqualTo("coordinator1");
+                        assertThat(text(entry, "requestId")).isEqualTo(sent.requestId());
+                    });
+        }
+    }
+
+    /**
+     * All or nothing: with followup-service stopped the export is refused with 503, naming the part, rather than
+     * answered without the follow-ups. Last, as it stops a service (started again and healthy before it ends).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void with_a_part_of_the_record_unavailable_nothing_is_exported() {
+        ServiceProcess followups = clinic.service(ClinicService.FOLLOWUPS);
+        String url = clinic.baseUrl(ClinicService.GATEWAY) + everything(rfa.patientId);
+        followups.stop();
+        try {
+            // straight through the gateway, once: a person's client would try again after a 503
+            HttpAnswer refused = HttpAnswer.call("GET", url, KeycloakTokens.accessToken("admin1"));
+            assertThat(refused.status()).as("%s", refused).isEqualTo(503);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.problemCode()).isEqualTo("record-part-unavailable");
+            assertThat(refused.json().get("part").asString()).isEqualTo("follow-ups");
+            assertThat(refused.body()).doesNotContain("resourceType");
+        } finally {
+            followups.start();
+            followups.awaitHealthy(RESTART_TIMEOUT);
+        }
+        Awaitility.await("the whole record again once followup-service is back").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> HttpAnswer.call("GET", url, KeycloakTokens.accessToken("admin1")).status() == 200);
     }
 
     private static Bundle exported(ClinicClient caller, UUID patientId) {
