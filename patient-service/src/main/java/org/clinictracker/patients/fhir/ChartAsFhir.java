@@ -163,7 +163,7 @@ final class ChartAsFhir {
         Coding coding = switch (laterality) {
             case LEFT -> new Coding(ClinicCodeSystems.SNOMED, "419161000", "Unilateral left");
             case RIGHT -> new Coding(ClinicCodeSystems.SNOMED, "419465000", "Unilateral right");
-            case BILATERAL -> new Coding(ClinicCodeSystems.SNOMED, "51440002", "Right and left");
+            case BILATERAL -> new Coding(ClinicCodeSystems.SNOMED, "51440002", "Bilateral");
             case MIDLINE -> new Coding(ClinicCodeSystems.SNOMED, "399488007", "Midline");
         };
         return new CodeableConcept(coding).setText(laterality.name().toLowerCase());
