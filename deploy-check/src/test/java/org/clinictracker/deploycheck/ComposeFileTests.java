@@ -129,6 +129,17 @@ class ComposeFileTests {
     }
 
     @Test
+    void patient_service_fetches_the_fhir_records_other_parts_by_the_services_compose_names() {
+        Map<String, String> patients = environment("patient-service");
+        Map<String, Integer> ports = LocalRunner.servicePorts();
+        for (String service : List.of("procedure-service", "followup-service")) {
+            String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL";
+            assertThat(patients).containsEntry(variable, "http://" + service + ":" + ports.get(service));
+        }
+        assertThat(patients).containsEntry("CLINIC_FHIR_BASE_URL", "http://localhost:" + ports.get("gateway") + "/api/fhir");
+    }
+
+    @Test
     void the_web_app_calls_the_api_through_the_gateway_by_its_compose_name() {
         assertThat(environment("web")).containsEntry("CLINIC_API_URL", "http://gateway:" + LocalRunner.servicePorts().get("gateway"))
                 .doesNotContainKeys("DB_URL", "KAFKA_BOOTSTRAP_SERVERS");

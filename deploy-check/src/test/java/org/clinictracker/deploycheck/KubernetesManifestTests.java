@@ -146,6 +146,21 @@ class KubernetesManifestTests {
         assertThat(env(container(deployment(resources, "web")))).doesNotContainKeys("DB_URL", "DB_PASSWORD");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { BASE, CLINIC, DEV })
+    void patient_service_assembles_the_fhir_record_from_the_services_and_names_it_under_the_clinics_host(String kustomization) {
+        List<ObjectNode> resources = Kustomization.build(kustomization);
+        Map<String, String> env = env(container(deployment(resources, "patient-service")));
+        for (String service : List.of("procedure-service", "followup-service")) {
+            String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL";
+            assertThat(env).containsEntry(variable,
+                    "http://" + service + ":" + named(resources, "Service", service).at("/spec/ports/0/port").asInt());
+        }
+        String host = named(resources, "Ingress", "clinic-tracker").at("/spec/rules/0/host").asString();
+        assertThat(named(resources, "ConfigMap", "clinic-fhir").at("/data/CLINIC_FHIR_BASE_URL").asString())
+                .matches("https?://" + java.util.regex.Pattern.quote(host) + "/api/fhir");
+    }
+
     @Test
     void the_pods_run_as_a_user_kubernetes_can_verify_is_not_root() {
         String user = Checkout.read("infra/Dockerfile.service").lines().filter(line -> line.startsWith("USER "))

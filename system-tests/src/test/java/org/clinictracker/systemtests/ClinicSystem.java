@@ -126,6 +126,10 @@ public final class ClinicSystem {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "KEYCLOAK_ISSUER", LocalKeycloak.issuer(),
                 "CLINIC_TOKEN_CLOCK_SKEW", "1s");
+        Map<ClinicService, Integer> ports = new EnumMap<>(ClinicService.class);
+        ClinicService.BEHIND_GATEWAY.forEach(service -> ports.put(service, FreePorts.next()));
+        int gatewayPort = FreePorts.next();
+        int webPort = FreePorts.next();
         for (ClinicService service : ClinicService.BEHIND_GATEWAY) {
             PostgresDatabase database = database(service);
             Map<String, String> environment = new HashMap<>(common);
@@ -133,10 +137,14 @@ public final class ClinicSystem {
             environment.put("DB_USER", database.username());
             environment.put("DB_PASSWORD", database.password());
             environment.put("DB_POOL_SIZE", "5"); // five JVMs, a broker and PostgreSQL share two cores
-            processes.put(service, new ServiceProcess(service, jars.get(service), FreePorts.next(), workDir, environment));
+            if (service == ClinicService.PATIENTS) {
+                // the FHIR record's assembler fetches the other parts itself and names the record under the gateway
+                environment.put("PROCEDURE_SERVICE_URL", "http://127.0.0.1:" + ports.get(ClinicService.PROCEDURES));
+                environment.put("FOLLOWUP_SERVICE_URL", "http://127.0.0.1:" + ports.get(ClinicService.FOLLOWUPS));
+                environment.put("CLINIC_FHIR_BASE_URL", "http://localhost:" + gatewayPort + "/api/fhir");
+            }
+            processes.put(service, new ServiceProcess(service, jars.get(service), ports.get(service), workDir, environment));
         }
-        int gatewayPort = FreePorts.next();
-        int webPort = FreePorts.next();
         // clinic-web's redirect URIs name the dev port 8080; Keycloak checks them exactly, so this run's gateway signs
         // browsers in through a copy of it naming its own port (deleted at the end)
         webClient = KeycloakAdmin.copyClient("clinic-web", "http://localhost:" + gatewayPort, Map.of());

@@ -17,6 +17,7 @@ import org.clinictracker.platform.security.Clinician;
 import org.clinictracker.vocabulary.Modality;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The patient's signed consents (table {@code consent}), kept as a history: a new consent never replaces an old one. */
@@ -61,6 +62,12 @@ public class ConsentRecords {
     public List<Consent> history(UUID patientId) {
         requirePatient(patientId);
         audit.record(patientId, "CONSENTS_READ", "consent history");
+        return signedBy(patientId);
+    }
+
+    /** Every consent of the patient, most recently signed first; the caller audits the read (the record's export). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Consent> signedBy(UUID patientId) {
         return jdbc.sql("""
                 SELECT id, patient_id, procedure, signed_on, witness, form_version, recorded_by, recorded_at
                 FROM consent WHERE patient_id = ? ORDER BY signed_on DESC, recorded_at DESC""")

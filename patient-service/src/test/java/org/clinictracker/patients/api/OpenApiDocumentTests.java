@@ -24,6 +24,8 @@ class OpenApiDocumentTests extends ApiDocumentContract {
         assertThat(document.problemStatuses(document.operation("post", "/api/patients/{patientId}/screenings/{screeningId}/override")))
                 .contains("404", "409");
         assertThat(document.problemStatuses(document.operation("get", "/api/patients"))).doesNotContain("404", "412");
+        assertThat(document.problemStatuses(document.operation("get", "/api/fhir/Patient/{id}/$everything")))
+                .contains("401", "403", "404", "503");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.clinictracker.platform.fhir;
 
+import java.util.List;
+
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -32,5 +34,22 @@ public final class ClinicFhir {
 
     public static Bundle bundleFromJson(String json) {
         return jsonParser().parseResource(Bundle.class, json);
+    }
+
+    /** The resource types a patient's record is made of, across the services. */
+    static final List<String> RECORD_RESOURCE_TYPES = List.of("Bundle", "Patient", "Condition", "BodyStructure",
+            "Observation", "Consent", "Procedure", "Device", "AdverseEvent", "Appointment", "ServiceRequest",
+            "CarePlan", "Practitioner", "OperationOutcome");
+
+    /**
+     * Builds HAPI's model of every resource type in a record now. HAPI scans each type on its first use, which
+     * takes a while on a small machine: done at start-up, it is not paid inside the record assembler's timeout.
+     */
+    public static void warmUp() {
+        IParser parser = jsonParser();
+        for (String type : RECORD_RESOURCE_TYPES) {
+            IBaseResource empty = R4.getResourceDefinition(type).newInstance();
+            parser.parseResource(parser.encodeResourceToString(empty));
+        }
     }
 }

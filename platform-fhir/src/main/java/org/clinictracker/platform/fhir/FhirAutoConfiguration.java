@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(FhirRecordProperties.class)
 public class FhirAutoConfiguration {
 
-    /** The first encode builds HAPI's model (seconds): done at start-up, not inside a caller's timeout. */
+    /** The first use of each resource type builds HAPI's model of it (seconds): at start-up, not in a caller's timeout. */
     @Bean
     ApplicationListener<ApplicationReadyEvent> fhirModelWarmUp() {
-        return event -> ClinicFhir.toJson(new org.hl7.fhir.r4.model.Patient());
+        return event -> ClinicFhir.warmUp();
     }
 }

@@ -38,4 +38,12 @@ class RecordPartTest {
 
         assertThat(FhirRecordValidator.errors(json)).isNotEmpty();
     }
+
+    @Test
+    void warmingUpReadsAndWritesEveryResourceTypeOfARecord() {
+        ClinicFhir.warmUp();
+
+        assertThat(ClinicFhir.RECORD_RESOURCE_TYPES).allSatisfy(type ->
+                assertThat(ClinicFhir.context().getResourceDefinition(type).getName()).isEqualTo(type));
+    }
 }
