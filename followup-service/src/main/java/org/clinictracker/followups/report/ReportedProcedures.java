@@ -82,9 +82,10 @@ class ReportedProcedures {
                          WHERE t ->> 'nerve' IS NOT NULL) AS nerves,
                    s.baseline_pain_score, s.responder_since, s.relief_ended_on,
                    s.previous_procedure_id IS NOT NULL AS is_repeat, s.performed_on - prev.performed_on AS days_since_previous,
-                   l.assessed_on AS last_outcome_on, r.performed_on AS repeated_on, NULL::numeric AS opioid_before,
+                   l.assessed_on AS last_outcome_on, r.performed_on AS repeated_on, pt.opioid_mme_per_day AS opioid_before,
                    %s
             FROM scope s
+            LEFT JOIN known_patient pt ON pt.id = s.patient_id
             LEFT JOIN follow_up_plan prev ON prev.procedure_id = s.previous_procedure_id
             LEFT JOIN last_outcome l ON l.plan_id = s.plan_id
             LEFT JOIN repeated r ON r.procedure_id = s.procedure_id
