@@ -246,21 +246,44 @@ audit_rows=$("${PSQL[@]}" -c "SELECT count(*) FROM audit_entry")
 stop_pid followup-service "$svc_pid"; svc_pid=""
 
 # ---------------------------------------------------------------- 5. the reference: the same SQL, by pgbench
-# reports-queries.sql takes :from, :to and :modality ("-": every modality) as pgbench variables (bound as parameters
-# with -M extended, as the service binds them) and as psql variables holding quoted literals (step 6)
-all_from=$(sed -n 's/.*from=\([0-9-]*\).*/\1/p' <<<"$ALL_PATH"); all_to=$(sed -n 's/.*to=\([0-9-]*\).*/\1/p' <<<"$ALL_PATH")
-f_from=$(sed -n 's/.*from=\([0-9-]*\).*/\1/p' <<<"$FILTERED_PATH"); f_to=$(sed -n 's/.*to=\([0-9-]*\).*/\1/p' <<<"$FILTERED_PATH")
-f_modality=$(sed -n 's/.*modality=\([A-Z_]*\).*/\1/p' <<<"$FILTERED_PATH")
-scope_vars() {   # scope_vars SCOPE: "from to modality"
-  if [ "$1" = all ]; then echo "${all_from:-1900-01-01} ${all_to:-$today} -"; else echo "${f_from:-1900-01-01} ${f_to:-$today} ${f_modality:--}"; fi
+# param PATH NAME: the value of the query parameter NAME in PATH (empty when absent)
+param() { sed -n "s/.*[?&]$2=\([^&]*\).*/\1/p" <<<"$1"; }
+# statements SCOPE_PATH STYLE: bench/reports-queries.sql with the scope's filters, in the order and words of
+# ReportedProcedures.filters; STYLE pgbench (":from", bound as parameters, no psql meta-commands and no EXPLAIN
+# line) or psql (":'from'", quoted literals)
+statements() {
+  local path=$1 style=$2 filters="" name
+  for name in from to modality indication nerve; do
+    [ -n "$(param "$path" "$name")" ] || continue
+    local v=":$name"; [ "$style" = psql ] && v=":'$name'"
+    case $name in
+      from) filters+=" AND p.performed_on >= $v" ;;
+      to) filters+=" AND p.performed_on <= $v" ;;
+      modality) filters+=" AND k.modality = $v" ;;
+      indication) filters+=" AND k.indication_code = $v" ;;
+      nerve) filters+=" AND k.targets @> jsonb_build_array(jsonb_build_object('nerve', CAST($v AS text)))" ;;
+    esac
+  done
+  if [ "$style" = pgbench ]; then
+    grep -v -e '^\\' -e '^--' -e '^:explain$' "$QUERIES_SQL" | sed "s|/\*filters\*/|$filters|"
+  else
+    sed "s|/\*filters\*/|$filters|" "$QUERIES_SQL"
+  fi
 }
-# the statements alone, without psql's meta-commands and the EXPLAIN prefix (pgbench runs them as one transaction)
-grep -v -e '^\\' -e '^--' -e '^:explain$' "$QUERIES_SQL" >"$OUT_DIR/pgbench-queries.sql"
+# variables PATH OPTION: "OPTION name=value" for each query parameter of the report's (pgbench -D, psql -v)
+variables() {
+  local name value
+  for name in from to modality indication nerve; do
+    value=$(param "$1" "$name")
+    [ -z "$value" ] || printf '%s\n%s\n' "$2" "$name=$value"
+  done
+}
 declare -A PG_MED PG_P95 PG_MAX PG_CPU
 for scope in all filtered; do
-  read -r v_from v_to v_mod <<<"$(scope_vars "$scope")"
-  pg_args=(-n -M extended -c 1 -D "from=$v_from" -D "to=$v_to" -D "modality=$v_mod" -f "$OUT_DIR/pgbench-queries.sql"
-           -h 127.0.0.1 -U clinic "$DB")
+  path=$ALL_PATH; [ "$scope" = all ] || path=$FILTERED_PATH
+  statements "$path" pgbench >"$OUT_DIR/pgbench-$scope.sql"
+  mapfile -t pg_vars < <(variables "$path" -D)
+  pg_args=(-n -M extended -c 1 "${pg_vars[@]}" -f "$OUT_DIR/pgbench-$scope.sql" -h 127.0.0.1 -U clinic "$DB")
   pgbench "${pg_args[@]}" -t "$WARMUP" >"$OUT_DIR/pgbench-warmup-$scope.txt" 2>&1 ||
     die "pgbench failed: $(tail -n 5 "$OUT_DIR/pgbench-warmup-$scope.txt")"
   rm -f "$OUT_DIR"/pgbench_log.*
@@ -275,35 +298,55 @@ for scope in all filtered; do
 done
 
 # ---------------------------------------------------------------- 6. what the database does
-say "EXPLAIN (ANALYZE, BUFFERS) of the report's statements, every procedure"
-read -r v_from v_to v_mod <<<"$(scope_vars all)"
-"${PSQL[@]}" -P pager=off -v from="'$v_from'" -v to="'$v_to'" -v modality="'$v_mod'" \
-  -v explain='EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)' -f "$QUERIES_SQL" >"$OUT_DIR/explain.txt" 2>&1 || { cat "$OUT_DIR/explain.txt" >&2; die "EXPLAIN failed"; }
-slowest=$(awk -f "$BENCH_DIR/explain-summary.awk" "$OUT_DIR/explain.txt" | sort -t'|' -k3 -gr | head -n 1 | cut -d'|' -f2 | sed 's/^ *//; s/ *$//')
-explain_part="| statement | execution ms | how the rows are found (plan node: rows) | shared buffers hit / read |
+# explain SCOPE: EXPLAIN (ANALYZE, BUFFERS) of the scope's statements into OUT_DIR/explain-SCOPE.txt; prints the
+# summary table's rows and then the slowest statement's plan
+explain() {
+  local scope=$1 path slowest
+  path=$ALL_PATH; [ "$scope" = all ] || path=$FILTERED_PATH
+  statements "$path" psql >"$OUT_DIR/explain-$scope.sql"
+  mapfile -t ps_vars < <(variables "$path" -v)
+  "${PSQL[@]}" -P pager=off "${ps_vars[@]}" -v explain='EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)' \
+    -f "$OUT_DIR/explain-$scope.sql" >"$OUT_DIR/explain-$scope.txt" 2>&1 ||
+    { cat "$OUT_DIR/explain-$scope.txt" >&2; die "EXPLAIN failed"; }
+}
+say "EXPLAIN (ANALYZE, BUFFERS) of the report's statements, both scopes"
+explain all; explain filtered
+explain_part=""
+for scope in all filtered; do
+  path=$ALL_PATH; [ "$scope" = all ] || path=$FILTERED_PATH
+  summary=$(awk -f "$BENCH_DIR/explain-summary.awk" "$OUT_DIR/explain-$scope.txt")
+  slowest=$(sort -t'|' -k3 -gr <<<"$summary" | head -n 1 | cut -d'|' -f2 | sed 's/^ *//; s/ *$//')
+  explain_part+="
+The $scope report (\`${path}\`):
+
+| statement | execution ms | how the rows are found (plan node: rows) | shared buffers hit / read |
 |---|---:|---|---|
-$(awk -f "$BENCH_DIR/explain-summary.awk" "$OUT_DIR/explain.txt")
+$summary
 
 The plan of the slowest, $slowest:
 
 \`\`\`
-$(awk -v want="-- $slowest" '$0 == want { on = 1; next } /^-- / { on = 0 } on' "$OUT_DIR/explain.txt")
-\`\`\`"
+$(awk -v want="-- $slowest" '$0 == want { on = 1; next } /^-- / { on = 0 } on' "$OUT_DIR/explain-$scope.txt")
+\`\`\`
+"
+done
 
 # ---------------------------------------------------------------- 7. report
 describe_machine
 pg_ver=$("${PSQL[@]}" -c "SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem') || ', max_parallel_workers_per_gather ' || current_setting('max_parallel_workers_per_gather')")
-table="| report | answer | calls | median ms | p95 ms | max ms | min ms | CPU busy (service + PostgreSQL + curl/pgbench + other), of $CORES cores |
-|---|---|---:|---:|---:|---:|---:|---|"
+# cpu_ms_per_call MARK CORES: CPU-ms per call of something that used CORES between MARK.a and MARK.b
+cpu_ms_per_call() { calc %.0f "$2 * ($(cat "$OUT_DIR/cpu.$1.b.time") - $(cat "$OUT_DIR/cpu.$1.a.time")) / 1e6 / $CALLS"; }
+table="| report | answer | calls | median ms | p95 ms | max ms | min ms | CPU busy (service + PostgreSQL + curl/pgbench + other), of $CORES cores | service CPU per call |
+|---|---|---:|---:|---:|---:|---:|---|---:|"
 targets=""
 for scope in all filtered; do
   path=$ALL_PATH; [ "$scope" = all ] || path=$FILTERED_PATH
   read -r cb cs cp cg co <<<"${CPU[$scope]}"
   table+="
-| $scope: \`GET ${path}\` | ${BYTES[$scope]} bytes, ${PROCS[$scope]:-?} procedures | $CALLS | ${MED[$scope]} | ${P95[$scope]} | ${MAXMS[$scope]} | ${MINMS[$scope]} | $cb ($cs + $cp + $cg + $co) |"
+| $scope: \`GET ${path}\` | ${BYTES[$scope]} bytes, ${PROCS[$scope]:-?} procedures | $CALLS | ${MED[$scope]} | ${P95[$scope]} | ${MAXMS[$scope]} | ${MINMS[$scope]} | $cb ($cs + $cp + $cg + $co) | $(cpu_ms_per_call "$scope" "$cs") ms |"
   read -r cb cs cp cg co <<<"${PG_CPU[$scope]}"
   table+="
-| … the same SQL alone (pgbench) | | $CALLS | ${PG_MED[$scope]} | ${PG_P95[$scope]} | ${PG_MAX[$scope]} | | $cb ($cs + $cp + $cg + $co) |"
+| … the same SQL alone (pgbench) | | $CALLS | ${PG_MED[$scope]} | ${PG_P95[$scope]} | ${PG_MAX[$scope]} | | $cb ($cs + $cp + $cg + $co) | - |"
   targets+="- $scope: p95 ${P95[$scope]} ms < $TARGET_MS ms — $(pass "${P95[$scope]} < $TARGET_MS") (median ${MED[$scope]} ms; the SQL alone ${PG_MED[$scope]} ms, so the service's own work about $(calc %.0f "${MED[$scope]} - ${PG_MED[$scope]}") ms)
 "
 done
@@ -327,8 +370,7 @@ $table
 Targets (under 1 s with 100,000 procedures and 700,000 visits):
 
 $targets
-What the database does: EXPLAIN (ANALYZE, BUFFERS) of the report's statements for every procedure (bench/reports-queries.sql, from $v_from to $v_to):
-
+What the database does: EXPLAIN (ANALYZE, BUFFERS) of the report's statements after the calls (bench/reports-queries.sql with the scope's filters, values inlined):
 $explain_part
 ${NOTE:+
 $NOTE
