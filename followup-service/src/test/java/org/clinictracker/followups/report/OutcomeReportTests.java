@@ -63,6 +63,9 @@ class OutcomeReportTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     private LocalDate today;
     private String nerve;
     private String otherNerve;
@@ -92,12 +95,16 @@ class OutcomeReportTests {
      * P5 Dan  block low back nerve A     no baseline on T-100  d70 pain 4 (responder unknown); two non-serious
      *         bruisings and a serious superficial infection
      * </pre>
+     * At intake Ann took 40 MME/day of opioids, Cat 15, Dan none; Ben was not asked.
      */
     private void theClinic() {
         UUID ann = plans.patient("Report, Ann", 8);
         UUID ben = plans.patient("Report, Ben", 6);
         UUID cat = plans.patient("Report, Cat", 7);
         UUID dan = plans.patient("Report, Dan", null);
+        intakeOpioids(ann, 40.0);
+        intakeOpioids(cat, 15.0);
+        intakeOpioids(dan, 0.0);
 
         Treated p1 = treat(ann, today.minusDays(400), Modality.CRYONEUROLYSIS, "KNEE_OSTEOARTHRITIS", 8, null, nerve, otherNerve);
         outcome(p1, 65, 5, false, null);
@@ -188,6 +195,9 @@ class OutcomeReportTests {
                 + e.path("serious").asBoolean() + " " + e.path("events").asInt() + " " + e.path("procedures").asInt()))
                 .containsExactly("BRUISING false 2 1", "SUPERFICIAL_INFECTION true 1 1", "TEMPORARY_NUMBNESS false 1 1");
         assertShare(overall.path("adverseEvents").get(0).path("rate"), 1, 5);
+
+        // intake opioids per procedure: P1 40, P3 15, P4 15 (Cat's), P5 0; P2 unknown
+        assertMean(overall.path("opioidBefore"), 4, (40 + 15 + 15 + 0) / 4.0); // 17.5
 
         // one repeat, 250 days after the treatment it repeated
         assertThat(overall.path("repeats").path("count").asInt()).isEqualTo(1);
@@ -313,6 +323,9 @@ class OutcomeReportTests {
         assertThat(lines).anyMatch(line -> line.startsWith("ALL,ALL,All procedures in scope,5,4,RELIEF_DURATION_DAYS,,"
                 + "\"median, Kaplan-Meier; 1 censored\",3,2,230,"));
         assertThat(lines).contains("ALL,ALL,All procedures in scope,5,4,LOST_TO_FOLLOW_UP,MONTH_6,,,2,,,,procedures,,,");
+        var intake = org.clinictracker.followups.report.statistics.MeanEstimate.of(40, 15, 15, 0);
+        assertThat(lines).contains("ALL,ALL,All procedures in scope,5,4,OPIOID_MME_PER_DAY,INTAKE,,4,,17.5,"
+                + OutcomeReportCsv.number(intake.lower()) + "," + OutcomeReportCsv.number(intake.upper()) + ",MME/day,,,");
         // groups x figures: 5 figures x 3 windows + intake opioids + relief + adverse events + repeats
         int groups = 1 + 3 + 2 + 2;
         long adverseEventRows = lines.stream().filter(line -> line.contains(",ADVERSE_EVENT,")).count();
@@ -357,6 +370,22 @@ class OutcomeReportTests {
                 .andExpect(status().isOk());
     }
 
+    @Test
+    void a_nerve_or_a_period_is_found_by_index_not_by_reading_every_procedure() {
+        assertThat(plan(new ReportScope(null, null, nerve, null, null))).contains("known_procedure_targets");
+        assertThat(plan(new ReportScope(null, null, null, today.minusDays(7), today)))
+                .contains("follow_up_plan_performed_on");
+    }
+
+    private String plan(ReportScope scope) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String sql = ReportedProcedures.procedures(scope, params);
+        return transaction.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN " + sql).params(params).query(String.class).list());
+        });
+    }
+
     // --- the clinic ---
 
     private record Treated(UUID planId, UUID procedureId, UUID patientId, LocalDate performedOn) {
@@ -391,6 +420,10 @@ class OutcomeReportTests {
                 VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, 'coordinator1', ?)""")
                 .param(visitId).param(plan.planId).param(plan.patientId).param(plan.procedureId).param(on).param(pain)
                 .param(opioidMmePerDay).param(responder).param(Timestamp.from(clock.instant())).update();
+    }
+
+    private void intakeOpioids(UUID patientId, double mmePerDay) {
+        jdbc.sql("UPDATE known_patient SET opioid_mme_per_day = ? WHERE id = ?").param(mmePerDay).param(patientId).update();
     }
 
     /** The plan's response as OutcomeRules left it: first responder day, day relief ended (null: not). */
