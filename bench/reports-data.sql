@@ -23,7 +23,8 @@
 --     180-360 days (cryo), 90-270 (RFA) or 7-30 (block), then the relief wanes (pain near baseline): one
 --     repeat-treatment candidate per waning plan (REPEATED when a next treatment exists); a repeat treatment ends
 --     the relief of the plan it repeats when waning did not end it first (relief_ended_by_procedure_id);
---   - opioids: 45 % of patients take some (10-90 MME/day) before; responders take about half while relieved;
+--   - opioids: 45 % of patients take some (10-90 MME/day) at intake (known_patient, unknown for 1 in 10 charts);
+--     responders take about half while relieved;
 --   - consecutive misses and lost to follow-up (2 misses in a row, clinic.followups.lost-after-misses) follow.
 -- Everything the service writes at run time (audit, outbox, processed events, idempotency) is emptied. One
 -- transaction; about a minute.
@@ -81,13 +82,13 @@ SELECT q,
        random() AS r
 FROM generate_series(0, 84999) AS q;
 
-INSERT INTO known_patient (id, mrn, display_name, baseline_pain_score, demographics_version)
+INSERT INTO known_patient (id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, demographics_version)
 SELECT id, 'MRN' || lpad((300000 + q)::text, 8, '0'),
        (ARRAY['Lindqvist', 'Okafor', 'Tanaka', 'García', 'Novak', 'Haddad', 'Schmidt', 'Moreau', 'Rossi', 'Kowalski',
               'Nguyen', 'Adeyemi', 'Johansson', 'Murphy', 'Silva', 'Petrov'])[q % 16 + 1] || ', ' ||
        (ARRAY['Maria', 'John', 'Aiko', 'Oluwaseun', 'Ingrid', 'Mateo', 'Fatima', 'Henrik', 'Grace', 'Ravi', 'Elena',
               'Tomasz', 'Amara', 'Lucas', 'Sofia', 'Yusuf', 'Hannah'])[q % 17 + 1],
-       baseline, 1
+       baseline, CASE WHEN r < 0.1 THEN NULL ELSE mme_before END, 1   -- 1 in 10 charts do not say
 FROM g_patient;
 
 -- ------------------------------------------------------------------------------------------------ procedures

@@ -1,7 +1,8 @@
 -- The SQL statements followup-service runs for one outcome report, for bench/reports.sh: pgbench runs them as one
 -- transaction (the reference: the database's own time), psql with EXPLAIN (ANALYZE, BUFFERS) in front.
--- Copies of report/ReportedProcedures.java (ADVERSE_EVENTS, plannedWindows, PROCEDURES, with ReportWindow's windows
--- and columns written out): keep them in step.
+-- Copies of report/ReportedProcedures.java (its transaction settings, ADVERSE_EVENTS, plannedWindows, PROCEDURES
+-- with ReportWindow's aggregates and columns written out) in OutcomeReports.report's read-only repeatable-read
+-- transaction: keep them in step.
 --
 -- bench/reports.sh replaces the marker /*filters*/ with the report's filters as ReportedProcedures.filters writes
 -- them (" AND p.performed_on >= :from AND p.performed_on <= :to", " AND k.modality = :modality"): pgbench binds
@@ -12,13 +13,18 @@
 \pset footer off
 \timing off
 
+BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+SET LOCAL work_mem = '128MB';
+SET LOCAL jit = off;
+
 \echo '-- adverse events in scope (ADVERSE_EVENTS)'
 :explain
-WITH scope AS MATERIALIZED (
+WITH scope AS NOT MATERIALIZED (
     SELECT p.id AS plan_id, p.procedure_id, p.patient_id, p.performed_on, p.modality AS plan_modality,
-           p.protocol_version, k.modality, k.indication_code, k.targets, p.baseline_pain_score,
+           p.protocol_version, coalesce(k.modality, p.modality) AS modality, k.indication_code,
+           jsonb_path_query_array(k.targets, '$[*].nerve')::text AS nerves, p.baseline_pain_score,
            p.responder_since, p.relief_ended_on, p.previous_procedure_id
-    FROM follow_up_plan p JOIN known_procedure k ON k.id = p.procedure_id
+    FROM follow_up_plan p LEFT JOIN known_procedure k ON k.id = p.procedure_id
     WHERE true/*filters*/
 )
 SELECT e.procedure_id, e.type, e.serious, count(*) AS events
@@ -31,45 +37,41 @@ SELECT modality, version, offset_days FROM protocol_visit;
 
 \echo '-- procedures in scope with their windows (PROCEDURES)'
 :explain
-WITH scope AS MATERIALIZED (
+WITH scope AS NOT MATERIALIZED (
     SELECT p.id AS plan_id, p.procedure_id, p.patient_id, p.performed_on, p.modality AS plan_modality,
-           p.protocol_version, k.modality, k.indication_code, k.targets, p.baseline_pain_score,
+           p.protocol_version, coalesce(k.modality, p.modality) AS modality, k.indication_code,
+           jsonb_path_query_array(k.targets, '$[*].nerve')::text AS nerves, p.baseline_pain_score,
            p.responder_since, p.relief_ended_on, p.previous_procedure_id
-    FROM follow_up_plan p JOIN known_procedure k ON k.id = p.procedure_id
+    FROM follow_up_plan p LEFT JOIN known_procedure k ON k.id = p.procedure_id
     WHERE true/*filters*/
 ),
-windowed AS (
-    SELECT DISTINCT ON (o.plan_id, w.month) o.plan_id, w.month, o.responder, o.pain_score, o.opioid_mme_per_day
-    FROM scope s
-    JOIN follow_up_outcome o ON o.plan_id = s.plan_id
-    JOIN (VALUES (3, 60, 120), (6, 150, 210), (12, 330, 390)) AS w (month, first_day, last_day)
-      ON o.assessed_on - s.performed_on BETWEEN w.first_day AND w.last_day
-    ORDER BY o.plan_id, w.month, o.assessed_on DESC, o.recorded_at DESC
-),
-last_outcome AS (
-    SELECT o.plan_id, max(o.assessed_on) AS assessed_on
-    FROM scope s JOIN follow_up_outcome o ON o.plan_id = s.plan_id
+per_plan AS (
+    SELECT o.plan_id, max(o.assessed_on) AS last_outcome_on,
+           max(o.latest) FILTER (WHERE o.day BETWEEN 60 AND 120) AS m3,
+           max(o.latest) FILTER (WHERE o.day BETWEEN 150 AND 210) AS m6,
+           max(o.latest) FILTER (WHERE o.day BETWEEN 330 AND 390) AS m12
+    FROM (SELECT o.plan_id, o.assessed_on, o.assessed_on - s.performed_on AS day,
+                 ARRAY[o.assessed_on - s.performed_on, extract(epoch FROM o.recorded_at), o.responder::int,
+                       o.pain_score, o.opioid_mme_per_day]::float8[] AS latest
+          FROM scope s JOIN follow_up_outcome o ON o.plan_id = s.plan_id) o
     GROUP BY o.plan_id
 ),
 repeated AS (
-    SELECT n.previous_procedure_id AS procedure_id, min(n.performed_on) AS performed_on
-    FROM scope s JOIN follow_up_plan n ON n.previous_procedure_id = s.procedure_id
-    GROUP BY n.previous_procedure_id
+    SELECT previous_procedure_id AS procedure_id, min(performed_on) AS performed_on
+    FROM follow_up_plan WHERE previous_procedure_id IS NOT NULL
+    GROUP BY previous_procedure_id
 )
 SELECT s.procedure_id, s.patient_id, s.performed_on, s.plan_modality, s.protocol_version, s.modality,
-       s.indication_code,
-       ARRAY(SELECT DISTINCT t ->> 'nerve' FROM jsonb_array_elements(s.targets) t
-             WHERE t ->> 'nerve' IS NOT NULL) AS nerves,
-       s.baseline_pain_score, s.responder_since, s.relief_ended_on,
+       s.indication_code, s.nerves, s.baseline_pain_score, s.responder_since, s.relief_ended_on,
        s.previous_procedure_id IS NOT NULL AS is_repeat, s.performed_on - prev.performed_on AS days_since_previous,
-       l.assessed_on AS last_outcome_on, r.performed_on AS repeated_on, NULL::numeric AS opioid_before,
-       m3.plan_id IS NOT NULL AS m3_outcome, m3.responder AS m3_responder, m3.pain_score AS m3_pain, m3.opioid_mme_per_day AS m3_mme,
-       m6.plan_id IS NOT NULL AS m6_outcome, m6.responder AS m6_responder, m6.pain_score AS m6_pain, m6.opioid_mme_per_day AS m6_mme,
-       m12.plan_id IS NOT NULL AS m12_outcome, m12.responder AS m12_responder, m12.pain_score AS m12_pain, m12.opioid_mme_per_day AS m12_mme
+       o.last_outcome_on, r.performed_on AS repeated_on, pt.opioid_mme_per_day AS opioid_before,
+       o.m3 IS NOT NULL AS m3_outcome, o.m3[3] AS m3_responder, o.m3[4] AS m3_pain, o.m3[5] AS m3_mme,
+       o.m6 IS NOT NULL AS m6_outcome, o.m6[3] AS m6_responder, o.m6[4] AS m6_pain, o.m6[5] AS m6_mme,
+       o.m12 IS NOT NULL AS m12_outcome, o.m12[3] AS m12_responder, o.m12[4] AS m12_pain, o.m12[5] AS m12_mme
 FROM scope s
+LEFT JOIN per_plan o ON o.plan_id = s.plan_id
+LEFT JOIN known_patient pt ON pt.id = s.patient_id
 LEFT JOIN follow_up_plan prev ON prev.procedure_id = s.previous_procedure_id
-LEFT JOIN last_outcome l ON l.plan_id = s.plan_id
-LEFT JOIN repeated r ON r.procedure_id = s.procedure_id
-LEFT JOIN windowed m3 ON m3.plan_id = s.plan_id AND m3.month = 3
-LEFT JOIN windowed m6 ON m6.plan_id = s.plan_id AND m6.month = 6
-LEFT JOIN windowed m12 ON m12.plan_id = s.plan_id AND m12.month = 12;
+LEFT JOIN repeated r ON r.procedure_id = s.procedure_id;
+
+COMMIT;

@@ -121,10 +121,17 @@ stale=$(find "$ROOT"/followup-service/src/main "$ROOT"/platform/src/main "$ROOT"
 if [ "$stale" -gt 0 ]; then say "NOTE: $stale source file(s) changed after the followup-service jar was built; BENCH_REBUILD=1 rebuilds it"; fi
 
 # ---------------------------------------------------------------- 3. the data set
+if [ "$REGENERATE" = 1 ]; then
+  # a new schema: Flyway refuses a migration merged in with a lower version than one the database already has
+  say "BENCH_REGENERATE=1: emptying $DB (schema public dropped and made again)"
+  PGOPTIONS="-c client_min_messages=warning" "${PSQL[@]}" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public"
+fi
 say "migrating $DB with followup-service's Flyway (context refreshed, then closed)"
 DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  java $JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$FOLLOWUP_JAR" >"$OUT_DIR/migrate.log" 2>&1 ||
-  { tail -n 20 "$OUT_DIR/migrate.log" >&2; die "followup-service could not migrate $DB"; }
+  java $JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$FOLLOWUP_JAR" >"$OUT_DIR/migrate.log" 2>&1 || {
+  grep -o 'Validate failed: [^.]*' "$OUT_DIR/migrate.log" | head -n 1 >&2 || true
+  tail -n 20 "$OUT_DIR/migrate.log" >&2
+  die "followup-service could not migrate $DB (a migration older than the newest applied one? BENCH_REGENERATE=1 starts afresh)"; }
 data_sha=$(sha256sum "$DATA_SQL" | cut -c1-12)
 # the data set is only valid for the migrations it was made on (a later one may add columns it must fill)
 migrations=$("${PSQL[@]}" -c "SELECT count(*) FROM flyway_schema_history WHERE success")
@@ -161,7 +168,7 @@ if [ -n "$regen_reason" ]; then
   say "  generated in ${generated_s}s, vacuumed and analysed in ${generate_s}s"
 else
   say "keeping the data set of $had_seen ($PROCEDURES procedures, $VISITS visits)"
-  "${PSQL[@]}" -c "ANALYZE"
+  PGOPTIONS="-c client_min_messages=error" "${PSQL[@]}" -c "ANALYZE"
 fi
 data_ready=1
 data_seen=$("${PSQL[@]}" -c "SELECT seen_on FROM bench_dataset")
