@@ -8,7 +8,7 @@ function flush() {
 /^-- / { flush(); name = substr($0, 4); next }
 /^Planning:/ { planning = 1 }
 /Buffers:/ && buf == "" && !planning {
-  line = $0; sub(/^[ ]*Buffers: shared /, "", line)
+  line = $0; sub(/^[ ]*Buffers: shared /, "", line); sub(/, (temp|local) .*/, "", line)   # shared pages only
   hit = line ~ /hit=/ ? line : ""; sub(/.*hit=/, "", hit); sub(/ .*/, "", hit)
   read = line ~ /read=/ ? line : ""; sub(/.*read=/, "", read); sub(/ .*/, "", read)
   buf = (hit == "" ? 0 : hit) " / " (read == "" ? 0 : read)

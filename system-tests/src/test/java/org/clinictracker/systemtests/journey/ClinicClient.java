@@ -58,18 +58,23 @@ final class ClinicClient {
     }
 
     HttpAnswer get(String step, String path) {
-        return send(step, "GET", path, null, null);
+        return send(step, "GET", path, null, null, null);
+    }
+
+    /** A GET asking for {@code accept} (e.g. {@code text/csv}). */
+    HttpAnswer get(String step, String path, String accept) {
+        return send(step, "GET", path, null, null, accept);
     }
 
     HttpAnswer post(String step, String path, String json) {
-        return send(step, "POST", path, json, null);
+        return send(step, "POST", path, json, null, null);
     }
 
     HttpAnswer put(String step, String path, String ifMatch, String json) {
-        return send(step, "PUT", path, json, ifMatch);
+        return send(step, "PUT", path, json, ifMatch, null);
     }
 
-    private HttpAnswer send(String step, String method, String path, String json, String ifMatch) {
+    private HttpAnswer send(String step, String method, String path, String json, String ifMatch, String accept) {
         String requestId = requestId(step);
         String idempotencyKey = UUID.randomUUID().toString();
         Instant started = Instant.now();
@@ -80,7 +85,7 @@ final class ClinicClient {
                     .atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         tries.incrementAndGet();
-                        return exchange(request(method, path, json, ifMatch, requestId, idempotencyKey));
+                        return exchange(request(method, path, json, ifMatch, accept, requestId, idempotencyKey));
                     }, sent -> sent.isPresent() && !unavailable(sent.get().status()));
         } catch (ConditionTimeoutException e) {
             log.add(new SentRequest(step, caller(), method, path, requestId, -1, tries.get(),
@@ -92,8 +97,8 @@ final class ClinicClient {
         return answer.get();
     }
 
-    private HttpRequest request(String method, String path, String json, String ifMatch, String requestId,
-            String idempotencyKey) {
+    private HttpRequest request(String method, String path, String json, String ifMatch, String accept,
+            String requestId, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("X-Request-Id", requestId)
@@ -106,6 +111,9 @@ final class ClinicClient {
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         if (user != null) {
             request.header("Authorization", "Bearer " + token());
