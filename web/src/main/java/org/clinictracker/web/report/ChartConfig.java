@@ -49,7 +49,8 @@ final class ChartConfig {
         band.put("label", label);
         band.put("data", outline);
         band.put("borderColor", colour);
-        band.put("backgroundColor", colour + "26"); // ~15 % opaque: the lines stay readable over it
+        // an interval ~20 % opaque, a published range ~8 %: the lines stay readable over both, and ranges that overlap
+        band.put("backgroundColor", colour + (dashedEdge ? "14" : "33"));
         band.put("borderWidth", dashedEdge ? 1 : 0);
         band.put("borderDash", dashedEdge ? List.of(4, 4) : List.of());
         band.put("pointRadius", 0);

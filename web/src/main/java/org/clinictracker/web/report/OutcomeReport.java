@@ -33,11 +33,11 @@ public record OutcomeReport(GroupFigures overall, List<GroupFigures> byModality,
                 .toList();
     }
 
-    /** The report's words for the group; a code alone (a nerve) in the catalogue's words, else the code in words. */
+    /** A nerve in the catalogue's words (followup-service has no catalogue), else the report's words for the group. */
     private static String label(Map<?, ?> group, Map<String, String> names) {
         String code = Answer.text(group, "code");
         String label = Answer.text(group, "label");
-        if (code != null && names.containsKey(code) && (label == null || label.equals(code))) {
+        if (code != null && names.containsKey(code)) {
             return names.get(code);
         }
         if (label != null && !label.isBlank()) {
