@@ -103,7 +103,27 @@ class OutcomeReportPageTests {
     @Test
     void no_filter_asks_for_the_whole_clinic() throws Exception {
         adminReport();
-        verify(api).get(API, Map.of());
+        // the form sent with nothing chosen is no filter either
+        mvc.perform(get("/reports").with(admin()).param("modality", "").param("indication", "").param("nerve", "")
+                .param("from", "").param("to", "")).andExpect(status().isOk());
+        verify(api, org.mockito.Mockito.times(2)).get(API, Map.of());
+    }
+
+    @Test
+    void a_nerve_the_api_refuses_stays_chosen_with_its_message_and_is_shown_as_text() throws Exception {
+        String hostile = "<script>x</script>\u202E\uD83D\uDE00";
+        when(api.get(eq(API), anyMap())).thenThrow(new ApiProblem(400, Map.of("code", "validation",
+                "title", "Please correct the marked fields",
+                "errors", List.of(Map.of("field", "nerve", "message", "must be a nerve catalogue code")))));
+
+        RenderedPage page = page(mvc.perform(get("/reports").param("nerve", hostile).with(admin()))
+                .andExpect(status().isBadRequest()));
+
+        verify(api).get(API, Map.of("nerve", hostile));
+        assertThat(page.byId("nerve-error").text()).isEqualTo("must be a nerve catalogue code");
+        assertThat(page.byId("nerve").all("option")).filteredOn(option -> hostile.equals(option.attr("value")))
+                .singleElement().satisfies(option -> assertThat(option.has("selected")).isTrue());
+        assertThat(page.markup()).doesNotContain("<script>x</script>");
     }
 
     @Test
