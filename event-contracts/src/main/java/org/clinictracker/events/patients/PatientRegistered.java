@@ -1,9 +1,14 @@
 package org.clinictracker.events.patients;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A new chart was opened at the front desk; {@code baselinePainScore} (0–10, null if not asked) is what responders are measured against. */
+/**
+ * A new chart was opened at the front desk; {@code baselinePainScore} (0–10, null if not asked) is what responders are
+ * measured against, {@code opioidMmePerDay} (MME/day, null if not asked) the opioid use that outcomes are compared with.
+ */
 public record PatientRegistered(UUID patientId, String mrn, String displayName, LocalDate birthDate, String sex,
-        String indicationCode, int version, Integer baselinePainScore) implements PatientEvent {
+        String indicationCode, int version, Integer baselinePainScore,
+        BigDecimal opioidMmePerDay) implements PatientEvent {
 }

@@ -1,15 +1,17 @@
 package org.clinictracker.followups.patient;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
  * A patient as followup-service knows it from patient-service's events: what a coordinator's list shows
- * and the baseline responders are measured against.
+ * and the baselines responders and opioid use are measured against.
  *
  * @param mrn                 null until the registration (or an update) has arrived
  * @param baselinePainScore   0–10, null if the front desk did not ask
+ * @param opioidMmePerDay     opioid use at intake (MME/day), null if not asked or announced by an older event
  * @param demographicsVersion the chart version these come from; null until the registration has arrived
  */
 public record KnownPatient(UUID id, String mrn, String displayName, Integer baselinePainScore,
-        Integer demographicsVersion) {
+        BigDecimal opioidMmePerDay, Integer demographicsVersion) {
 }

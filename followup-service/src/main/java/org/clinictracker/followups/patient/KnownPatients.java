@@ -1,5 +1,6 @@
 package org.clinictracker.followups.patient;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,12 +32,12 @@ public class KnownPatients {
     @Transactional(readOnly = true)
     public Optional<KnownPatient> find(UUID patientId) {
         return jdbc.sql("""
-                SELECT id, mrn, display_name, baseline_pain_score, demographics_version
+                SELECT id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, demographics_version
                 FROM known_patient WHERE id = ?""")
                 .param(patientId)
                 .query((rs, row) -> new KnownPatient(rs.getObject("id", UUID.class), rs.getString("mrn"),
                         rs.getString("display_name"), rs.getObject("baseline_pain_score", Integer.class),
-                        rs.getObject("demographics_version", Integer.class)))
+                        rs.getBigDecimal("opioid_mme_per_day"), rs.getObject("demographics_version", Integer.class)))
                 .optional();
     }
 
@@ -52,7 +53,8 @@ public class KnownPatients {
         if (!processedEvents.firstDelivery(eventId, "PatientRegistered")) {
             return false;
         }
-        keepNewer(event.patientId(), event.mrn(), event.displayName(), event.baselinePainScore(), event.version());
+        keepNewer(event.patientId(), event.mrn(), event.displayName(), event.baselinePainScore(), event.opioidMmePerDay(),
+                event.version());
         return true;
     }
 
@@ -62,7 +64,8 @@ public class KnownPatients {
         if (!processedEvents.firstDelivery(eventId, "PatientUpdated")) {
             return false;
         }
-        keepNewer(event.patientId(), event.mrn(), event.displayName(), event.baselinePainScore(), event.version());
+        keepNewer(event.patientId(), event.mrn(), event.displayName(), event.baselinePainScore(), event.opioidMmePerDay(),
+                event.version());
         return true;
     }
 
@@ -72,13 +75,15 @@ public class KnownPatients {
         return processedEvents.firstDelivery(eventId, eventType);
     }
 
-    private void keepNewer(UUID patientId, String mrn, String displayName, Integer baselinePainScore, int version) {
+    private void keepNewer(UUID patientId, String mrn, String displayName, Integer baselinePainScore,
+            BigDecimal opioidMmePerDay, int version) {
         jdbc.sql("""
-                INSERT INTO known_patient (id, mrn, display_name, baseline_pain_score, demographics_version)
-                VALUES (:id, :mrn, :displayName, :baseline, :version)
+                INSERT INTO known_patient (id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, demographics_version)
+                VALUES (:id, :mrn, :displayName, :baseline, :opioid, :version)
                 ON CONFLICT (id) DO UPDATE SET
                     mrn = EXCLUDED.mrn, display_name = EXCLUDED.display_name,
                     baseline_pain_score = EXCLUDED.baseline_pain_score,
+                    opioid_mme_per_day = EXCLUDED.opioid_mme_per_day,
                     demographics_version = EXCLUDED.demographics_version
                 WHERE known_patient.demographics_version IS NULL
                    OR known_patient.demographics_version < EXCLUDED.demographics_version""")
@@ -86,6 +91,7 @@ public class KnownPatients {
                 .param("mrn", mrn)
                 .param("displayName", displayName)
                 .param("baseline", baselinePainScore)
+                .param("opioid", opioidMmePerDay)
                 .param("version", version)
                 .update();
     }

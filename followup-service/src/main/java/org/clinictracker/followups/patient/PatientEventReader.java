@@ -1,5 +1,6 @@
 package org.clinictracker.followups.patient;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.clinictracker.events.EventEnvelope;
@@ -13,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a message of {@code clinic.patients.v1} with the platform's {@link EventEnvelopeReader} and checks
  * what the replica keeps of a registration or an update: MRN and display name present and within the
- * columns' sense, a baseline pain score on the 0–10 scale. A message that fails throws
- * {@link MalformedEvent}; the other patient event types come back raw, to be skipped.
+ * columns' sense, a baseline pain score on the 0–10 scale, an opioid use that is not negative. A message
+ * that fails throws {@link MalformedEvent}; the other patient event types come back raw, to be skipped.
  */
 final class PatientEventReader {
 
@@ -30,20 +31,23 @@ final class PatientEventReader {
     EventEnvelope<?> read(String value) {
         EventEnvelope<?> event = envelopes.read(value);
         if (event.data() instanceof PatientRegistered e) {
-            check(event.type(), e.mrn(), e.displayName(), e.version(), e.baselinePainScore());
+            check(event.type(), e.mrn(), e.displayName(), e.version(), e.baselinePainScore(), e.opioidMmePerDay());
         } else if (event.data() instanceof PatientUpdated e) {
-            check(event.type(), e.mrn(), e.displayName(), e.version(), e.baselinePainScore());
+            check(event.type(), e.mrn(), e.displayName(), e.version(), e.baselinePainScore(), e.opioidMmePerDay());
         }
         return event;
     }
 
-    private static void check(String type, String mrn, String displayName, int version, Integer baselinePainScore) {
+    private static void check(String type, String mrn, String displayName, int version, Integer baselinePainScore,
+            BigDecimal opioidMmePerDay) {
         requireText(mrn, MAX_MRN, type, "mrn");
         requireText(displayName, MAX_DISPLAY_NAME, type, "displayName");
         require(version >= 0, type, "version", "is negative");
         // responders are measured against it: a score off the scale is not guessed at
         require(baselinePainScore == null || (baselinePainScore >= 0 && baselinePainScore <= 10), type,
                 "baselinePainScore", "is not between 0 and 10");
+        // the column refuses it too, but as a database error that would be retried forever rather than parked
+        require(opioidMmePerDay == null || opioidMmePerDay.signum() >= 0, type, "opioidMmePerDay", "is negative");
     }
 
     private static void requireText(String value, int maxLength, String type, String field) {

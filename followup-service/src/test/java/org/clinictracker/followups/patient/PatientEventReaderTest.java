@@ -3,6 +3,7 @@ package org.clinictracker.followups.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -21,7 +22,8 @@ class PatientEventReaderTest {
     private static final String REGISTERED = """
             {"id":"%s","type":"PatientRegistered","occurredAt":"2026-11-02T10:15:30Z","subject":"%s",
              "data":{"patientId":"%s","mrn":"CT-000123-4","displayName":"Silva, Maria","birthDate":"1958-03-02",
-                     "sex":"FEMALE","indicationCode":"KNEE_OSTEOARTHRITIS","version":0,"baselinePainScore":7}}"""
+                     "sex":"FEMALE","indicationCode":"KNEE_OSTEOARTHRITIS","version":0,"baselinePainScore":7,
+                     "opioidMmePerDay":45.5}}"""
             .formatted(UUID.randomUUID(), PATIENT, PATIENT);
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -38,6 +40,19 @@ class PatientEventReaderTest {
     }
 
     @Test
+    void readsTheOpioidUseAtIntakeAndNoneFromAnEventOlderThanIt() {
+        assertThat(reader.read(REGISTERED).data()).isInstanceOfSatisfying(PatientRegistered.class,
+                data -> assertThat(data.opioidMmePerDay()).isEqualByComparingTo("45.5"));
+        assertThat(reader.read(mutated(REGISTERED, e -> data(e).remove("opioidMmePerDay"))).data())
+                .isInstanceOfSatisfying(PatientRegistered.class, data -> assertThat(data.opioidMmePerDay()).isNull());
+        assertThat(reader.read(mutated(REGISTERED, e -> data(e).putNull("opioidMmePerDay"))).data())
+                .isInstanceOfSatisfying(PatientRegistered.class, data -> assertThat(data.opioidMmePerDay()).isNull());
+        assertThat(reader.read(mutated(REGISTERED, e -> data(e).put("opioidMmePerDay", BigDecimal.ZERO))).data())
+                .isInstanceOfSatisfying(PatientRegistered.class,
+                        data -> assertThat(data.opioidMmePerDay()).isEqualByComparingTo("0"));
+    }
+
+    @Test
     void screeningsAndConsentsComeBackRaw() {
         assertThat(reader.read(mutated(REGISTERED, e -> e.put("type", "PatientScreened"))).data())
                 .isInstanceOf(JsonNode.class);
@@ -47,6 +62,10 @@ class PatientEventReaderTest {
     void aChartTheReplicaCannotKeepIsPoison() {
         assertMalformed(mutated(REGISTERED, e -> data(e).put("baselinePainScore", 11)), "data.baselinePainScore");
         assertMalformed(mutated(REGISTERED, e -> data(e).put("baselinePainScore", -1)), "data.baselinePainScore");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("opioidMmePerDay", new BigDecimal("-0.5"))),
+                "data.opioidMmePerDay");
+        assertMalformed(mutated(REGISTERED, e -> e.put("type", "PatientUpdated").set("data",
+                data(e).put("opioidMmePerDay", -30))), "data.opioidMmePerDay");
         assertMalformed(mutated(REGISTERED, e -> data(e).put("mrn", " ")), "data.mrn");
         assertMalformed(mutated(REGISTERED, e -> data(e).put("mrn", "M".repeat(41))), "data.mrn");
         assertMalformed(mutated(REGISTERED, e -> data(e).remove("displayName")), "data.displayName");

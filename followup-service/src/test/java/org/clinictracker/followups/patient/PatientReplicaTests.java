@@ -2,6 +2,7 @@ package org.clinictracker.followups.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The patient replica fed by real events on the embedded broker, written as patient-service writes them and
@@ -72,7 +74,7 @@ class PatientReplicaTests {
         publish(patientId, registration);
 
         KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null), found -> found != null);
-        assertThat(patient).isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva, Maria", 7, 0));
+        assertThat(patient).isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva, Maria", 7, BigDecimal.valueOf(30), 0));
     }
 
     @Test
@@ -84,7 +86,7 @@ class PatientReplicaTests {
         awaitProcessed(publish(patientId, registration));
 
         assertThat(knownPatients.find(patientId).orElseThrow())
-                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 8, 2));
+                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 8, BigDecimal.valueOf(15), 2));
     }
 
     @Test
@@ -100,9 +102,44 @@ class PatientReplicaTests {
         awaitProcessed(publish(patientId, registration));
 
         assertThat(knownPatients.find(patientId).orElseThrow())
-                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 6, 1));
+                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 6, BigDecimal.valueOf(15), 1));
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(updatedId)
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theOpioidUseAtIntakeIsKeptAndACorrectionReplacesIt() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = new PatientRegistered(patientId, "CT-" + (100000
+                + ThreadLocalRandom.current().nextInt(900000)) + "-1", "Silva, Maria", LocalDate.of(1958, 3, 2),
+                "FEMALE", "KNEE_OSTEOARTHRITIS", 0, 7, new BigDecimal("67.50"));
+        awaitProcessed(publish(patientId, registration));
+        assertThat(knownPatients.find(patientId).orElseThrow().opioidMmePerDay()).isEqualByComparingTo("67.5");
+
+        awaitProcessed(publish(patientId, new PatientUpdated(patientId, registration.mrn(), "Silva, Maria",
+                registration.birthDate(), "FEMALE", "KNEE_OSTEOARTHRITIS", 1, 7, BigDecimal.ZERO)));
+
+        assertThat(knownPatients.find(patientId).orElseThrow().opioidMmePerDay()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aRegistrationFromBeforeTheOpioidFieldLeavesItUnknown() {
+        UUID patientId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        // written as patient-service wrote it before opioidMmePerDay existed: no such member at all
+        ObjectNode event = (ObjectNode) json.readTree(envelope(eventId, patientId,
+                registration(patientId, "Silva, Maria", 0, 7)));
+        ((ObjectNode) event.get("data")).remove("opioidMmePerDay");
+        String older = json.writeValueAsString(event);
+        assertThat(older).doesNotContain("opioidMmePerDay");
+        EventSchemas.assertConforms(Topics.PATIENTS, "PatientRegistered", older);
+
+        publish(patientId, older);
+        awaitProcessed(eventId);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.baselinePainScore()).isEqualTo(7);
+        assertThat(patient.opioidMmePerDay()).isNull();
     }
 
     @Test
@@ -154,13 +191,13 @@ class PatientReplicaTests {
         String mrn = "CT-" + (100000 + ThreadLocalRandom.current().nextInt(900000)) + "-"
                 + ThreadLocalRandom.current().nextInt(10);
         return new PatientRegistered(patientId, mrn, displayName, LocalDate.of(1958, 3, 2), "FEMALE",
-                "KNEE_OSTEOARTHRITIS", version, baseline);
+                "KNEE_OSTEOARTHRITIS", version, baseline, BigDecimal.valueOf(30));
     }
 
     private static PatientUpdated update(PatientRegistered registration, String displayName, int version,
             Integer baseline) {
         return new PatientUpdated(registration.patientId(), registration.mrn(), displayName, registration.birthDate(),
-                registration.sex(), registration.indicationCode(), version, baseline);
+                registration.sex(), registration.indicationCode(), version, baseline, BigDecimal.valueOf(15));
     }
 
     private String envelope(UUID eventId, UUID patientId, PatientEvent data) {

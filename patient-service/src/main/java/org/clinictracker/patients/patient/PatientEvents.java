@@ -15,13 +15,15 @@ final class PatientEvents {
     static EventEnvelope<PatientRegistered> registered(Patient patient, Instant at) {
         PatientDetails d = patient.details();
         return EventEnvelope.of(patient.id(), new PatientRegistered(patient.id(), patient.mrn(), patient.displayName(),
-                d.birthDate(), d.sex().name(), indicationCode(d), patient.version(), d.baselinePainScore()), at);
+                d.birthDate(), d.sex().name(), indicationCode(d), patient.version(), d.baselinePainScore(),
+                d.opioidMmePerDay()), at);
     }
 
     static EventEnvelope<PatientUpdated> updated(Patient patient, Instant at) {
         PatientDetails d = patient.details();
         return EventEnvelope.of(patient.id(), new PatientUpdated(patient.id(), patient.mrn(), patient.displayName(),
-                d.birthDate(), d.sex().name(), indicationCode(d), patient.version(), d.baselinePainScore()), at);
+                d.birthDate(), d.sex().name(), indicationCode(d), patient.version(), d.baselinePainScore(),
+                d.opioidMmePerDay()), at);
     }
 
     private static String indicationCode(PatientDetails details) {

@@ -100,8 +100,9 @@ class PatientRegistrationTests {
         mvc.perform(get("/api/patients").param("q", family).param("birthDate", "1961-04-18").with(ClinicJwt.frontDesk()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
 
-        // the baseline pain score is corrected too: followup-service measures responders against it
-        var corrected = with(with(body, "phone", "+351 911 111 111"), "baselinePainScore", 6);
+        // the baseline pain score and opioid use are corrected too: followup-service measures outcomes against them
+        var corrected = with(with(with(body, "phone", "+351 911 111 111"), "baselinePainScore", 6),
+                "opioidMmePerDay", 22.5);
         mvc.perform(put("/api/patients/{id}", id).with(ClinicJwt.frontDesk()).header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(corrected)))
                 .andExpect(status().isOk())
@@ -132,14 +133,17 @@ class PatientRegistrationTests {
             assertThat(event.get("data").get("displayName").asString()).isEqualTo(family + ", José");
             assertThat(registered).doesNotContain("Harbour", "Acme", "AH-778812", "patient@example.org");
             assertThat(event.get("data").get("baselinePainScore").asInt()).isEqualTo(7);
+            assertThat(event.get("data").get("opioidMmePerDay").asDouble()).isEqualTo(15.0);
             assertThat(json.readTree(updated).get("data").get("version").asInt()).isEqualTo(1);
             assertThat(json.readTree(updated).get("data").get("baselinePainScore").asInt()).isEqualTo(6);
+            assertThat(json.readTree(updated).get("data").get("opioidMmePerDay").asDouble()).isEqualTo(22.5);
         }
     }
 
     @Test
-    void a_chart_without_a_baseline_pain_score_is_announced_without_one() throws Exception {
-        var body = without(registration("Ana", "Dias" + uniqueFamilyName()), "baselinePainScore");
+    void a_chart_without_a_baseline_pain_score_or_opioid_use_is_announced_without_them() throws Exception {
+        var body = without(without(registration("Ana", "Dias" + uniqueFamilyName()), "baselinePainScore"),
+                "opioidMmePerDay");
         UUID id = UUID.fromString(json.readTree(mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(body)))
                 .andExpect(status().isCreated())
@@ -150,6 +154,8 @@ class PatientRegistrationTests {
             EventSchemas.assertConforms(Topics.PATIENTS, "PatientRegistered", registered);
             JsonNode score = json.readTree(registered).get("data").get("baselinePainScore");
             assertThat(score == null || score.isNull()).as("no score is sent as none, never as 0").isTrue();
+            JsonNode opioids = json.readTree(registered).get("data").get("opioidMmePerDay");
+            assertThat(opioids == null || opioids.isNull()).as("no opioid use is sent as none, never as 0").isTrue();
         }
     }
 

@@ -1,0 +1,134 @@
+package org.clinictracker.followups.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.clinictracker.followups.plan.ClinicCalendar;
+import org.clinictracker.platform.problem.ProblemException;
+import org.clinictracker.vocabulary.Indication;
+import org.clinictracker.vocabulary.Modality;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outcome report: the procedures in scope read once, then grouped (overall, per modality, indication and
+ * target nerve) and tallied. The report shows no patient, only counts and estimates over groups, so unlike the
+ * worklist it writes no audit entry (the audit trail is kept per patient, and no patient's data is shown).
+ */
+@Service
+public class OutcomeReports {
+
+    static final String NO_INDICATION = "NONE";
+
+    private final ReportedProcedures procedures;
+    private final ClinicCalendar calendar;
+
+    OutcomeReports(ReportedProcedures procedures, ClinicCalendar calendar) {
+        this.procedures = procedures;
+        this.calendar = calendar;
+    }
+
+    /** One snapshot (repeatable read): the procedures and their adverse events are read in two queries. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public OutcomeReport report(ReportScope scope) {
+        if (scope.from() != null && scope.to() != null && scope.from().isAfter(scope.to())) {
+            throw ProblemException.invalidField("from", "must not be after to");
+        }
+        var today = calendar.today();
+        List<ReportedProcedure> all = procedures.inScope(scope);
+        OutcomeGroup overall = GroupTally.of("ALL", "ALL", "All procedures in scope", all,
+                published(all, scope), today);
+
+        List<OutcomeGroup> byModality = new ArrayList<>();
+        groups(all, ReportedProcedure::modality, Comparator.naturalOrder()).forEach((modality, group) ->
+                byModality.add(GroupTally.of("MODALITY", modality.name(), label(modality), group, published(group, scope),
+                        today)));
+
+        List<OutcomeGroup> byIndication = new ArrayList<>();
+        groups(all, p -> Objects.requireNonNullElse(p.indication(), NO_INDICATION), OutcomeReports::indicationOrder)
+                .forEach((code, group) -> byIndication.add(GroupTally.of("INDICATION", code, indicationLabel(code),
+                        group, published(group, scope), today)));
+
+        Map<String, List<ReportedProcedure>> nerves = new TreeMap<>();
+        for (ReportedProcedure procedure : all) {
+            for (String nerve : procedure.nerves()) {
+                nerves.computeIfAbsent(nerve, n -> new ArrayList<>()).add(procedure);
+            }
+        }
+        List<OutcomeGroup> byNerve = new ArrayList<>();
+        nerves.forEach((nerve, group) -> byNerve.add(GroupTally.of("NERVE", nerve, nerveLabel(nerve), group,
+                published(group, scope), today)));
+
+        return new OutcomeReport(scope, calendar.now(), overall, List.copyOf(byModality), List.copyOf(byIndication),
+                List.copyOf(byNerve));
+    }
+
+    /** The source's figures for a group all of one modality and/or one indication (empty: the scope's filters). */
+    private static List<PublishedFigure> published(List<ReportedProcedure> group, ReportScope scope) {
+        if (group.isEmpty()) {
+            return PublishedOutcomes.applying(scope.modality(),
+                    scope.indication() == null ? null : scope.indication().name());
+        }
+        Set<Modality> modalities = group.stream().map(ReportedProcedure::modality).collect(Collectors.toSet());
+        Set<String> indications = group.stream().map(ReportedProcedure::indication).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        boolean everyOneHasOne = group.stream().allMatch(p -> p.indication() != null);
+        return PublishedOutcomes.applying(PublishedOutcomes.sole(modalities),
+                everyOneHasOne ? PublishedOutcomes.sole(indications) : null);
+    }
+
+    private static <K> Map<K, List<ReportedProcedure>> groups(List<ReportedProcedure> procedures,
+            Function<ReportedProcedure, K> key, Comparator<K> order) {
+        Map<K, List<ReportedProcedure>> groups = new TreeMap<>(order);
+        procedures.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
+        return groups;
+    }
+
+    static String label(Modality modality) {
+        return switch (modality) {
+            case CRYONEUROLYSIS -> "Cryoneurolysis";
+            case RADIOFREQUENCY_ABLATION -> "Radiofrequency ablation";
+            case NERVE_BLOCK -> "Nerve block";
+        };
+    }
+
+    /** The catalogue's words; a code the catalogue no longer has stands for itself. */
+    static String indicationLabel(String code) {
+        if (NO_INDICATION.equals(code)) {
+            return "No indication recorded";
+        }
+        return indication(code).map(Indication::label).orElse(code);
+    }
+
+    /** followup-service keeps no nerve catalogue: the code in words ("SUPEROMEDIAL_GENICULAR" → "Superomedial genicular"). */
+    static String nerveLabel(String code) {
+        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? code : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The catalogue's order, then codes it does not know (alphabetically), then procedures without one. */
+    private static int indicationOrder(String a, String b) {
+        return Comparator.<String>comparingInt(code -> NO_INDICATION.equals(code) ? 2 : indication(code).isPresent() ? 0 : 1)
+                .thenComparingInt(code -> indication(code).map(Enum::ordinal).orElse(0))
+                .thenComparing(Comparator.naturalOrder())
+                .compare(a, b);
+    }
+
+    private static java.util.Optional<Indication> indication(String code) {
+        for (Indication indication : Indication.values()) {
+            if (indication.name().equals(code)) {
+                return java.util.Optional.of(indication);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
