@@ -16,6 +16,9 @@ import org.clinictracker.web.terms.ClinicalTerms;
  */
 public record PainOverTimeChart(List<Point> points, Map<String, Object> config) {
 
+    private static final double INTERVAL_WIDTH = 0.2;
+    private static final double PUBLISHED_WIDTH = 0.4;
+
     /** A row of the text alternative: the group, when, the mean pain, that window's baseline and the source's band. */
     public record Point(String group, String when, String pain, String baseline, String published) {
     }
@@ -29,9 +32,9 @@ public record PainOverTimeChart(List<Point> points, Map<String, Object> config) 
         List<Map<?, ?>> groups = new ArrayList<>();
         groups.add(overall);
         if (painReduction(overall) == null) {
-            for (String dimension : List.of("byIndication", "byModality", "byNerve")) {
-                Answer.maps(answer, dimension).stream().filter(group -> painReduction(group) != null).forEach(groups::add);
-            }
+            // the source publishes its reduction for an indication (knee osteoarthritis); the modality and nerve
+            // groups that happen to hold only such patients would draw the same patients again
+            Answer.maps(answer, "byIndication").stream().filter(group -> painReduction(group) != null).forEach(groups::add);
         }
         List<Point> points = new ArrayList<>();
         List<Map<String, Object>> datasets = new ArrayList<>();
@@ -95,8 +98,8 @@ public record PainOverTimeChart(List<Point> points, Map<String, Object> config) 
             if (published != null && windowBaseline != null && published.low() != null && published.high() != null) {
                 double top = Math.max(0, windowBaseline - published.low());
                 double bottom = Math.max(0, windowBaseline - published.high());
-                sourceTop.add(new double[] { month, round(top) });
-                sourceBottom.add(new double[] { month, round(bottom) });
+                widened(sourceTop, month, round(top), PUBLISHED_WIDTH);
+                widened(sourceBottom, month, round(bottom), PUBLISHED_WIDTH);
                 band = Figures.decimal(bottom) + "–" + Figures.decimal(top) + " of 10";
             }
             points.add(new Point(name, "Month " + month, Figures.mean(score, " of 10"),
@@ -105,7 +108,7 @@ public record PainOverTimeChart(List<Point> points, Map<String, Object> config) 
         if (line.isEmpty()) {
             return;
         }
-        if (upper.size() > 1) {
+        if (!upper.isEmpty()) {
             datasets.add(ChartConfig.band(name + ": 95 % band", outline(upper, lower), look.colour(), false));
         }
         Map<String, Object> pain = ChartConfig.line(name + ": mean pain", line, look);
@@ -130,9 +133,18 @@ public record PainOverTimeChart(List<Point> points, Map<String, Object> config) 
         Double up = Answer.number(estimate, "upper");
         Double low = Answer.number(estimate, "lower");
         if (up != null && low != null) {
-            upper.add(new double[] { x, round(up) });
-            lower.add(new double[] { x, round(low) });
+            widened(upper, x, round(up), INTERVAL_WIDTH);
+            widened(lower, x, round(low), INTERVAL_WIDTH);
         }
+    }
+
+    /**
+     * A band's edge at one window, drawn a little wide (± {@code half} a month) so that a window alone (one visit
+     * so far) still shows as a box, like an error bar; between windows the band joins them.
+     */
+    private static void widened(List<double[]> edge, double month, double y, double half) {
+        edge.add(new double[] { round(Math.max(0, month - half)), y });
+        edge.add(new double[] { round(Math.min(12, month + half)), y });
     }
 
     private static List<Map<String, Object>> outline(List<double[]> top, List<double[]> bottom) {

@@ -238,8 +238,12 @@ class OutcomeReportPageTests {
                 "Source, Knee osteoarthritis: 4–5 points below baseline");
         // baseline of those assessed at month 3 (2.7 + 4.5 = 7.2), then the months' means
         assertThat(datasets.get(3).get("data")).isEqualTo(List.of(xy(0, 7.2), xy(3, 2.7), xy(6, 5.2)));
-        // month 3: 7.2 − 4 = 3.2 down to 7.2 − 5 = 2.2; month 6: baseline 7.2 again (5.2 + 2.0)
-        assertThat(datasets.get(4).get("data")).isEqualTo(List.of(xy(3, 3.2), xy(6, 3.2), xy(6, 2.2), xy(3, 2.2)));
+        // month 3: 7.2 − 4 = 3.2 down to 7.2 − 5 = 2.2; month 6: baseline 7.2 again (5.2 + 2.0); each window ± 0.4
+        assertThat(datasets.get(4).get("data")).isEqualTo(List.of(xy(2.6, 3.2), xy(3.4, 3.2), xy(5.6, 3.2),
+                xy(6.4, 3.2), xy(6.4, 2.2), xy(5.6, 2.2), xy(3.4, 2.2), xy(2.6, 2.2)));
+        // the mean's 95 % band: month 3 2.0–3.4, month 6 4.4–6.0, each ± 0.2
+        assertThat(datasets.get(2).get("data")).isEqualTo(List.of(xy(2.8, 3.4), xy(3.2, 3.4), xy(5.8, 6.0),
+                xy(6.2, 6.0), xy(6.2, 4.4), xy(5.8, 4.4), xy(3.2, 2.0), xy(2.8, 2.0)));
         assertThat(page.byId("pain-over-time-table").first("tbody").all("tr")).extracting(RenderedPage.Node::text)
                 .contains("Knee osteoarthritis Month 3 2.7 of 10 (95 % CI 2.0–3.4 of 10; n 14) 7.2 of 10 2.2–3.2 of 10");
     }
