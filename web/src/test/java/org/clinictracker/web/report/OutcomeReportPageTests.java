@@ -219,6 +219,9 @@ class OutcomeReportPageTests {
                 xy(180, 0)));
         assertThat(datasets.get(4).get("borderDash")).isEqualTo(List.of(8, 4)); // RFA's line differs by more than colour
 
+        // a wide table scrolls in its own box, which the keyboard can reach and scroll
+        assertThat(page.tagsWith("aria-label", "Relief duration by modality, in numbers")).singleElement()
+                .satisfies(box -> assertThat(box).contains("tabindex=\"0\"").contains("role=\"region\""));
         assertThat(page.byId("relief-duration-table").first("tbody").all("tr")).extracting(RenderedPage.Node::text)
                 .containsExactly(
                         "Cryoneurolysis 8 5 3 243 days, about 8 months (95 % CI 190–301 days) 100 % 100 % Not followed so long 180–360 days (about 6–12 months)",
