@@ -8,7 +8,8 @@ import org.clinictracker.web.terms.ClinicalTerms;
 
 /**
  * How long relief lasts, per modality: the Kaplan–Meier curve (share of the procedures that gave relief still
- * relieved, by days since the procedure) as steps, its 95 % band, and the source's published duration for the
+ * relieved, by days since the procedure) as steps with ticks where procedures were censored, its 95 % band, and
+ * the source's published duration for the
  * modality as a shaded range of days. {@link #curves()} is the chart's text alternative: per modality the counts,
  * the median and the share still relieved at 3, 6 and 12 months.
  */
@@ -56,6 +57,15 @@ public record ReliefDurationChart(List<Curve> curves, Map<String, Object> config
             Map<String, Object> line = ChartConfig.line(name + ": still relieved", stepsOf(steps), look);
             line.put("pointRadius", 0);
             datasets.add(line);
+            List<Map<String, Object>> censored = censored(steps);
+            if (!censored.isEmpty()) {
+                Map<String, Object> ticks = ChartConfig.line(name + ": still relieved at the last visit (censored)", censored, look);
+                ticks.put("type", "scatter");
+                ticks.put("pointStyle", "line");
+                ticks.put("rotation", 90); // a short upright tick on the curve, as survival plots mark censoring
+                ticks.put("pointRadius", 7);
+                datasets.add(ticks);
+            }
             if (published != null && published.low() != null && published.high() != null) {
                 datasets.add(ChartConfig.band("Source, " + name + ": " + published.range(),
                         List.of(ChartConfig.xy(published.low(), 0), ChartConfig.xy(published.low(), 100),
@@ -83,6 +93,19 @@ public record ReliefDurationChart(List<Curve> curves, Map<String, Object> config
             previous = now;
         }
         return points;
+    }
+
+    /** Where procedures were censored: on the curve, at the days they were last seen still relieved. */
+    private static List<Map<String, Object>> censored(List<Map<?, ?>> steps) {
+        List<Map<String, Object>> ticks = new ArrayList<>();
+        for (Map<?, ?> step : steps) {
+            Double day = Answer.number(step, "day");
+            Double survival = Answer.number(step, "survival");
+            if (day != null && survival != null && Answer.count(step, "censored") > 0) {
+                ticks.add(ChartConfig.xy(day, percent(survival)));
+            }
+        }
+        return ticks;
     }
 
     /**

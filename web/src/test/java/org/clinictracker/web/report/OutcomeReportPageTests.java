@@ -208,16 +208,20 @@ class OutcomeReportPageTests {
         List<Map<String, Object>> datasets = (List<Map<String, Object>>) ((Map<String, Object>) config.get("data")).get("datasets");
         assertThat(datasets).extracting(dataset -> dataset.get("label")).containsExactly(
                 "Cryoneurolysis: 95 % band", "Cryoneurolysis: still relieved",
+                "Cryoneurolysis: still relieved at the last visit (censored)",
                 "Source, Cryoneurolysis: 180–360 days (about 6–12 months)",
                 "Radiofrequency ablation: 95 % band", "Radiofrequency ablation: still relieved",
+                "Radiofrequency ablation: still relieved at the last visit (censored)",
                 "Source, Radiofrequency ablation: 90–270 days (about 3–9 months)");
         // flat until a step's day, then down: 100 % until day 190, 75 % until 243, then 37.5 %
         assertThat(datasets.get(1).get("data")).isEqualTo(List.of(xy(0, 100), xy(190, 100), xy(190, 75), xy(243, 75),
                 xy(243, 37.5), xy(301, 37.5), xy(301, 37.5)));
         assertThat(datasets.get(0)).containsEntry("fill", "shape");
-        assertThat(datasets.get(2).get("data")).isEqualTo(List.of(xy(180, 0), xy(180, 100), xy(360, 100), xy(360, 0),
+        // censored at day 243 (one) and 301 (two): ticks on the curve there
+        assertThat(datasets.get(2).get("data")).isEqualTo(List.of(xy(243, 37.5), xy(301, 37.5)));
+        assertThat(datasets.get(3).get("data")).isEqualTo(List.of(xy(180, 0), xy(180, 100), xy(360, 100), xy(360, 0),
                 xy(180, 0)));
-        assertThat(datasets.get(4).get("borderDash")).isEqualTo(List.of(8, 4)); // RFA's line differs by more than colour
+        assertThat(datasets.get(5).get("borderDash")).isEqualTo(List.of(8, 4)); // RFA's line differs by more than colour
 
         // a wide table scrolls in its own box, which the keyboard can reach and scroll
         assertThat(page.tagsWith("aria-label", "Relief duration by modality, in numbers")).singleElement()
