@@ -22,7 +22,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class WebAppPages {
 
     static final String[] PATHS = { "/", "/patients", "/patients/**", "/procedures/**", "/worklist", "/worklist/**",
-            "/followups/**", "/repeat-treatments", "/repeat-treatments/**", "/admin/**", "/assets/**", "/webjars/**" };
+            "/followups/**", "/repeat-treatments", "/repeat-treatments/**", "/reports", "/reports/**", "/admin/**", "/assets/**", "/webjars/**" };
 
     private WebAppPages() {
     }

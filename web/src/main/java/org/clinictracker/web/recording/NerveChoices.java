@@ -20,7 +20,7 @@ public record NerveChoices(List<Region> regions, Map<String, List<String>> level
     }
 
     @SuppressWarnings("unchecked")
-    static NerveChoices of(List<Map<String, Object>> catalogue, ClinicalTerms terms) {
+    public static NerveChoices of(List<Map<String, Object>> catalogue, ClinicalTerms terms) {
         Map<String, List<Nerve>> byRegion = new LinkedHashMap<>();
         Map<String, List<String>> levels = new LinkedHashMap<>();
         for (Map<String, Object> entry : catalogue) {

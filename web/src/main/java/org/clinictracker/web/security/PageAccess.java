@@ -45,6 +45,10 @@ final class PageAccess {
                 .requestMatchers("/worklist", "/worklist/**", "/followups/**").hasRole(COORDINATOR)
                 .requestMatchers(HttpMethod.GET, "/repeat-treatments").hasAnyRole(COORDINATOR, PROCEDURALIST)
                 .requestMatchers("/repeat-treatments/**").hasRole(COORDINATOR)
+                // outcome reports: for the admins who answer for the clinic's results, and the clinical roles the API
+                // gives the report to
+                .requestMatchers(HttpMethod.GET, "/reports", "/reports/outcomes.csv")
+                        .hasAnyRole(CLINIC_ADMIN, COORDINATOR, PROCEDURALIST)
                 // admins: follow-up protocol settings
                 .requestMatchers("/admin/**").hasRole(CLINIC_ADMIN)
                 .anyRequest().denyAll();

@@ -82,6 +82,8 @@ class PageAccessTests {
             Screen.post("/followups/" + ID + "/outcome", COORDINATOR),
             Screen.get("/repeat-treatments", PROCEDURALIST, COORDINATOR),
             Screen.post("/repeat-treatments/" + ID + "/decision", COORDINATOR),
+            Screen.get("/reports", PROCEDURALIST, COORDINATOR, CLINIC_ADMIN),
+            Screen.get("/reports/outcomes.csv", PROCEDURALIST, COORDINATOR, CLINIC_ADMIN),
             Screen.get("/admin/protocols", CLINIC_ADMIN),
             Screen.get("/admin/protocols/CRYONEUROLYSIS", CLINIC_ADMIN),
             Screen.post("/admin/protocols/CRYONEUROLYSIS", CLINIC_ADMIN),
@@ -115,6 +117,7 @@ class PageAccessTests {
         when(api.post(anyString(), any(), any(), any(Object[].class))).thenThrow(nothing);
         when(api.put(anyString(), any(), any(), any(Object[].class))).thenThrow(nothing);
         when(api.getFhirJson(anyString(), any(Object[].class))).thenThrow(nothing);
+        when(api.download(anyString(), anyMap(), any())).thenThrow(nothing);
     }
 
     static Stream<Arguments> everyScreenForEveryRole() {
@@ -189,12 +192,14 @@ class PageAccessTests {
     void the_navigation_offers_only_the_roles_screens() throws Exception {
         String frontDesk = open(Screen.get("/admin/protocols"), "Bearer " + FRONT_DESK.token().signed()).body();
         assertThat(frontDesk).contains("href=\"/patients/new\"").doesNotContain("href=\"/worklist\"")
-                .doesNotContain("href=\"/admin/protocols\"");
+                .doesNotContain("href=\"/admin/protocols\"").doesNotContain("href=\"/reports\"");
         String coordinator = open(Screen.get("/admin/protocols"), "Bearer " + COORDINATOR.token().signed()).body();
         assertThat(coordinator).contains("href=\"/worklist\"").contains("href=\"/repeat-treatments\"")
-                .doesNotContain("href=\"/patients/new\"").doesNotContain("href=\"/admin/protocols\"");
+                .doesNotContain("href=\"/patients/new\"").doesNotContain("href=\"/admin/protocols\"")
+                .contains("href=\"/reports\"");
         String admin = open(Screen.get("/worklist"), "Bearer " + CLINIC_ADMIN.token().signed()).body();
-        assertThat(admin).contains("href=\"/admin/protocols\"").doesNotContain("href=\"/patients/new\"")
+        assertThat(admin).contains("href=\"/admin/protocols\"").contains("href=\"/reports\"")
+                .doesNotContain("href=\"/patients/new\"")
                 .doesNotContain("href=\"/worklist\"");
     }
 
