@@ -1,18 +1,17 @@
 package org.clinictracker.followups.report;
 
-import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,73 +22,70 @@ import org.clinictracker.vocabulary.Modality;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * The procedures in a report's scope, one row each, aggregated in PostgreSQL: one pass over their outcomes picks
- * the latest in each window (DISTINCT ON) and the latest of all, so Java only groups ~one small row per procedure.
- * The scope is narrowed by indexes ({@code V2026112691_1}): the plans' day, the replica's modality and indication,
- * and a GIN index on the targets for a nerve.
+ * The procedures in a report's scope, one row each, aggregated in PostgreSQL in one pass over their outcomes (a
+ * hash aggregate by plan, no sort): the latest outcome of each window is the greatest array [day, recorded at,
+ * responder, pain, MME] among the window's (arrays compare element by element), so Java only groups one small row
+ * per procedure. The scope is narrowed by indexes ({@code V2026112691_1}): the plans' day and a GIN index on the
+ * targets for a nerve; unnarrowed, sequential scans and hash joins are the right plan.
  */
 @Repository
 class ReportedProcedures {
 
-    /** The report's windows as a VALUES list (month, first day, last day), from {@link ReportWindow}. */
-    private static final String WINDOWS = Arrays.stream(ReportWindow.values())
-            .map(w -> "(" + w.month() + ", " + w.firstDay() + ", " + w.lastDay() + ")")
-            .collect(Collectors.joining(", ", "(VALUES ", ") AS w (month, first_day, last_day)"));
+    /** One aggregate per window: the latest outcome in it, as [day, recorded at, responder 0/1, pain, MME]. */
+    private static final String WINDOW_AGGREGATES = Arrays.stream(ReportWindow.values())
+            .map(w -> "max(o.latest) FILTER (WHERE o.day BETWEEN %d AND %d) AS m%d"
+                    .formatted(w.firstDay(), w.lastDay(), w.month()))
+            .collect(Collectors.joining(",\n           "));
 
-    /** The window columns of the final SELECT: did it have an outcome, and that outcome's figures. */
     private static final String WINDOW_COLUMNS = Arrays.stream(ReportWindow.values())
-            .map(w -> "m%1$d.plan_id IS NOT NULL AS m%1$d_outcome, m%1$d.responder AS m%1$d_responder, m%1$d.pain_score AS m%1$d_pain, m%1$d.opioid_mme_per_day AS m%1$d_mme"
+            .map(w -> "o.m%1$d IS NOT NULL AS m%1$d_outcome, o.m%1$d[3] AS m%1$d_responder, o.m%1$d[4] AS m%1$d_pain, o.m%1$d[5] AS m%1$d_mme"
                     .formatted(w.month()))
             .collect(Collectors.joining(",\n       "));
 
-    private static final String WINDOW_JOINS = Arrays.stream(ReportWindow.values())
-            .map(w -> "LEFT JOIN windowed m%1$d ON m%1$d.plan_id = s.plan_id AND m%1$d.month = %1$d".formatted(w.month()))
-            .collect(Collectors.joining("\n"));
-
-    /** The scope: plans with their procedure's replica; %s = the filters present. */
+    /**
+     * The scope: plans with their procedure's replica; %s = the filters present. Not materialized: each use is
+     * planned with the filters (the outcome pass needs only the plans' ids and days).
+     */
     private static final String SCOPE = """
-            scope AS MATERIALIZED (
+            scope AS NOT MATERIALIZED (
                 SELECT p.id AS plan_id, p.procedure_id, p.patient_id, p.performed_on, p.modality AS plan_modality,
-                       p.protocol_version, k.modality, k.indication_code, k.targets, p.baseline_pain_score,
+                       p.protocol_version, coalesce(k.modality, p.modality) AS modality, k.indication_code,
+                       jsonb_path_query_array(k.targets, '$[*].nerve')::text AS nerves, p.baseline_pain_score,
                        p.responder_since, p.relief_ended_on, p.previous_procedure_id
-                FROM follow_up_plan p JOIN known_procedure k ON k.id = p.procedure_id
+                FROM follow_up_plan p LEFT JOIN known_procedure k ON k.id = p.procedure_id
                 WHERE true%s
             )""";
 
     static final String PROCEDURES = """
             WITH %s,
-            windowed AS (
-                SELECT DISTINCT ON (o.plan_id, w.month) o.plan_id, w.month, o.responder, o.pain_score, o.opioid_mme_per_day
-                FROM scope s
-                JOIN follow_up_outcome o ON o.plan_id = s.plan_id
-                JOIN %s ON o.assessed_on - s.performed_on BETWEEN w.first_day AND w.last_day
-                ORDER BY o.plan_id, w.month, o.assessed_on DESC, o.recorded_at DESC
-            ),
-            last_outcome AS (
-                SELECT o.plan_id, max(o.assessed_on) AS assessed_on
-                FROM scope s JOIN follow_up_outcome o ON o.plan_id = s.plan_id
+            per_plan AS (
+                SELECT o.plan_id, max(o.assessed_on) AS last_outcome_on,
+                       %s
+                FROM (SELECT o.plan_id, o.assessed_on, o.assessed_on - s.performed_on AS day,
+                             ARRAY[o.assessed_on - s.performed_on, extract(epoch FROM o.recorded_at), o.responder::int,
+                                   o.pain_score, o.opioid_mme_per_day]::float8[] AS latest
+                      FROM scope s JOIN follow_up_outcome o ON o.plan_id = s.plan_id) o
                 GROUP BY o.plan_id
             ),
             repeated AS (
-                SELECT n.previous_procedure_id AS procedure_id, min(n.performed_on) AS performed_on
-                FROM scope s JOIN follow_up_plan n ON n.previous_procedure_id = s.procedure_id
-                GROUP BY n.previous_procedure_id
+                SELECT previous_procedure_id AS procedure_id, min(performed_on) AS performed_on
+                FROM follow_up_plan WHERE previous_procedure_id IS NOT NULL
+                GROUP BY previous_procedure_id
             )
             SELECT s.procedure_id, s.patient_id, s.performed_on, s.plan_modality, s.protocol_version, s.modality,
-                   s.indication_code,
-                   ARRAY(SELECT DISTINCT t ->> 'nerve' FROM jsonb_array_elements(s.targets) t
-                         WHERE t ->> 'nerve' IS NOT NULL) AS nerves,
-                   s.baseline_pain_score, s.responder_since, s.relief_ended_on,
+                   s.indication_code, s.nerves, s.baseline_pain_score, s.responder_since, s.relief_ended_on,
                    s.previous_procedure_id IS NOT NULL AS is_repeat, s.performed_on - prev.performed_on AS days_since_previous,
-                   l.assessed_on AS last_outcome_on, r.performed_on AS repeated_on, pt.opioid_mme_per_day AS opioid_before,
+                   o.last_outcome_on, r.performed_on AS repeated_on, pt.opioid_mme_per_day AS opioid_before,
                    %s
             FROM scope s
+            LEFT JOIN per_plan o ON o.plan_id = s.plan_id
             LEFT JOIN known_patient pt ON pt.id = s.patient_id
             LEFT JOIN follow_up_plan prev ON prev.procedure_id = s.previous_procedure_id
-            LEFT JOIN last_outcome l ON l.plan_id = s.plan_id
-            LEFT JOIN repeated r ON r.procedure_id = s.procedure_id
-            %s""";
+            LEFT JOIN repeated r ON r.procedure_id = s.procedure_id""";
 
     static final String ADVERSE_EVENTS = """
             WITH %s
@@ -97,22 +93,45 @@ class ReportedProcedures {
             FROM scope s JOIN known_adverse_event e ON e.procedure_id = s.procedure_id
             GROUP BY e.procedure_id, e.type, e.serious""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<String>> NERVES = new TypeReference<>() { };
 
-    ReportedProcedures(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ReportedProcedures(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    /** Every procedure in scope, in no particular order. Call inside one (read-only) transaction. */
+    /**
+     * Every procedure in scope, in no particular order. Call inside one read-only transaction: the settings below
+     * last as long as it does.
+     */
     List<ReportedProcedure> inScope(ReportScope scope) {
+        // one large aggregate per call: room for its hash tables in memory, and no JIT compilation, which costs
+        // more than it saves on a query that runs for well under a second
+        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
+        jdbc.sql("SET LOCAL jit = off").update();
         Map<String, Object> params = new HashMap<>();
         String scopeSql = SCOPE.formatted(filters(scope, params));
         Map<UUID, List<AdverseEvents>> adverseEvents = adverseEvents(scopeSql, params);
         Map<String, Set<ReportWindow>> planned = plannedWindows();
-        return jdbc.sql(PROCEDURES.formatted(scopeSql, WINDOWS, WINDOW_COLUMNS, WINDOW_JOINS))
+        Map<String, List<String>> nerves = new HashMap<>(); // the few distinct target lists, each parsed once
+        Map<UUID, Integer> patients = new HashMap<>(); // each patient numbered once
+        return jdbc.sql(procedures(scopeSql))
                 .params(params)
-                .query((rs, row) -> procedure(rs, planned, adverseEvents))
+                .query((rs, row) -> procedure(rs, planned, adverseEvents, nerves, patients))
                 .list();
+    }
+
+    /** The query of the procedures in a scope ({@link #SCOPE} with its filters). */
+    static String procedures(String scopeSql) {
+        return PROCEDURES.formatted(scopeSql, WINDOW_AGGREGATES, WINDOW_COLUMNS);
+    }
+
+    /** The query of the procedures in this scope, its parameters put in {@code params}. */
+    static String procedures(ReportScope scope, Map<String, Object> params) {
+        return procedures(SCOPE.formatted(filters(scope, params)));
     }
 
     /** The SQL of the filters present (each " AND ..."), their values put in {@code params}. */
@@ -167,34 +186,43 @@ class ReportedProcedures {
         return planned;
     }
 
-    private static ReportedProcedure procedure(ResultSet rs, Map<String, Set<ReportWindow>> planned,
-            Map<UUID, List<AdverseEvents>> adverseEvents) throws SQLException {
+    private ReportedProcedure procedure(ResultSet rs, Map<String, Set<ReportWindow>> planned,
+            Map<UUID, List<AdverseEvents>> adverseEvents, Map<String, List<String>> nerves, Map<UUID, Integer> patients)
+            throws SQLException {
         UUID procedureId = rs.getObject("procedure_id", UUID.class);
-        Map<ReportWindow, WindowFacts> windows = new EnumMap<>(ReportWindow.class);
+        WindowFacts[] windows = new WindowFacts[ReportWindow.values().length];
         for (ReportWindow window : ReportWindow.values()) {
             String m = "m" + window.month() + "_";
             if (rs.getBoolean(m + "outcome")) {
-                windows.put(window, new WindowFacts(rs.getObject(m + "responder", Boolean.class),
-                        rs.getObject(m + "pain", Integer.class), number(rs, m + "mme")));
+                Double responder = number(rs, m + "responder");
+                Double pain = number(rs, m + "pain");
+                Double mme = number(rs, m + "mme");
+                windows[window.ordinal()] = new WindowFacts(responder == null ? null : responder != 0,
+                        pain == null ? -1 : pain.intValue(), mme == null ? Double.NaN : mme);
             }
         }
         Set<ReportWindow> plannedWindows = planned.getOrDefault(
                 rs.getString("plan_modality") + "/" + rs.getInt("protocol_version"), Set.of());
-        return new ReportedProcedure(procedureId, rs.getObject("patient_id", UUID.class), day(rs, "performed_on"),
-                Modality.valueOf(rs.getString("modality")), rs.getString("indication_code"), nerves(rs.getArray("nerves")),
+        String targetNerves = rs.getString("nerves");
+        UUID patientId = rs.getObject("patient_id", UUID.class);
+        return new ReportedProcedure(procedureId, patientId, patients.computeIfAbsent(patientId, id -> patients.size()),
+                day(rs, "performed_on"),
+                Modality.valueOf(rs.getString("modality")), rs.getString("indication_code"),
+                targetNerves == null ? List.of() : nerves.computeIfAbsent(targetNerves, this::distinctNerves),
                 rs.getObject("baseline_pain_score", Integer.class), day(rs, "responder_since"),
                 day(rs, "relief_ended_on"), plannedWindows, day(rs, "last_outcome_on"), day(rs, "repeated_on"),
                 rs.getBoolean("is_repeat"), rs.getObject("days_since_previous", Integer.class),
                 number(rs, "opioid_before"), windows, adverseEvents.getOrDefault(procedureId, List.of()));
     }
 
-    private static List<String> nerves(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
+    /** The targets' nerves, each once ({@code ["INTERCOSTAL", "INTERCOSTAL"]}: two levels of one nerve). */
+    private List<String> distinctNerves(String nerves) {
+        return json.readValue(nerves, NERVES).stream().filter(Objects::nonNull).distinct().toList();
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
-        java.math.BigDecimal value = rs.getBigDecimal(column);
-        return value == null ? null : value.doubleValue();
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static LocalDate day(ResultSet rs, String column) throws SQLException {

@@ -63,6 +63,9 @@ class OutcomeReportTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     private LocalDate today;
     private String nerve;
     private String otherNerve;
@@ -365,6 +368,22 @@ class OutcomeReportTests {
         // an empty filter, as a form sends it, is no filter
         mvc.perform(get("/api/reports/outcomes?nerve=&modality=&from=").with(ClinicJwt.coordinator()))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void a_nerve_or_a_period_is_found_by_index_not_by_reading_every_procedure() {
+        assertThat(plan(new ReportScope(null, null, nerve, null, null))).contains("known_procedure_targets");
+        assertThat(plan(new ReportScope(null, null, null, today.minusDays(7), today)))
+                .contains("follow_up_plan_performed_on");
+    }
+
+    private String plan(ReportScope scope) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String sql = ReportedProcedures.procedures(scope, params);
+        return transaction.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN " + sql).params(params).query(String.class).list());
+        });
     }
 
     // --- the clinic ---
