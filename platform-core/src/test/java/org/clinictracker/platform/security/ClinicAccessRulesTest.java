@@ -91,8 +91,15 @@ class ClinicAccessRulesTest {
                 expect("GET", R, READERS),
                 expect("POST", R + "/decision", Set.of(COORDINATOR)),
                 expect("POST", "/api/repeat-treatments", NOBODY),
+                // the outcome report and the record as FHIR: the clinical readers, never the front desk
+                expect("GET", "/api/reports/outcomes", READERS),
+                expect("POST", "/api/reports/outcomes", NOBODY),
+                expect("GET", "/api/reports/other", NOBODY),
+                expect("GET", "/api/fhir/Patient/7b0c1f36-0000-4000-8000-000000000001/$everything", READERS),
+                expect("GET", "/api/fhir/Patient/7b0c1f36-0000-4000-8000-000000000001", NOBODY),
+                expect("GET", "/api/procedures/fhir", READERS),
+                expect("GET", "/api/followups/fhir", READERS),
                 // not in the table
-                expect("GET", "/api/reports/outcomes", NOBODY),
                 expect("GET", "/", NOBODY),
                 expect("GET", "/api/patientsx", NOBODY));
     }
