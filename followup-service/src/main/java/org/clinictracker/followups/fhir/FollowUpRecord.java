@@ -70,7 +70,7 @@ class FollowUpRecord {
         outcomesByVisit.values().forEach(resources::addAll);
         repository.repeatCandidates(patientId).forEach(candidate -> resources.add(
                 repeatRequests.of(candidate, outcomesByVisit.getOrDefault(candidate.visitId(), List.of()))));
-        audit.record(patientId, "FOLLOW_UP_FHIR_RECORD_READ", "fhir");
+        audit.record(patientId, "FOLLOW_UPS_EXPORTED", "follow-up record as FHIR");
         return ClinicFhir.toJson(RecordPart.of(fhir, resources));
     }
 }

@@ -339,7 +339,7 @@ class FhirRecordPartTests {
         UUID patient = plans.patient("Audited, Abe", 5);
         read(patient, ClinicJwt.as("proc9", "proceduralist"));
         assertThat(jdbc.sql("SELECT actor || ' ' || role || ' ' || action FROM audit_entry WHERE patient_id = ?")
-                .param(patient).query(String.class).list()).containsExactly("proc9 proceduralist FOLLOW_UP_FHIR_RECORD_READ");
+                .param(patient).query(String.class).list()).containsExactly("proc9 proceduralist FOLLOW_UPS_EXPORTED");
     }
 
     @Test

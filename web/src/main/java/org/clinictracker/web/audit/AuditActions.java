@@ -53,6 +53,9 @@ final class AuditActions {
             Map.entry("REPEAT_CANDIDATE_READ", "Opened a repeat-treatment proposal"),
             Map.entry("REPEAT_CANDIDATES_READ", "Saw the patient in the repeat-treatment queue"),
             Map.entry("REPEAT_CANDIDATE_DECIDED", "Decided on a repeat-treatment proposal"),
+            Map.entry("FHIR_RECORD_EXPORTED", "Exported the record (FHIR)"),
+            Map.entry("PROCEDURES_EXPORTED", "Handed over the procedures for a record export"),
+            Map.entry("FOLLOW_UPS_EXPORTED", "Handed over the follow-ups for a record export"),
             Map.entry("AUDIT_TRAIL_READ", "Read this audit trail"));
 
     private static final Map<String, String> ROLES = Map.of(
