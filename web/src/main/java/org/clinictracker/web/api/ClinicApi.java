@@ -3,7 +3,6 @@ package org.clinictracker.web.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +65,10 @@ public class ClinicApi {
     }
 
     /**
-     * A file the API renders itself (a report as CSV): its bytes as they come, with the type and the
-     * Content-Disposition the API gave, so the page can pass it on unchanged. Read whole: such a file is one row per
-     * group of a report, small however many procedures it covers.
+     * A file the API renders itself (a report as CSV, a patient's record as FHIR JSON): its bytes as they come, with
+     * the type and the Content-Disposition the API gave, so the page can pass it on unchanged. Asked for as
+     * {@code accept} or problem+json, so a refusal is still an {@link ApiProblem}. Read whole: a report is one row per
+     * group, a record one patient's, small either way.
      */
     public ApiFile download(String path, Map<String, ?> query, MediaType accept) {
         ResponseEntity<byte[]> answer = client.get().uri(builder -> withQuery(builder.path(path), query))
@@ -91,17 +91,6 @@ public class ClinicApi {
     /** An answer that is a JSON array (the nerve catalogue). */
     public List<Map<String, Object>> getArray(String uri, Object... variables) {
         return client.get().uri(uri, variables).headers(asUser()).retrieve().body(ARRAY);
-    }
-
-    /**
-     * A FHIR document as the API writes it (a patient's record export), asked for as {@code application/fhir+json}
-     * and returned as text, unread: the web app hands it on and does not rebuild it. FHIR's JSON is UTF-8.
-     */
-    public String getFhirJson(String uri, Object... variables) {
-        byte[] document = client.get().uri(uri, variables).headers(asUser())
-                .headers(headers -> headers.setAccept(List.of(FHIR_JSON, MediaType.APPLICATION_PROBLEM_JSON)))
-                .retrieve().body(byte[].class);
-        return document == null ? "" : new String(document, StandardCharsets.UTF_8);
     }
 
     /**

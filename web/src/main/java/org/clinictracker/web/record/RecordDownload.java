@@ -1,8 +1,10 @@
 package org.clinictracker.web.record;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
+import org.clinictracker.web.api.ApiFile;
 import org.clinictracker.web.api.ClinicApi;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,12 +32,15 @@ class RecordDownload {
     }
 
     @GetMapping
-    ResponseEntity<String> download(@PathVariable UUID id) {
-        String record = api.getFhirJson("/api/fhir/Patient/{id}/$everything", id);
-        ContentDisposition attachment = ContentDisposition.attachment().filename(RecordFileName.of(record, id)).build();
+    ResponseEntity<byte[]> download(@PathVariable UUID id) {
+        // the id is a UUID, so it goes into the path as it is
+        ApiFile record = api.download("/api/fhir/Patient/" + id + "/$everything", Map.of(), ClinicApi.FHIR_JSON);
+        // FHIR's JSON is UTF-8; decoded only to name the file, the bytes go on as the API wrote them
+        String fileName = RecordFileName.of(new String(record.body(), StandardCharsets.UTF_8), id);
+        ContentDisposition attachment = ContentDisposition.attachment().filename(fileName).build();
         return ResponseEntity.ok()
                 .contentType(new MediaType(ClinicApi.FHIR_JSON, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
-                .body(record);
+                .body(record.body());
     }
 }

@@ -7,6 +7,7 @@ import static org.clinictracker.web.ClinicUsers.frontDesk;
 import static org.clinictracker.web.ClinicUsers.proceduralist;
 import static org.clinictracker.web.chart.ClinicAnswers.PATIENT_ID;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -19,9 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.clinictracker.web.RenderedPage;
+import org.clinictracker.web.api.ApiFile;
 import org.clinictracker.web.api.ApiProblem;
 import org.clinictracker.web.api.ClinicApi;
 import org.clinictracker.web.chart.ClinicAnswers;
@@ -39,9 +40,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class RecordDownloadTests {
 
-    private static final UUID PATIENT = UUID.fromString(PATIENT_ID);
     private static final String DOWNLOAD = "/patients/" + PATIENT_ID + "/record.fhir.json";
-    private static final String EXPORT = "/api/fhir/Patient/{id}/$everything";
+    private static final String EXPORT = "/api/fhir/Patient/" + PATIENT_ID + "/$everything";
 
     /** The export as patient-service answers it, shortened: a searchset whose Patient carries the MRN. */
     static final String RECORD = """
@@ -63,7 +63,9 @@ class RecordDownloadTests {
     @BeforeEach
     void aPatientAndTheirRecord() {
         ClinicAnswers.chartOfPatientNeedingReview(api);
-        when(api.getFhirJson(EXPORT, PATIENT)).thenReturn(RECORD);
+        // no Content-Disposition from the API: the file's name is the web app's, from the MRN in the record
+        when(api.download(EXPORT, Map.of(), ClinicApi.FHIR_JSON))
+                .thenReturn(new ApiFile(RECORD.getBytes(StandardCharsets.UTF_8), "application/fhir+json", null));
     }
 
     private RenderedPage chart(RequestPostProcessor user) throws Exception {
@@ -80,7 +82,7 @@ class RecordDownloadTests {
             assertThat(chart.has("//a[@data-record-download]/@download")).as("a plain link: a refusal is a page").isFalse();
         }
         assertThat(chart(frontDesk()).has("//a[@data-record-download]")).isFalse();
-        verify(api, never()).getFhirJson(anyString(), any(Object[].class));
+        verify(api, never()).download(anyString(), anyMap(), any());
     }
 
     @Test
@@ -91,19 +93,19 @@ class RecordDownloadTests {
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"record-CT-000024-0.json\""))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        assertThat(new String(file, StandardCharsets.UTF_8)).isEqualTo(RECORD);
-        verify(api).getFhirJson(EXPORT, PATIENT);
+        assertThat(file).isEqualTo(RECORD.getBytes(StandardCharsets.UTF_8));
+        verify(api).download(EXPORT, Map.of(), ClinicApi.FHIR_JSON);
     }
 
     @Test
     void the_front_desk_is_refused_and_nothing_is_exported() throws Exception {
         mvc.perform(get(DOWNLOAD).with(frontDesk())).andExpect(status().isForbidden());
-        verify(api, never()).getFhirJson(anyString(), any(Object[].class));
+        verify(api, never()).download(anyString(), anyMap(), any());
     }
 
     @Test
     void a_record_with_a_part_unavailable_is_the_try_again_page_not_a_partial_file() throws Exception {
-        when(api.getFhirJson(EXPORT, PATIENT)).thenThrow(new ApiProblem(503, Map.of("code", "record-part-unavailable",
+        when(api.download(EXPORT, Map.of(), ClinicApi.FHIR_JSON)).thenThrow(new ApiProblem(503, Map.of("code", "record-part-unavailable",
                 "title", "Part of the record is unavailable",
                 "detail", "The follow-up part of the record could not be read; nothing was exported.")));
 
@@ -120,7 +122,7 @@ class RecordDownloadTests {
 
     @Test
     void an_unknown_patient_is_the_not_found_page() throws Exception {
-        when(api.getFhirJson(EXPORT, PATIENT)).thenThrow(new ApiProblem(404, Map.of("code", "not-found",
+        when(api.download(EXPORT, Map.of(), ClinicApi.FHIR_JSON)).thenThrow(new ApiProblem(404, Map.of("code", "not-found",
                 "title", "No such patient")));
 
         mvc.perform(get(DOWNLOAD).with(admin()))

@@ -116,7 +116,6 @@ class PageAccessTests {
         when(api.getForUpdate(anyString(), any(Object[].class))).thenThrow(nothing);
         when(api.post(anyString(), any(), any(), any(Object[].class))).thenThrow(nothing);
         when(api.put(anyString(), any(), any(), any(Object[].class))).thenThrow(nothing);
-        when(api.getFhirJson(anyString(), any(Object[].class))).thenThrow(nothing);
         when(api.download(anyString(), anyMap(), any())).thenThrow(nothing);
     }
 
