@@ -17,6 +17,7 @@ import java.util.Map;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.clinictracker.testsupport.ClinicToken;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -43,6 +44,25 @@ class ProtocolTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /**
+     * Puts each modality's first schedule back as its newest version (as an admin would publish it again), so tests
+     * of other classes sharing this database start their plans on the defaults whatever ran before them.
+     */
+    @AfterEach
+    void publishTheDefaultSchedulesAgain() {
+        jdbc.sql("""
+                WITH newest AS (SELECT modality, max(version) AS version FROM protocol_version GROUP BY modality)
+                INSERT INTO protocol_version (modality, version, changed_by, changed_at)
+                SELECT modality, version + 1, 'protocol-tests', now() FROM newest""").update();
+        jdbc.sql("""
+                WITH newest AS (SELECT modality, max(version) AS version FROM protocol_version GROUP BY modality)
+                INSERT INTO protocol_visit (modality, version, position, label, offset_days, window_before_days,
+                                            window_after_days)
+                SELECT v.modality, n.version, v.position, v.label, v.offset_days, v.window_before_days, v.window_after_days
+                FROM protocol_visit v JOIN newest n ON n.modality = v.modality
+                WHERE v.version = 1""").update();
+    }
 
     @Test
     void the_defaults_of_domain_md_are_there_for_each_modality() throws Exception {
