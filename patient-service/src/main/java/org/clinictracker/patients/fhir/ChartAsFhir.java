@@ -45,7 +45,8 @@ final class ChartAsFhir {
     static final String PAIN_SCORE_LOINC = "72514-3";
     /** R4 core extension: a CodeableConcept body site's BodyStructure, where its side is. */
     static final String BODY_SITE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/bodySite";
-    static final String OPIOID_MME_CODE = "opioid-mme-per-day";
+    /** The same code as followup-service's opioid use at each visit, so one concept has one code in the record. */
+    static final String OPIOID_MME_CODE = "OPIOID_MME_PER_DAY";
 
     private static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
@@ -222,7 +223,7 @@ final class ChartAsFhir {
         use.getCode().addCoding(new Coding(ClinicCodeSystems.OBSERVATION, OPIOID_MME_CODE,
                 "Opioid use, morphine milligram equivalents per day"));
         use.getCode().setText("Opioid use at intake (MME/day)");
-        use.setValue(new Quantity().setValue(chart.details().opioidMmePerDay()).setUnit("mg/d")
+        use.setValue(new Quantity().setValue(chart.details().opioidMmePerDay()).setUnit("MME/day")
                 .setSystem(ClinicCodeSystems.UCUM).setCode("mg/d"));
         return use;
     }
