@@ -186,7 +186,7 @@ final class ChartAsFhir {
         condition.addCategory(new CodeableConcept(new Coding(CONDITION_CATEGORY, "problem-list-item", "Problem List Item")));
         CodeableConcept code = condition.getCode();
         if (entry.icd10() != null) {
-            code.addCoding(new Coding(ClinicCodeSystems.ICD_10, entry.icd10(), entry.code().label()));
+            code.addCoding(new Coding(ClinicCodeSystems.ICD_10_CM, entry.icd10(), entry.code().label()));
         }
         code.addCoding(new Coding(ClinicCodeSystems.INDICATION, entry.code().name(), entry.code().label()));
         code.setText(entry.text() == null || entry.text().isBlank() ? entry.code().label() : entry.text());

@@ -141,7 +141,7 @@ class FhirRecordTests {
 
         Condition indication = only(record, Condition.class);
         assertThat(indication.getCode().getCoding()).anySatisfy(coding -> {
-            assertThat(coding.getSystem()).isEqualTo(ClinicCodeSystems.ICD_10);
+            assertThat(coding.getSystem()).isEqualTo(ClinicCodeSystems.ICD_10_CM);
             assertThat(coding.getCode()).isEqualTo("M17");
         });
         assertThat(indication.getCode().getText()).isEqualTo("Right knee, Kellgren-Lawrence 3");

@@ -9,7 +9,8 @@ public final class ClinicCodeSystems {
 
     public static final String SNOMED = "http://snomed.info/sct";
     public static final String LOINC = "http://loinc.org";
-    public static final String ICD_10 = "http://hl7.org/fhir/sid/icd-10";
+    /** ICD-10-CM, not WHO ICD-10: the indication catalogue's codes (G89.28, M54.81) exist only in the US edition. */
+    public static final String ICD_10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";

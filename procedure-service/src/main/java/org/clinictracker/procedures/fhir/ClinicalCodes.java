@@ -53,7 +53,7 @@ final class ClinicalCodes {
     static CodeableConcept indication(IndicationEntry indication) {
         CodeableConcept reason = new CodeableConcept();
         if (indication.icd10() != null) {
-            reason.addCoding(new Coding(ClinicCodeSystems.ICD_10, indication.icd10(), indication.code().label()));
+            reason.addCoding(new Coding(ClinicCodeSystems.ICD_10_CM, indication.icd10(), indication.code().label()));
         }
         reason.addCoding(new Coding(ClinicCodeSystems.INDICATION, indication.code().name(), indication.code().label()));
         boolean hasText = indication.text() != null && !indication.text().isBlank();

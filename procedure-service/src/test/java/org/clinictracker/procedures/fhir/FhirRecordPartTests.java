@@ -104,7 +104,7 @@ class FhirRecordPartTests {
         assertThat(cryo.getStatus()).isEqualTo(Procedure.ProcedureStatus.COMPLETED);
         assertThat(cryo.getSubject().getReference()).isEqualTo("Patient/" + treated.patientId());
         assertThat(codes(cryo.getCode())).contains(ClinicCodeSystems.MODALITY + "|CRYONEUROLYSIS");
-        assertThat(codes(cryo.getReasonCodeFirstRep())).contains(ClinicCodeSystems.ICD_10 + "|M17",
+        assertThat(codes(cryo.getReasonCodeFirstRep())).contains(ClinicCodeSystems.ICD_10_CM + "|M17",
                 ClinicCodeSystems.INDICATION + "|KNEE_OSTEOARTHRITIS");
         assertThat(cryo.getPerformerFirstRep().getActor().getIdentifier().getValue()).isEqualTo("proceduralist1");
         assertThat(cryo.getBodySite()).extracting(CodeableConcept::getText)
