@@ -2,14 +2,13 @@ package org.clinictracker.followups.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.platform.problem.ProblemException;
@@ -58,14 +57,14 @@ public class OutcomeReports {
                 .forEach((code, group) -> byIndication.add(GroupTally.of("INDICATION", code, indicationLabel(code),
                         group, published(group, scope), today)));
 
-        Map<String, List<ReportedProcedure>> nerves = new TreeMap<>();
+        Map<String, List<ReportedProcedure>> nerves = new HashMap<>();
         for (ReportedProcedure procedure : all) {
             for (String nerve : procedure.nerves()) {
                 nerves.computeIfAbsent(nerve, n -> new ArrayList<>()).add(procedure);
             }
         }
         List<OutcomeGroup> byNerve = new ArrayList<>();
-        nerves.forEach((nerve, group) -> byNerve.add(GroupTally.of("NERVE", nerve, nerveLabel(nerve), group,
+        new TreeMap<>(nerves).forEach((nerve, group) -> byNerve.add(GroupTally.of("NERVE", nerve, nerveLabel(nerve), group,
                 published(group, scope), today)));
 
         return new OutcomeReport(scope, calendar.now(), overall, List.copyOf(byModality), List.copyOf(byIndication),
@@ -78,19 +77,26 @@ public class OutcomeReports {
             return PublishedOutcomes.applying(scope.modality(),
                     scope.indication() == null ? null : scope.indication().name());
         }
-        Set<Modality> modalities = group.stream().map(ReportedProcedure::modality).collect(Collectors.toSet());
-        Set<String> indications = group.stream().map(ReportedProcedure::indication).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        boolean everyOneHasOne = group.stream().allMatch(p -> p.indication() != null);
-        return PublishedOutcomes.applying(PublishedOutcomes.sole(modalities),
-                everyOneHasOne ? PublishedOutcomes.sole(indications) : null);
+        Modality modality = group.get(0).modality();
+        String indication = group.get(0).indication();
+        for (ReportedProcedure procedure : group) {
+            modality = procedure.modality() == modality ? modality : null;
+            indication = Objects.equals(procedure.indication(), indication) ? indication : null;
+            if (modality == null && indication == null) {
+                break;
+            }
+        }
+        return PublishedOutcomes.applying(modality, indication);
     }
 
+    /** The procedures of each key (hashed, then the few keys put in order). */
     private static <K> Map<K, List<ReportedProcedure>> groups(List<ReportedProcedure> procedures,
             Function<ReportedProcedure, K> key, Comparator<K> order) {
-        Map<K, List<ReportedProcedure>> groups = new TreeMap<>(order);
+        Map<K, List<ReportedProcedure>> groups = new HashMap<>();
         procedures.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
-        return groups;
+        Map<K, List<ReportedProcedure>> ordered = new TreeMap<>(order);
+        ordered.putAll(groups);
+        return ordered;
     }
 
     static String label(Modality modality) {

@@ -2,7 +2,6 @@ package org.clinictracker.followups.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.clinictracker.vocabulary.Indication;
 import org.clinictracker.vocabulary.Modality;
@@ -55,10 +54,5 @@ final class PublishedOutcomes {
             figures.add(RADIOFREQUENCY_RELIEF);
         }
         return List.copyOf(figures);
-    }
-
-    /** The one element of a set, or null when it has none or several. */
-    static <T> T sole(Set<T> values) {
-        return values.size() == 1 ? values.iterator().next() : null;
     }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,9 +117,10 @@ class ReportedProcedures {
         Map<UUID, List<AdverseEvents>> adverseEvents = adverseEvents(scopeSql, params);
         Map<String, Set<ReportWindow>> planned = plannedWindows();
         Map<String, List<String>> nerves = new HashMap<>(); // the few distinct target lists, each parsed once
+        Map<UUID, Integer> patients = new HashMap<>(); // each patient numbered once
         return jdbc.sql(procedures(scopeSql))
                 .params(params)
-                .query((rs, row) -> procedure(rs, planned, adverseEvents, nerves))
+                .query((rs, row) -> procedure(rs, planned, adverseEvents, nerves, patients))
                 .list();
     }
 
@@ -187,22 +187,26 @@ class ReportedProcedures {
     }
 
     private ReportedProcedure procedure(ResultSet rs, Map<String, Set<ReportWindow>> planned,
-            Map<UUID, List<AdverseEvents>> adverseEvents, Map<String, List<String>> nerves) throws SQLException {
+            Map<UUID, List<AdverseEvents>> adverseEvents, Map<String, List<String>> nerves, Map<UUID, Integer> patients)
+            throws SQLException {
         UUID procedureId = rs.getObject("procedure_id", UUID.class);
-        Map<ReportWindow, WindowFacts> windows = new EnumMap<>(ReportWindow.class);
+        WindowFacts[] windows = new WindowFacts[ReportWindow.values().length];
         for (ReportWindow window : ReportWindow.values()) {
             String m = "m" + window.month() + "_";
             if (rs.getBoolean(m + "outcome")) {
                 Double responder = number(rs, m + "responder");
                 Double pain = number(rs, m + "pain");
-                windows.put(window, new WindowFacts(responder == null ? null : responder != 0,
-                        pain == null ? null : pain.intValue(), number(rs, m + "mme")));
+                Double mme = number(rs, m + "mme");
+                windows[window.ordinal()] = new WindowFacts(responder == null ? null : responder != 0,
+                        pain == null ? -1 : pain.intValue(), mme == null ? Double.NaN : mme);
             }
         }
         Set<ReportWindow> plannedWindows = planned.getOrDefault(
                 rs.getString("plan_modality") + "/" + rs.getInt("protocol_version"), Set.of());
         String targetNerves = rs.getString("nerves");
-        return new ReportedProcedure(procedureId, rs.getObject("patient_id", UUID.class), day(rs, "performed_on"),
+        UUID patientId = rs.getObject("patient_id", UUID.class);
+        return new ReportedProcedure(procedureId, patientId, patients.computeIfAbsent(patientId, id -> patients.size()),
+                day(rs, "performed_on"),
                 Modality.valueOf(rs.getString("modality")), rs.getString("indication_code"),
                 targetNerves == null ? List.of() : nerves.computeIfAbsent(targetNerves, this::distinctNerves),
                 rs.getObject("baseline_pain_score", Integer.class), day(rs, "responder_since"),
