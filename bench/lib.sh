@@ -42,7 +42,8 @@ require_tools() {
 cpu_total() { awk '/^cpu /{ b = $2+$3+$4+$7+$8+$9; print b, b+$5+$6 }' /proc/stat; }
 # proc_ticks: "pid<TAB>comm<TAB>utime+stime" for every process (comm may hold spaces and parentheses)
 proc_ticks() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk '{
+  # a process may end between the glob and its read: cat then fails, which pipefail must not take for an error
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '{
     p = index($0, " ("); n = 0
     for (i = length($0); i > p; i--) if (substr($0, i, 1) == ")") { n = i; break }
     split(substr($0, n + 2), f, " ")

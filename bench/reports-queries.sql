@@ -14,7 +14,7 @@
 \timing off
 
 BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
-SET LOCAL work_mem = '128MB';
+SET LOCAL work_mem = '64MB';
 SET LOCAL jit = off;
 
 \echo '-- adverse events in scope (ADVERSE_EVENTS)'
