@@ -17,8 +17,8 @@ import org.clinictracker.followups.report.statistics.SurvivalCount;
 
 /**
  * One group's figures from the cells it is made of (a procedure is in exactly one cell, so no procedure counts
- * twice): counts add, means combine as {@link Moments}, relief as counts per day; patients are those with one plan
- * (one per procedure) plus the distinct others.
+ * twice): counts add, means combine as {@link Moments}, relief as counts per day; patients are those of one cell
+ * only plus the distinct others.
  */
 final class GroupTally {
 
@@ -36,7 +36,7 @@ final class GroupTally {
         List<SurvivalCount> relief = new ArrayList<>();
         for (ReportCell cell : cells) {
             procedures += cell.procedures();
-            patients += cell.solePlanPatients();
+            patients += cell.cellOnlyPatients();
             sharedPatients.addAll(cell.sharedPatients());
             opioidBefore = opioidBefore.plus(cell.opioidBefore());
             repeats += cell.repeats();

@@ -10,16 +10,16 @@ import org.clinictracker.vocabulary.Modality;
  * The procedures in scope that share a modality, an indication and a list of targets, aggregated by PostgreSQL
  * ({@link ReportedProcedures}): every group of the report (overall, a modality, an indication, a nerve) is a union
  * of such cells, so their figures add up to the group's. Counts add; means add as {@link Moments}; relief adds as
- * counts per day. Patients do not simply add (a patient treated twice may be in two cells): {@code solePlanPatients}
- * counts the procedures of patients who have no other plan (one each), and {@code sharedPatients} names the
- * others, so that a group counts each of them once.
+ * counts per day. Patients do not simply add (a patient treated twice may be in two cells): {@code cellOnlyPatients}
+ * counts the patients all of whose plans in scope are in this cell, and {@code sharedPatients} names the others
+ * (also in another cell), so that a group counts each of them once.
  *
  * @param indication the indication's code, {@link OutcomeReports#NO_INDICATION} where the procedure names none
  * @param nerves     the distinct catalogue codes among the targets
  * @param windows    by {@link ReportWindow#ordinal()}
  * @param relief     the procedures that brought relief, counted by the day it ended (event) or was last seen
  */
-record ReportCell(Modality modality, String indication, List<String> nerves, int procedures, int solePlanPatients,
+record ReportCell(Modality modality, String indication, List<String> nerves, int procedures, int cellOnlyPatients,
         List<UUID> sharedPatients, WindowCell[] windows, Moments opioidBefore, int repeats, Moments repeatIntervalDays,
         List<SurvivalCount> relief, List<AdverseEvents> adverseEvents) {
 
@@ -32,7 +32,7 @@ record ReportCell(Modality modality, String indication, List<String> nerves, int
     }
 
     ReportCell withAdverseEvents(List<AdverseEvents> events) {
-        return new ReportCell(modality, indication, nerves, procedures, solePlanPatients, sharedPatients, windows,
+        return new ReportCell(modality, indication, nerves, procedures, cellOnlyPatients, sharedPatients, windows,
                 opioidBefore, repeats, repeatIntervalDays, relief, List.copyOf(events));
     }
 }

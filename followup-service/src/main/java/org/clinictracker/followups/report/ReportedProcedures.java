@@ -81,8 +81,10 @@ class ReportedProcedures {
             .collect(Collectors.joining(",\n           "));
 
     /**
-     * The cells: their figures; the relief as arrays of (day, ended, censored); the patients who have other plans
-     * (each once per cell). %s: the plans in scope ({@link #REPORTED}), then the window aggregates.
+     * The cells: their figures; the relief as arrays of (day, ended, censored); the patients: how many have all
+     * their plans in scope in this cell (those with one plan, and those whose other plans are in the same cell),
+     * and the others by id (a patient treated in two cells, e.g. both knees or two modalities: few). %s: the plans
+     * in scope ({@link #REPORTED}), then the aggregates of windows, opioid use and repeat intervals.
      */
     static final String CELLS = """
             WITH %s,
@@ -97,9 +99,12 @@ class ReportedProcedures {
                 GROUP BY modality, indication, targets
             ),
             shared AS (
-                SELECT modality, indication, targets, array_agg(patient_id) AS shared_patients
-                FROM (SELECT DISTINCT modality, indication, targets, patient_id FROM reported
-                      WHERE patient_has_other_plans) d
+                SELECT modality, indication, targets, count(*) FILTER (WHERE cells_of_patient = 1) AS one_cell_patients,
+                       array_agg(patient_id) FILTER (WHERE cells_of_patient > 1) AS shared_patients
+                FROM (SELECT modality, indication, targets, patient_id,
+                             count(*) OVER (PARTITION BY patient_id) AS cells_of_patient
+                      FROM (SELECT DISTINCT modality, indication, targets, patient_id FROM reported
+                            WHERE patient_has_other_plans) d) d
                 GROUP BY modality, indication, targets
             ),
             cells AS (
@@ -114,6 +119,7 @@ class ReportedProcedures {
             )
             SELECT c.*, c.targets::text AS target_list,
                    jsonb_path_query_array(c.targets, '$[*].nerve')::text AS nerves,
+                   c.sole_plan_patients + coalesce(s.one_cell_patients, 0) AS cell_only_patients,
                    r.relief_days, r.relief_ended, r.relief_censored, s.shared_patients
             FROM cells c
             LEFT JOIN relief r ON r.modality = c.modality AND r.indication = c.indication AND r.targets = c.targets
@@ -225,7 +231,7 @@ class ReportedProcedures {
                     rs.getInt(m + "lost"), moments(rs, m + "pain"), moments(rs, m + "reduction"), moments(rs, m + "mme"));
         }
         return new ReportCell(Modality.valueOf(rs.getString("modality")), rs.getString("indication"),
-                nerves(rs.getString("nerves")), rs.getInt("procedures"), rs.getInt("sole_plan_patients"),
+                nerves(rs.getString("nerves")), rs.getInt("procedures"), rs.getInt("cell_only_patients"),
                 uuids(rs.getArray("shared_patients")), windows, moments(rs, "opioid_before"), rs.getInt("repeats"),
                 moments(rs, "interval"), relief(rs), adverseEvents);
     }
