@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The procedures in a report's scope, aggregated by PostgreSQL into {@link ReportCell cells} (modality × indication
- * × target list: a handful) in one pass over one small row per plan: the plan, its report facts
+ * × target list: a handful), each statement one pass over one small row per plan: the plan, its report facts
  * ({@code plan_report_facts}, kept by triggers: the outcome that counts in each window, see
  * {@code V2026112693_1}), its procedure's replica and its patient's intake. Java only adds cells up into groups.
  * The scope is narrowed by indexes ({@code V2026112691_1}): the plans' day and a GIN index on the targets for a
@@ -37,7 +37,7 @@ class ReportedProcedures {
 
     /** Per plan in scope: its cell, and per window the latest outcome's figures and whether it is lost. */
     private static final String REPORTED = """
-            reported AS MATERIALIZED (
+            reported AS NOT MATERIALIZED (
                 SELECT p.patient_id, coalesce(k.modality, p.modality) AS modality,
                        coalesce(k.indication_code, '%s') AS indication, coalesce(k.targets, '[]') AS targets,
                        p.previous_procedure_id IS NOT NULL AS is_repeat, pt.opioid_mme_per_day::float8 AS opioid_before,
@@ -81,49 +81,43 @@ class ReportedProcedures {
             .collect(Collectors.joining(",\n           "));
 
     /**
-     * The cells: their figures; the relief as arrays of (day, ended, censored); the patients: how many have all
-     * their plans in scope in this cell (those with one plan, and those whose other plans are in the same cell),
-     * and the others by id (a patient treated in two cells, e.g. both knees or two modalities: few). %s: the plans
-     * in scope ({@link #REPORTED}), then the aggregates of windows, opioid use and repeat intervals.
+     * The cells and their figures; %s: the plans in scope ({@link #REPORTED}), then the aggregates of windows,
+     * opioid use and repeat intervals. {@code sole_plan_patients}: procedures of patients who have no other plan.
      */
     static final String CELLS = """
-            WITH %s,
-            relief AS (
-                SELECT modality, indication, targets, array_agg(days ORDER BY days) AS relief_days,
-                       array_agg(ended ORDER BY days) AS relief_ended, array_agg(censored ORDER BY days) AS relief_censored
-                FROM (SELECT modality, indication, targets, relief_days AS days,
-                             count(*) FILTER (WHERE relief_ended)::int AS ended,
-                             count(*) FILTER (WHERE NOT relief_ended)::int AS censored
-                      FROM reported WHERE relief_days IS NOT NULL
-                      GROUP BY modality, indication, targets, relief_days) d
-                GROUP BY modality, indication, targets
-            ),
-            shared AS (
-                SELECT modality, indication, targets, count(*) FILTER (WHERE cells_of_patient = 1) AS one_cell_patients,
-                       array_agg(patient_id) FILTER (WHERE cells_of_patient > 1) AS shared_patients
-                FROM (SELECT modality, indication, targets, patient_id,
-                             count(*) OVER (PARTITION BY patient_id) AS cells_of_patient
-                      FROM (SELECT DISTINCT modality, indication, targets, patient_id FROM reported
-                            WHERE patient_has_other_plans) d) d
-                GROUP BY modality, indication, targets
-            ),
-            cells AS (
-                SELECT modality, indication, targets, count(*) AS procedures,
-                       count(*) FILTER (WHERE NOT patient_has_other_plans) AS sole_plan_patients,
-                       %s,
-                       %s,
-                       count(*) FILTER (WHERE is_repeat) AS repeats,
-                       %s
-                FROM reported
-                GROUP BY modality, indication, targets
-            )
-            SELECT c.*, c.targets::text AS target_list,
-                   jsonb_path_query_array(c.targets, '$[*].nerve')::text AS nerves,
-                   c.sole_plan_patients + coalesce(s.one_cell_patients, 0) AS cell_only_patients,
-                   r.relief_days, r.relief_ended, r.relief_censored, s.shared_patients
-            FROM cells c
-            LEFT JOIN relief r ON r.modality = c.modality AND r.indication = c.indication AND r.targets = c.targets
-            LEFT JOIN shared s ON s.modality = c.modality AND s.indication = c.indication AND s.targets = c.targets""";
+            WITH %s
+            SELECT modality, indication, targets::text AS target_list,
+                   jsonb_path_query_array(targets, '$[*].nerve')::text AS nerves, count(*) AS procedures,
+                   count(*) FILTER (WHERE NOT patient_has_other_plans) AS sole_plan_patients,
+                   %s,
+                   %s,
+                   count(*) FILTER (WHERE is_repeat) AS repeats,
+                   %s
+            FROM reported
+            GROUP BY modality, indication, targets""";
+
+    /** The relief per cell and day: ended there (event) or last seen still relieved (censored). */
+    static final String RELIEF = """
+            WITH %s
+            SELECT modality, indication, targets::text AS target_list, relief_days AS days,
+                   count(*) FILTER (WHERE relief_ended)::int AS ended, count(*) FILTER (WHERE NOT relief_ended)::int AS censored
+            FROM reported
+            WHERE relief_days IS NOT NULL
+            GROUP BY modality, indication, targets, relief_days""";
+
+    /**
+     * The patients with other plans, per cell: how many have all their plans in scope in this cell, and the
+     * others by id (treated in two cells, e.g. two modalities or other nerves: few).
+     */
+    static final String SHARED_PATIENTS = """
+            WITH %s
+            SELECT modality, indication, targets::text AS target_list,
+                   count(*) FILTER (WHERE cells_of_patient = 1) AS one_cell_patients,
+                   array_agg(patient_id) FILTER (WHERE cells_of_patient > 1) AS shared_patients
+            FROM (SELECT modality, indication, targets, patient_id,
+                         count(*) OVER (PARTITION BY patient_id) AS cells_of_patient
+                  FROM (SELECT DISTINCT modality, indication, targets, patient_id FROM reported) d) d
+            GROUP BY modality, indication, targets""";
 
     /** Adverse events per cell, type and seriousness: from the events (a few per procedure at most) to their plans. */
     static final String ADVERSE_EVENTS = """
@@ -153,20 +147,38 @@ class ReportedProcedures {
      * Call inside one read-only transaction: the settings below last as long as it does.
      */
     List<ReportCell> inScope(ReportScope scope, LocalDate today) {
-        // one large aggregate per call: room for its hash tables in memory, and no JIT compilation, which costs
-        // more than it saves on a query that runs for well under a second
+        // aggregates over every plan in scope: room for their hash tables in memory, and no JIT compilation,
+        // which costs more than it saves on statements that run for a fraction of a second
         jdbc.sql("SET LOCAL work_mem = '128MB'").update();
         jdbc.sql("SET LOCAL jit = off").update();
         Map<String, Object> params = new HashMap<>();
         params.put("today", Date.valueOf(today));
         String filters = filters(scope, params);
+        // four statements, each planned for what it reads (one statement over a materialized scope costs more)
         Map<String, List<AdverseEvents>> adverseEvents = new HashMap<>();
         jdbc.sql(ADVERSE_EVENTS.formatted(OutcomeReports.NO_INDICATION, filters)).params(params).query(rs -> {
             adverseEvents.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new AdverseEvents(rs.getString("type"),
                     rs.getBoolean("serious"), rs.getInt("events"), rs.getInt("procedures")));
         });
+        Map<String, List<SurvivalCount>> relief = new HashMap<>();
+        jdbc.sql(RELIEF.formatted(reported(filters + " AND p.responder_since IS NOT NULL"))).params(params).query(rs -> {
+            relief.computeIfAbsent(key(rs), k -> new ArrayList<>())
+                    .add(new SurvivalCount(rs.getInt("days"), rs.getInt("ended"), rs.getInt("censored")));
+        });
+        Map<String, Integer> oneCellPatients = new HashMap<>();
+        Map<String, List<UUID>> sharedPatients = new HashMap<>();
+        jdbc.sql(SHARED_PATIENTS.formatted(reported(filters + " AND f.patient_has_other_plans"))).params(params)
+                .query(rs -> {
+                    oneCellPatients.put(key(rs), rs.getInt("one_cell_patients"));
+                    sharedPatients.put(key(rs), uuids(rs.getArray("shared_patients")));
+                });
         return jdbc.sql(cells(filters)).params(params)
-                .query((rs, row) -> cell(rs, adverseEvents.getOrDefault(key(rs), List.of())))
+                .query((rs, row) -> {
+                    String key = key(rs);
+                    return cell(rs, rs.getInt("sole_plan_patients") + oneCellPatients.getOrDefault(key, 0),
+                            sharedPatients.getOrDefault(key, List.of()), relief.getOrDefault(key, List.of()),
+                            adverseEvents.getOrDefault(key, List.of()));
+                })
                 .list();
     }
 
@@ -176,9 +188,12 @@ class ReportedProcedures {
         return cells(filters(scope, params));
     }
 
+    private static String reported(String filters) {
+        return REPORTED.formatted(OutcomeReports.NO_INDICATION, WINDOW_FACTS, filters);
+    }
+
     private static String cells(String filters) {
-        return CELLS.formatted(REPORTED.formatted(OutcomeReports.NO_INDICATION, WINDOW_FACTS, filters),
-                WINDOW_AGGREGATES, moments("opioid_before", "opioid_before"),
+        return CELLS.formatted(reported(filters), WINDOW_AGGREGATES, moments("opioid_before", "opioid_before"),
                 moments("interval", "days_since_previous::float8", "is_repeat"));
     }
 
@@ -223,7 +238,8 @@ class ReportedProcedures {
         return rs.getString("modality") + "\u0000" + rs.getString("indication") + "\u0000" + rs.getString("target_list");
     }
 
-    private ReportCell cell(ResultSet rs, List<AdverseEvents> adverseEvents) throws SQLException {
+    private ReportCell cell(ResultSet rs, int cellOnlyPatients, List<UUID> sharedPatients, List<SurvivalCount> relief,
+            List<AdverseEvents> adverseEvents) throws SQLException {
         WindowCell[] windows = new WindowCell[ReportWindow.values().length];
         for (ReportWindow window : ReportWindow.values()) {
             String m = "m" + window.month() + "_";
@@ -231,28 +247,12 @@ class ReportedProcedures {
                     rs.getInt(m + "lost"), moments(rs, m + "pain"), moments(rs, m + "reduction"), moments(rs, m + "mme"));
         }
         return new ReportCell(Modality.valueOf(rs.getString("modality")), rs.getString("indication"),
-                nerves(rs.getString("nerves")), rs.getInt("procedures"), rs.getInt("cell_only_patients"),
-                uuids(rs.getArray("shared_patients")), windows, moments(rs, "opioid_before"), rs.getInt("repeats"),
-                moments(rs, "interval"), relief(rs), adverseEvents);
+                nerves(rs.getString("nerves")), rs.getInt("procedures"), cellOnlyPatients, sharedPatients, windows,
+                moments(rs, "opioid_before"), rs.getInt("repeats"), moments(rs, "interval"), relief, adverseEvents);
     }
 
     private static Moments moments(ResultSet rs, String name) throws SQLException {
         return Moments.of(rs.getInt(name + "_n"), number(rs, name + "_mean"), number(rs, name + "_sd"));
-    }
-
-    private static List<SurvivalCount> relief(ResultSet rs) throws SQLException {
-        Array days = rs.getArray("relief_days");
-        if (days == null) {
-            return List.of();
-        }
-        Integer[] day = (Integer[]) days.getArray();
-        Integer[] ended = (Integer[]) rs.getArray("relief_ended").getArray();
-        Integer[] censored = (Integer[]) rs.getArray("relief_censored").getArray();
-        List<SurvivalCount> counts = new ArrayList<>(day.length);
-        for (int i = 0; i < day.length; i++) {
-            counts.add(new SurvivalCount(day[i], ended[i], censored[i]));
-        }
-        return counts;
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {
