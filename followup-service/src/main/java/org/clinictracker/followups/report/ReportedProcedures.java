@@ -83,27 +83,34 @@ class ReportedProcedures {
     /**
      * The cells and their figures; %s: the plans in scope ({@link #REPORTED}), then the aggregates of windows,
      * opioid use and repeat intervals. {@code sole_plan_patients}: procedures of patients who have no other plan.
+     * Relief: the days of each cell's procedures that brought some, collected in the same pass, then counted per
+     * day (ended there: an event; last seen still relieved: censored) as arrays in day order.
      */
     static final String CELLS = """
-            WITH %s
-            SELECT modality, indication, targets::text AS target_list,
-                   jsonb_path_query_array(targets, '$[*].nerve')::text AS nerves, count(*) AS procedures,
-                   count(*) FILTER (WHERE NOT patient_has_other_plans) AS sole_plan_patients,
-                   %s,
-                   %s,
-                   count(*) FILTER (WHERE is_repeat) AS repeats,
-                   %s
-            FROM reported
-            GROUP BY modality, indication, targets""";
-
-    /** The relief per cell and day: ended there (event) or last seen still relieved (censored). */
-    static final String RELIEF = """
-            WITH %s
-            SELECT modality, indication, targets::text AS target_list, relief_days AS days,
-                   count(*) FILTER (WHERE relief_ended)::int AS ended, count(*) FILTER (WHERE NOT relief_ended)::int AS censored
-            FROM reported
-            WHERE relief_days IS NOT NULL
-            GROUP BY modality, indication, targets, relief_days""";
+            WITH %s,
+            cells AS (
+                SELECT modality, indication, targets, count(*) AS procedures,
+                       count(*) FILTER (WHERE NOT patient_has_other_plans) AS sole_plan_patients,
+                       %s,
+                       %s,
+                       count(*) FILTER (WHERE is_repeat) AS repeats,
+                       %s,
+                       array_agg(relief_days) FILTER (WHERE relief_days IS NOT NULL AND relief_ended) AS ended_days,
+                       array_agg(relief_days) FILTER (WHERE relief_days IS NOT NULL AND NOT relief_ended) AS censored_days
+                FROM reported
+                GROUP BY modality, indication, targets
+            )
+            SELECT c.*, c.targets::text AS target_list, jsonb_path_query_array(c.targets, '$[*].nerve')::text AS nerves, r.*
+            FROM cells c
+            CROSS JOIN LATERAL (
+                SELECT array_agg(day ORDER BY day) AS relief_days, array_agg(ended ORDER BY day) AS relief_ended,
+                       array_agg(censored ORDER BY day) AS relief_censored
+                FROM (SELECT day, count(*) FILTER (WHERE ended)::int AS ended,
+                             count(*) FILTER (WHERE NOT ended)::int AS censored
+                      FROM (SELECT day, true AS ended FROM unnest(c.ended_days) AS day
+                            UNION ALL SELECT day, false FROM unnest(c.censored_days) AS day) u
+                      GROUP BY day) d
+            ) r""";
 
     /**
      * The patients with other plans, per cell: how many have all their plans in scope in this cell, and the
@@ -157,16 +164,11 @@ class ReportedProcedures {
         Map<String, Object> params = new HashMap<>();
         params.put("today", Date.valueOf(today));
         String filters = filters(scope, params);
-        // four statements, each planned for what it reads (one statement over a materialized scope costs more)
+        // three statements, each planned for what it reads (one statement over a materialized scope costs more)
         Map<String, List<AdverseEvents>> adverseEvents = new HashMap<>();
         jdbc.sql(ADVERSE_EVENTS.formatted(OutcomeReports.NO_INDICATION, filters)).params(params).query(rs -> {
             adverseEvents.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new AdverseEvents(rs.getString("type"),
                     rs.getBoolean("serious"), rs.getInt("events"), rs.getInt("procedures")));
-        });
-        Map<String, List<SurvivalCount>> relief = new HashMap<>();
-        jdbc.sql(RELIEF.formatted(reported(filters + " AND p.responder_since IS NOT NULL"))).params(params).query(rs -> {
-            relief.computeIfAbsent(key(rs), k -> new ArrayList<>())
-                    .add(new SurvivalCount(rs.getInt("days"), rs.getInt("ended"), rs.getInt("censored")));
         });
         Map<String, Integer> oneCellPatients = new HashMap<>();
         Map<String, List<UUID>> sharedPatients = new HashMap<>();
@@ -179,7 +181,7 @@ class ReportedProcedures {
                 .query((rs, row) -> {
                     String key = key(rs);
                     return cell(rs, rs.getInt("sole_plan_patients") + oneCellPatients.getOrDefault(key, 0),
-                            sharedPatients.getOrDefault(key, List.of()), relief.getOrDefault(key, List.of()),
+                            sharedPatients.getOrDefault(key, List.of()),
                             adverseEvents.getOrDefault(key, List.of()));
                 })
                 .list();
@@ -241,7 +243,7 @@ class ReportedProcedures {
         return rs.getString("modality") + "\u0000" + rs.getString("indication") + "\u0000" + rs.getString("target_list");
     }
 
-    private ReportCell cell(ResultSet rs, int cellOnlyPatients, List<UUID> sharedPatients, List<SurvivalCount> relief,
+    private ReportCell cell(ResultSet rs, int cellOnlyPatients, List<UUID> sharedPatients,
             List<AdverseEvents> adverseEvents) throws SQLException {
         WindowCell[] windows = new WindowCell[ReportWindow.values().length];
         for (ReportWindow window : ReportWindow.values()) {
@@ -251,11 +253,26 @@ class ReportedProcedures {
         }
         return new ReportCell(Modality.valueOf(rs.getString("modality")), rs.getString("indication"),
                 nerves(rs.getString("nerves")), rs.getInt("procedures"), cellOnlyPatients, sharedPatients, windows,
-                moments(rs, "opioid_before"), rs.getInt("repeats"), moments(rs, "interval"), relief, adverseEvents);
+                moments(rs, "opioid_before"), rs.getInt("repeats"), moments(rs, "interval"), relief(rs), adverseEvents);
     }
 
     private static Moments moments(ResultSet rs, String name) throws SQLException {
         return Moments.of(rs.getInt(name + "_n"), number(rs, name + "_mean"), number(rs, name + "_sd"));
+    }
+
+    private static List<SurvivalCount> relief(ResultSet rs) throws SQLException {
+        Array days = rs.getArray("relief_days");
+        if (days == null) {
+            return List.of();
+        }
+        Integer[] day = (Integer[]) days.getArray();
+        Integer[] ended = (Integer[]) rs.getArray("relief_ended").getArray();
+        Integer[] censored = (Integer[]) rs.getArray("relief_censored").getArray();
+        List<SurvivalCount> counts = new ArrayList<>(day.length);
+        for (int i = 0; i < day.length; i++) {
+            counts.add(new SurvivalCount(day[i], ended[i], censored[i]));
+        }
+        return counts;
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {
