@@ -34,8 +34,9 @@ SET LOCAL work_mem = '256MB';
 SET LOCAL synchronous_commit = off;
 SELECT setseed(0.2611);
 
-TRUNCATE known_patient, known_procedure, known_adverse_event, follow_up_plan, follow_up_visit, visit_reschedule,
-         follow_up_outcome, observed_adverse_event, repeat_candidate, audit_entry, outbox_event, processed_event;
+TRUNCATE known_patient, known_procedure, known_adverse_event, follow_up_plan, plan_report_facts, follow_up_visit,
+         visit_reschedule, follow_up_outcome, observed_adverse_event, repeat_candidate, audit_entry, outbox_event,
+         processed_event;
 DELETE FROM protocol_visit WHERE version > 1;
 DELETE FROM protocol_version WHERE version > 1;
 

@@ -2,7 +2,6 @@ package org.clinictracker.followups.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +18,8 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outcome report: the procedures in scope read once, then grouped (overall, per modality, indication and
- * target nerve) and tallied. The report shows no patient, only counts and estimates over groups, so unlike the
+ * The outcome report: the procedures in scope aggregated by PostgreSQL into cells (modality × indication ×
+ * targets), which Java adds up into the groups (overall, per modality, indication and target nerve). The report shows no patient, only counts and estimates over groups, so unlike the
  * worklist it writes no audit entry (the audit trail is kept per patient, and no patient's data is shown).
  */
 @Service
@@ -36,67 +35,58 @@ public class OutcomeReports {
         this.calendar = calendar;
     }
 
-    /** One snapshot (repeatable read): the procedures and their adverse events are read in two queries. */
+    /** One snapshot (repeatable read): the cells and their adverse events are read in two queries. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public OutcomeReport report(ReportScope scope) {
         if (scope.from() != null && scope.to() != null && scope.from().isAfter(scope.to())) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
-        var today = calendar.today();
-        List<ReportedProcedure> all = procedures.inScope(scope);
-        OutcomeGroup overall = GroupTally.of("ALL", "ALL", "All procedures in scope", all,
-                published(all, scope), today);
+        List<ReportCell> all = procedures.inScope(scope, calendar.today());
+        OutcomeGroup overall = GroupTally.of("ALL", "ALL", "All procedures in scope", all, published(all, scope));
 
         List<OutcomeGroup> byModality = new ArrayList<>();
-        groups(all, ReportedProcedure::modality, Comparator.naturalOrder()).forEach((modality, group) ->
-                byModality.add(GroupTally.of("MODALITY", modality.name(), label(modality), group, published(group, scope),
-                        today)));
+        groups(all, cell -> List.of(cell.modality()), Comparator.<Modality>naturalOrder()).forEach((modality, group) ->
+                byModality.add(GroupTally.of("MODALITY", modality.name(), label(modality), group, published(group, scope))));
 
         List<OutcomeGroup> byIndication = new ArrayList<>();
-        groups(all, p -> Objects.requireNonNullElse(p.indication(), NO_INDICATION), OutcomeReports::indicationOrder)
+        groups(all, cell -> List.of(cell.indication()), OutcomeReports::indicationOrder)
                 .forEach((code, group) -> byIndication.add(GroupTally.of("INDICATION", code, indicationLabel(code),
-                        group, published(group, scope), today)));
+                        group, published(group, scope))));
 
-        Map<String, List<ReportedProcedure>> nerves = new HashMap<>();
-        for (ReportedProcedure procedure : all) {
-            for (String nerve : procedure.nerves()) {
-                nerves.computeIfAbsent(nerve, n -> new ArrayList<>()).add(procedure);
-            }
-        }
+        // a procedure with two nerves counts under each: its cell is in both groups
         List<OutcomeGroup> byNerve = new ArrayList<>();
-        new TreeMap<>(nerves).forEach((nerve, group) -> byNerve.add(GroupTally.of("NERVE", nerve, nerveLabel(nerve), group,
-                published(group, scope), today)));
+        groups(all, ReportCell::nerves, Comparator.<String>naturalOrder()).forEach((nerve, group) ->
+                byNerve.add(GroupTally.of("NERVE", nerve, nerveLabel(nerve), group, published(group, scope))));
 
         return new OutcomeReport(scope, calendar.now(), overall, List.copyOf(byModality), List.copyOf(byIndication),
                 List.copyOf(byNerve));
     }
 
     /** The source's figures for a group all of one modality and/or one indication (empty: the scope's filters). */
-    private static List<PublishedFigure> published(List<ReportedProcedure> group, ReportScope scope) {
+    private static List<PublishedFigure> published(List<ReportCell> group, ReportScope scope) {
         if (group.isEmpty()) {
             return PublishedOutcomes.applying(scope.modality(),
                     scope.indication() == null ? null : scope.indication().name());
         }
         Modality modality = group.get(0).modality();
         String indication = group.get(0).indication();
-        for (ReportedProcedure procedure : group) {
-            modality = procedure.modality() == modality ? modality : null;
-            indication = Objects.equals(procedure.indication(), indication) ? indication : null;
-            if (modality == null && indication == null) {
-                break;
-            }
+        for (ReportCell cell : group) {
+            modality = cell.modality() == modality ? modality : null;
+            indication = Objects.equals(cell.indication(), indication) ? indication : null;
         }
         return PublishedOutcomes.applying(modality, indication);
     }
 
-    /** The procedures of each key (hashed, then the few keys put in order). */
-    private static <K> Map<K, List<ReportedProcedure>> groups(List<ReportedProcedure> procedures,
-            Function<ReportedProcedure, K> key, Comparator<K> order) {
-        Map<K, List<ReportedProcedure>> groups = new HashMap<>();
-        procedures.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
-        Map<K, List<ReportedProcedure>> ordered = new TreeMap<>(order);
-        ordered.putAll(groups);
-        return ordered;
+    /** The cells of each key (a cell may have several, as it may have several nerves), keys in order. */
+    private static <K> Map<K, List<ReportCell>> groups(List<ReportCell> cells,
+            Function<ReportCell, List<K>> keys, Comparator<K> order) {
+        Map<K, List<ReportCell>> groups = new TreeMap<>(order);
+        for (ReportCell cell : cells) {
+            for (K key : keys.apply(cell)) {
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(cell);
+            }
+        }
+        return groups;
     }
 
     static String label(Modality modality) {

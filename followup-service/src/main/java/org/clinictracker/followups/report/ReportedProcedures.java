@@ -1,23 +1,22 @@
 package org.clinictracker.followups.report;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.clinictracker.followups.report.ReportedProcedure.AdverseEvents;
-import org.clinictracker.followups.report.ReportedProcedure.WindowFacts;
+import org.clinictracker.followups.report.ReportCell.AdverseEvents;
+import org.clinictracker.followups.report.ReportCell.WindowCell;
+import org.clinictracker.followups.report.statistics.SurvivalCount;
 import org.clinictracker.vocabulary.Modality;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,78 +25,119 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The procedures in a report's scope, one row each, aggregated in PostgreSQL in one pass over their outcomes (a
- * hash aggregate by plan, no sort): the latest outcome of each window is the greatest array [day, recorded at,
- * responder, pain, MME] among the window's (arrays compare element by element), so Java only groups one small row
- * per procedure. The scope is narrowed by indexes ({@code V2026112691_1}): the plans' day and a GIN index on the
- * targets for a nerve; unnarrowed, sequential scans and hash joins are the right plan.
+ * The procedures in a report's scope, aggregated by PostgreSQL into {@link ReportCell cells} (modality × indication
+ * × target list: a handful), each statement one pass over one small row per plan: the plan, its report facts
+ * ({@code plan_report_facts}, kept by triggers: the outcome that counts in each window, see
+ * {@code V2026112693_1}), its procedure's replica and its patient's intake. Java only adds cells up into groups.
+ * The scope is narrowed by indexes ({@code V2026112691_1}): the plans' day and a GIN index on the targets for a
+ * nerve; unnarrowed, sequential scans and hash joins are the right plan.
  */
 @Repository
 class ReportedProcedures {
 
-    /** One aggregate per window: the latest outcome in it, as [day, recorded at, responder 0/1, pain, MME]. */
-    private static final String WINDOW_AGGREGATES = Arrays.stream(ReportWindow.values())
-            .map(w -> "max(o.latest) FILTER (WHERE o.day BETWEEN %d AND %d) AS m%d"
-                    .formatted(w.firstDay(), w.lastDay(), w.month()))
-            .collect(Collectors.joining(",\n           "));
-
-    private static final String WINDOW_COLUMNS = Arrays.stream(ReportWindow.values())
-            .map(w -> "o.m%1$d IS NOT NULL AS m%1$d_outcome, o.m%1$d[3] AS m%1$d_responder, o.m%1$d[4] AS m%1$d_pain, o.m%1$d[5] AS m%1$d_mme"
-                    .formatted(w.month()))
-            .collect(Collectors.joining(",\n       "));
-
-    /** By window ordinal, its columns' names: outcome?, responder, pain, MME (made once, read for every row). */
-    private static final String[][] WINDOW_COLUMN_NAMES = Arrays.stream(ReportWindow.values())
-            .map(w -> new String[] { "m" + w.month() + "_outcome", "m" + w.month() + "_responder",
-                    "m" + w.month() + "_pain", "m" + w.month() + "_mme" })
-            .toArray(String[][]::new);
-
-    /**
-     * The scope: plans with their procedure's replica; %s = the filters present. Not materialized: each use is
-     * planned with the filters (the outcome pass needs only the plans' ids and days).
-     */
-    private static final String SCOPE = """
-            scope AS NOT MATERIALIZED (
-                SELECT p.id AS plan_id, p.procedure_id, p.patient_id, p.performed_on, p.modality AS plan_modality,
-                       p.protocol_version, coalesce(k.modality, p.modality) AS modality, k.indication_code,
-                       jsonb_path_query_array(k.targets, '$[*].nerve')::text AS nerves, p.baseline_pain_score,
-                       p.responder_since, p.relief_ended_on, p.previous_procedure_id
-                FROM follow_up_plan p LEFT JOIN known_procedure k ON k.id = p.procedure_id
+    /** Per plan in scope: its cell, and per window the latest outcome's figures and whether it is lost. */
+    private static final String REPORTED = """
+            reported AS NOT MATERIALIZED (
+                SELECT p.patient_id, coalesce(k.modality, p.modality) AS modality,
+                       coalesce(k.indication_code, '%s') AS indication, coalesce(k.targets, '[]') AS targets,
+                       p.previous_procedure_id IS NOT NULL AS is_repeat, pt.opioid_mme_per_day::float8 AS opioid_before,
+                       f.patient_has_other_plans, f.days_since_previous,
+                       %s,
+                       CASE WHEN p.responder_since IS NOT NULL
+                            THEN coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since)) - p.performed_on
+                       END AS relief_days,
+                       p.relief_ended_on IS NOT NULL AS relief_ended
+                FROM follow_up_plan p
+                JOIN plan_report_facts f ON f.plan_id = p.id
+                LEFT JOIN known_procedure k ON k.id = p.procedure_id
+                LEFT JOIN known_patient pt ON pt.id = p.patient_id
                 WHERE true%s
             )""";
 
-    static final String PROCEDURES = """
-            WITH %s,
-            per_plan AS (
-                SELECT o.plan_id, max(o.assessed_on) AS last_outcome_on,
-                       %s
-                FROM (SELECT o.plan_id, o.assessed_on, o.assessed_on - s.performed_on AS day,
-                             ARRAY[o.assessed_on - s.performed_on, extract(epoch FROM o.recorded_at), o.responder::int,
-                                   o.pain_score, o.opioid_mme_per_day]::float8[] AS latest
-                      FROM scope s JOIN follow_up_outcome o ON o.plan_id = s.plan_id) o
-                GROUP BY o.plan_id
-            ),
-            repeated AS (
-                SELECT previous_procedure_id AS procedure_id, min(performed_on) AS performed_on
-                FROM follow_up_plan WHERE previous_procedure_id IS NOT NULL
-                GROUP BY previous_procedure_id
-            )
-            SELECT s.procedure_id, s.patient_id, s.performed_on, s.plan_modality, s.protocol_version, s.modality,
-                   s.indication_code, s.nerves, s.baseline_pain_score, s.responder_since, s.relief_ended_on,
-                   s.previous_procedure_id IS NOT NULL AS is_repeat, s.performed_on - prev.performed_on AS days_since_previous,
-                   o.last_outcome_on, r.performed_on AS repeated_on, pt.opioid_mme_per_day AS opioid_before,
-                   %s
-            FROM scope s
-            LEFT JOIN per_plan o ON o.plan_id = s.plan_id
-            LEFT JOIN known_patient pt ON pt.id = s.patient_id
-            LEFT JOIN follow_up_plan prev ON prev.procedure_id = s.previous_procedure_id
-            LEFT JOIN repeated r ON r.procedure_id = s.procedure_id""";
+    /**
+     * A window's facts of a plan; lost: the protocol planned a visit in it, it is over (today past its last day),
+     * no outcome was assessed in it and no repeat treatment took over before it ended.
+     */
+    private static final String WINDOW_FACTS = Arrays.stream(ReportWindow.values())
+            .map(w -> """
+                    f.m%1$d_responder, f.m%1$d_pain, p.baseline_pain_score - f.m%1$d_pain AS m%1$d_reduction,
+                                   f.m%1$d_mme::float8 AS m%1$d_mme,
+                                   f.m%1$d_planned AND NOT f.m%1$d_outcome AND p.performed_on + %2$d < :today
+                                       AND (f.repeated_on IS NULL OR f.repeated_on > p.performed_on + %2$d) AS m%1$d_lost"""
+                    .formatted(w.month(), w.lastDay()))
+            .collect(Collectors.joining(",\n                       "));
 
-    static final String ADVERSE_EVENTS = """
+    private static final String WINDOW_AGGREGATES = Arrays.stream(ReportWindow.values())
+            .map(w -> """
+                    count(*) FILTER (WHERE m%1$d_responder IS NOT NULL) AS m%1$d_assessed,
+                               count(*) FILTER (WHERE m%1$d_responder) AS m%1$d_responders,
+                               count(*) FILTER (WHERE m%1$d_lost) AS m%1$d_lost,
+                               %2$s,
+                               %3$s,
+                               %4$s"""
+                    .formatted(w.month(), moments("m" + w.month() + "_pain", "m" + w.month() + "_pain::float8"),
+                            moments("m" + w.month() + "_reduction", "m" + w.month() + "_reduction::float8"),
+                            moments("m" + w.month() + "_mme", "m" + w.month() + "_mme")))
+            .collect(Collectors.joining(",\n           "));
+
+    /**
+     * The cells and their figures; %s: the plans in scope ({@link #REPORTED}), then the aggregates of windows,
+     * opioid use and repeat intervals. {@code sole_plan_patients}: procedures of patients who have no other plan.
+     * Relief: the days of each cell's procedures that brought some, collected in the same pass, then counted per
+     * day (ended there: an event; last seen still relieved: censored) as arrays in day order.
+     */
+    static final String CELLS = """
+            WITH %s,
+            cells AS (
+                SELECT modality, indication, targets, count(*) AS procedures,
+                       count(*) FILTER (WHERE NOT patient_has_other_plans) AS sole_plan_patients,
+                       %s,
+                       %s,
+                       count(*) FILTER (WHERE is_repeat) AS repeats,
+                       %s,
+                       array_agg(relief_days) FILTER (WHERE relief_days IS NOT NULL AND relief_ended) AS ended_days,
+                       array_agg(relief_days) FILTER (WHERE relief_days IS NOT NULL AND NOT relief_ended) AS censored_days
+                FROM reported
+                GROUP BY modality, indication, targets
+            )
+            SELECT c.*, c.targets::text AS target_list, jsonb_path_query_array(c.targets, '$[*].nerve')::text AS nerves, r.*
+            FROM cells c
+            CROSS JOIN LATERAL (
+                SELECT array_agg(day ORDER BY day) AS relief_days, array_agg(ended ORDER BY day) AS relief_ended,
+                       array_agg(censored ORDER BY day) AS relief_censored
+                FROM (SELECT day, count(*) FILTER (WHERE ended)::int AS ended,
+                             count(*) FILTER (WHERE NOT ended)::int AS censored
+                      FROM (SELECT day, true AS ended FROM unnest(c.ended_days) AS day
+                            UNION ALL SELECT day, false FROM unnest(c.censored_days) AS day) u
+                      GROUP BY day) d
+            ) r""";
+
+    /**
+     * The patients with other plans, per cell: how many have all their plans in scope in this cell, and the
+     * others by id (treated in two cells, e.g. two modalities or other nerves: few).
+     */
+    static final String SHARED_PATIENTS = """
             WITH %s
-            SELECT e.procedure_id, e.type, e.serious, count(*) AS events
+            SELECT modality, indication, targets::text AS target_list,
+                   count(*) FILTER (WHERE cells_of_patient = 1) AS one_cell_patients,
+                   array_agg(patient_id) FILTER (WHERE cells_of_patient > 1) AS shared_patients
+            FROM (SELECT modality, indication, targets, patient_id,
+                         count(*) OVER (PARTITION BY patient_id) AS cells_of_patient
+                  FROM (SELECT DISTINCT modality, indication, targets, patient_id FROM reported) d) d
+            GROUP BY modality, indication, targets""";
+
+    /** Adverse events per cell, type and seriousness: from the events (a few per procedure at most) to their plans. */
+    static final String ADVERSE_EVENTS = """
+            WITH scope AS NOT MATERIALIZED (
+                SELECT p.procedure_id, coalesce(k.modality, p.modality) AS modality,
+                       coalesce(k.indication_code, '%s') AS indication, coalesce(k.targets, '[]') AS targets
+                FROM follow_up_plan p LEFT JOIN known_procedure k ON k.id = p.procedure_id
+                WHERE true%s
+            )
+            SELECT s.modality, s.indication, s.targets::text AS target_list, e.type, e.serious, count(*) AS events,
+                   count(DISTINCT e.procedure_id) AS procedures
             FROM scope s JOIN known_adverse_event e ON e.procedure_id = s.procedure_id
-            GROUP BY e.procedure_id, e.type, e.serious""";
+            GROUP BY s.modality, s.indication, s.targets, e.type, e.serious""";
 
     private static final TypeReference<List<String>> NERVES = new TypeReference<>() { };
 
@@ -110,34 +150,66 @@ class ReportedProcedures {
     }
 
     /**
-     * Every procedure in scope, in no particular order. Call inside one read-only transaction: the settings below
-     * last as long as it does.
+     * The cells of the procedures in scope, in no particular order, judged on {@code today} (lost to follow-up).
+     * Call inside one read-only transaction: the settings below last as long as it does.
      */
-    List<ReportedProcedure> inScope(ReportScope scope) {
-        // one large aggregate per call: its hash tables in memory (the per-plan aggregate of 206,000 plans took
-        // 61 MB; hash nodes may use twice work_mem), and no JIT compilation, which took 1.4 s of a 10 s run there
-        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+    List<ReportCell> inScope(ReportScope scope, LocalDate today) {
+        // aggregates over every plan in scope: room for their hash tables in memory, and no JIT compilation,
+        // which costs more than it saves on statements that run for a fraction of a second
+        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
         jdbc.sql("SET LOCAL jit = off").update();
+        // planned for this scope's days every time: a generic plan (the driver prepares a statement on its fifth
+        // run) guesses the share of plans in [from, to] and chose nested loops over the whole clinic
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new HashMap<>();
-        String scopeSql = SCOPE.formatted(filters(scope, params));
-        Map<UUID, List<AdverseEvents>> adverseEvents = adverseEvents(scopeSql, params);
-        Map<String, Set<ReportWindow>> planned = plannedWindows();
-        Map<String, List<String>> nerves = new HashMap<>(); // the few distinct target lists, each parsed once
-        Map<UUID, Integer> patients = new HashMap<>(); // each patient numbered once
-        return jdbc.sql(procedures(scopeSql))
-                .params(params)
-                .query((rs, row) -> procedure(rs, planned, adverseEvents, nerves, patients))
+        params.put("today", Date.valueOf(today));
+        String filters = filters(scope, params);
+        // three statements, each planned for what it reads (one statement over a materialized scope costs more)
+        Map<String, List<AdverseEvents>> adverseEvents = new HashMap<>();
+        jdbc.sql(ADVERSE_EVENTS.formatted(OutcomeReports.NO_INDICATION, filters)).params(params).query(rs -> {
+            adverseEvents.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new AdverseEvents(rs.getString("type"),
+                    rs.getBoolean("serious"), rs.getInt("events"), rs.getInt("procedures")));
+        });
+        Map<String, Integer> oneCellPatients = new HashMap<>();
+        Map<String, List<UUID>> sharedPatients = new HashMap<>();
+        jdbc.sql(SHARED_PATIENTS.formatted(reported(filters + " AND f.patient_has_other_plans"))).params(params)
+                .query(rs -> {
+                    oneCellPatients.put(key(rs), rs.getInt("one_cell_patients"));
+                    sharedPatients.put(key(rs), uuids(rs.getArray("shared_patients")));
+                });
+        return jdbc.sql(cells(filters)).params(params)
+                .query((rs, row) -> {
+                    String key = key(rs);
+                    return cell(rs, rs.getInt("sole_plan_patients") + oneCellPatients.getOrDefault(key, 0),
+                            sharedPatients.getOrDefault(key, List.of()),
+                            adverseEvents.getOrDefault(key, List.of()));
+                })
                 .list();
     }
 
-    /** The query of the procedures in a scope ({@link #SCOPE} with its filters). */
-    static String procedures(String scopeSql) {
-        return PROCEDURES.formatted(scopeSql, WINDOW_AGGREGATES, WINDOW_COLUMNS);
+    /** The query of the cells in scope, its parameters put in {@code params} (today: as given, else the machine's). */
+    static String procedures(ReportScope scope, Map<String, Object> params) {
+        params.putIfAbsent("today", Date.valueOf(LocalDate.now()));
+        return cells(filters(scope, params));
     }
 
-    /** The query of the procedures in this scope, its parameters put in {@code params}. */
-    static String procedures(ReportScope scope, Map<String, Object> params) {
-        return procedures(SCOPE.formatted(filters(scope, params)));
+    private static String reported(String filters) {
+        return REPORTED.formatted(OutcomeReports.NO_INDICATION, WINDOW_FACTS, filters);
+    }
+
+    private static String cells(String filters) {
+        return CELLS.formatted(reported(filters), WINDOW_AGGREGATES, moments("opioid_before", "opioid_before"),
+                moments("interval", "days_since_previous::float8", "is_repeat"));
+    }
+
+    /** n, mean and sample standard deviation of an expression, as {@code <name>_n}, {@code _mean}, {@code _sd}. */
+    private static String moments(String name, String expression) {
+        return "count(%2$s) AS %1$s_n, avg(%2$s) AS %1$s_mean, stddev_samp(%2$s) AS %1$s_sd".formatted(name, expression);
+    }
+
+    private static String moments(String name, String expression, String filter) {
+        return ("count(%2$s) FILTER (WHERE %3$s) AS %1$s_n, avg(%2$s) FILTER (WHERE %3$s) AS %1$s_mean, "
+                + "stddev_samp(%2$s) FILTER (WHERE %3$s) AS %1$s_sd").formatted(name, expression, filter);
     }
 
     /** The SQL of the filters present (each " AND ..."), their values put in {@code params}. */
@@ -167,75 +239,53 @@ class ReportedProcedures {
         return where.toString();
     }
 
-    private Map<UUID, List<AdverseEvents>> adverseEvents(String scopeSql, Map<String, Object> params) {
-        Map<UUID, List<AdverseEvents>> byProcedure = new HashMap<>();
-        jdbc.sql(ADVERSE_EVENTS.formatted(scopeSql)).params(params).query(rs -> {
-            byProcedure.computeIfAbsent(rs.getObject("procedure_id", UUID.class), id -> new ArrayList<>())
-                    .add(new AdverseEvents(rs.getString("type"), rs.getBoolean("serious"), rs.getInt("events")));
-        });
-        return byProcedure;
+    private static String key(ResultSet rs) throws SQLException {
+        return rs.getString("modality") + "\u0000" + rs.getString("indication") + "\u0000" + rs.getString("target_list");
     }
 
-    /** For each protocol version ("MODALITY/version"), the report windows it schedules a visit in (a small table). */
-    private Map<String, Set<ReportWindow>> plannedWindows() {
-        Map<String, Set<ReportWindow>> planned = new LinkedHashMap<>();
-        jdbc.sql("SELECT modality, version, offset_days FROM protocol_visit").query(rs -> {
-            Set<ReportWindow> windows = planned.computeIfAbsent(protocolKey(rs.getString("modality"), rs.getInt("version")),
-                    key -> EnumSet.noneOf(ReportWindow.class));
-            int offset = rs.getInt("offset_days");
-            for (ReportWindow window : ReportWindow.values()) {
-                if (offset >= window.firstDay() && offset <= window.lastDay()) {
-                    windows.add(window);
-                }
-            }
-        });
-        return planned;
-    }
-
-    private ReportedProcedure procedure(ResultSet rs, Map<String, Set<ReportWindow>> planned,
-            Map<UUID, List<AdverseEvents>> adverseEvents, Map<String, List<String>> nerves, Map<UUID, Integer> patients)
-            throws SQLException {
-        UUID procedureId = rs.getObject("procedure_id", UUID.class);
-        WindowFacts[] windows = new WindowFacts[WINDOW_COLUMN_NAMES.length];
-        for (int w = 0; w < windows.length; w++) {
-            String[] column = WINDOW_COLUMN_NAMES[w];
-            if (rs.getBoolean(column[0])) {
-                Double responder = number(rs, column[1]);
-                Double pain = number(rs, column[2]);
-                Double mme = number(rs, column[3]);
-                windows[w] = new WindowFacts(responder == null ? null : responder != 0,
-                        pain == null ? -1 : pain.intValue(), mme == null ? Double.NaN : mme);
-            }
+    private ReportCell cell(ResultSet rs, int cellOnlyPatients, List<UUID> sharedPatients,
+            List<AdverseEvents> adverseEvents) throws SQLException {
+        WindowCell[] windows = new WindowCell[ReportWindow.values().length];
+        for (ReportWindow window : ReportWindow.values()) {
+            String m = "m" + window.month() + "_";
+            windows[window.ordinal()] = new WindowCell(rs.getInt(m + "assessed"), rs.getInt(m + "responders"),
+                    rs.getInt(m + "lost"), moments(rs, m + "pain"), moments(rs, m + "reduction"), moments(rs, m + "mme"));
         }
-        Set<ReportWindow> plannedWindows = planned.getOrDefault(
-                protocolKey(rs.getString("plan_modality"), rs.getInt("protocol_version")), Set.of());
-        String targetNerves = rs.getString("nerves");
-        UUID patientId = rs.getObject("patient_id", UUID.class);
-        return new ReportedProcedure(procedureId, patientId, patients.computeIfAbsent(patientId, id -> patients.size()),
-                day(rs, "performed_on"),
-                Modality.valueOf(rs.getString("modality")), rs.getString("indication_code"),
-                targetNerves == null ? List.of() : nerves.computeIfAbsent(targetNerves, this::distinctNerves),
-                rs.getObject("baseline_pain_score", Integer.class), day(rs, "responder_since"),
-                day(rs, "relief_ended_on"), plannedWindows, day(rs, "last_outcome_on"), day(rs, "repeated_on"),
-                rs.getBoolean("is_repeat"), rs.getObject("days_since_previous", Integer.class),
-                number(rs, "opioid_before"), windows, adverseEvents.getOrDefault(procedureId, List.of()));
+        return new ReportCell(Modality.valueOf(rs.getString("modality")), rs.getString("indication"),
+                nerves(rs.getString("nerves")), rs.getInt("procedures"), cellOnlyPatients, sharedPatients, windows,
+                moments(rs, "opioid_before"), rs.getInt("repeats"), moments(rs, "interval"), relief(rs), adverseEvents);
+    }
+
+    private static Moments moments(ResultSet rs, String name) throws SQLException {
+        return Moments.of(rs.getInt(name + "_n"), number(rs, name + "_mean"), number(rs, name + "_sd"));
+    }
+
+    private static List<SurvivalCount> relief(ResultSet rs) throws SQLException {
+        Array days = rs.getArray("relief_days");
+        if (days == null) {
+            return List.of();
+        }
+        Integer[] day = (Integer[]) days.getArray();
+        Integer[] ended = (Integer[]) rs.getArray("relief_ended").getArray();
+        Integer[] censored = (Integer[]) rs.getArray("relief_censored").getArray();
+        List<SurvivalCount> counts = new ArrayList<>(day.length);
+        for (int i = 0; i < day.length; i++) {
+            counts.add(new SurvivalCount(day[i], ended[i], censored[i]));
+        }
+        return counts;
+    }
+
+    private static List<UUID> uuids(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
     }
 
     /** The targets' nerves, each once ({@code ["INTERCOSTAL", "INTERCOSTAL"]}: two levels of one nerve). */
-    private List<String> distinctNerves(String nerves) {
+    private List<String> nerves(String nerves) {
         return json.readValue(nerves, NERVES).stream().filter(Objects::nonNull).distinct().toList();
-    }
-
-    private static String protocolKey(String modality, int version) {
-        return modality + "/" + version;
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
-    }
-
-    private static LocalDate day(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
     }
 }

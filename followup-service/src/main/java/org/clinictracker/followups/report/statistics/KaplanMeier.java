@@ -32,13 +32,35 @@ public final class KaplanMeier {
     public static SurvivalCurve estimate(Collection<SurvivalTime> subjects) {
         Map<Long, int[]> byDay = new TreeMap<>(); // day → {events, censored}
         for (SurvivalTime subject : subjects) {
-            if (subject.days() < 0) {
-                throw new IllegalArgumentException("a subject followed for a negative time: " + subject);
-            }
             byDay.computeIfAbsent(subject.days(), day -> new int[2])[subject.event() ? 0 : 1]++;
         }
+        List<SurvivalCount> counts = new ArrayList<>(byDay.size());
+        byDay.forEach((day, count) -> counts.add(new SurvivalCount(day, count[0], count[1])));
+        return ofCounts(counts);
+    }
+
+    /**
+     * The same estimate from the subjects counted per time (as a database groups them): how many had the event
+     * and how many were censored at each time, in any order, a time possibly more than once.
+     */
+    public static SurvivalCurve ofCounts(Collection<SurvivalCount> counts) {
+        Map<Long, int[]> byDay = new TreeMap<>(); // day → {events, censored}
+        int subjects = 0;
+        for (SurvivalCount count : counts) {
+            if (count.days() < 0) {
+                throw new IllegalArgumentException("subjects followed for a negative time: " + count);
+            }
+            if (count.events() < 0 || count.censored() < 0) {
+                throw new IllegalArgumentException("a negative count: " + count);
+            }
+            int[] day = byDay.computeIfAbsent(count.days(), d -> new int[2]);
+            day[0] += count.events();
+            day[1] += count.censored();
+            subjects += count.events() + count.censored();
+        }
+        byDay.values().removeIf(day -> day[0] == 0 && day[1] == 0);
         List<SurvivalStep> steps = new ArrayList<>(byDay.size());
-        int atRisk = subjects.size();
+        int atRisk = subjects;
         int events = 0;
         double survival = 1.0;
         double greenwood = 0.0; // Σ dᵢ / (nᵢ(nᵢ − dᵢ))
@@ -54,7 +76,7 @@ public final class KaplanMeier {
             steps.add(step(day.getKey(), atRisk, died, censored, survival, greenwood));
             atRisk -= died + censored;
         }
-        return new SurvivalCurve(subjects.size(), events, subjects.size() - events, List.copyOf(steps), median(steps));
+        return new SurvivalCurve(subjects, events, subjects - events, List.copyOf(steps), median(steps));
     }
 
     private static SurvivalStep step(long day, int atRisk, int events, int censored, double survival, double greenwood) {

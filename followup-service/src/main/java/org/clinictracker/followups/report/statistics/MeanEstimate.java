@@ -33,4 +33,30 @@ public record MeanEstimate(int n, Double mean, Double lower, Double upper, Doubl
         Interval interval = NormalConfidenceInterval.MEAN.fromErrorRate(mean, variance, n, ERROR_RATE);
         return new MeanEstimate(n, mean, interval.getLowerBound(), interval.getUpperBound(), Math.sqrt(variance));
     }
+
+    /**
+     * The same estimate from a sample's sufficient statistics, as a database aggregates them ({@code count},
+     * {@code avg}, {@code stddev_samp}): n values, their mean and their sample standard deviation (null or
+     * ignored for n &lt; 2). Agrees with {@link #of(double...)} over the same values up to rounding.
+     */
+    public static MeanEstimate of(int n, Double mean, Double standardDeviation) {
+        if (n < 0) {
+            throw new IllegalArgumentException("a negative number of values: " + n);
+        }
+        if (n == 0) {
+            return new MeanEstimate(0, null, null, null, null);
+        }
+        if (mean == null || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("a mean of " + n + " values that is no number: " + mean);
+        }
+        if (n == 1) {
+            return new MeanEstimate(1, mean, null, null, null);
+        }
+        if (standardDeviation == null || !Double.isFinite(standardDeviation) || standardDeviation < 0) {
+            throw new IllegalArgumentException("a standard deviation of " + n + " values that is none: " + standardDeviation);
+        }
+        double variance = standardDeviation * standardDeviation;
+        Interval interval = NormalConfidenceInterval.MEAN.fromErrorRate(mean, variance, n, ERROR_RATE);
+        return new MeanEstimate(n, mean, interval.getLowerBound(), interval.getUpperBound(), standardDeviation);
+    }
 }

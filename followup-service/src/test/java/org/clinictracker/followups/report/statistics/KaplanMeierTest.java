@@ -233,4 +233,21 @@ class KaplanMeierTest {
             }
         }
     }
+
+    @Test
+    void counts_per_day_give_the_curve_of_the_subjects_they_count() {
+        // the 6-MP arm again, counted per day as the database groups it (a day may come twice, in any order)
+        SurvivalCurve fromCounts = KaplanMeier.ofCounts(List.of(new SurvivalCount(10, 1, 1), new SurvivalCount(6, 3, 0),
+                new SurvivalCount(6, 0, 1), new SurvivalCount(7, 1, 0), new SurvivalCount(9, 0, 1),
+                new SurvivalCount(11, 0, 1), new SurvivalCount(13, 1, 0), new SurvivalCount(16, 1, 0),
+                new SurvivalCount(17, 0, 1), new SurvivalCount(19, 0, 1), new SurvivalCount(20, 0, 1),
+                new SurvivalCount(22, 1, 0), new SurvivalCount(23, 1, 0), new SurvivalCount(25, 0, 1),
+                new SurvivalCount(32, 0, 2), new SurvivalCount(34, 0, 1), new SurvivalCount(35, 0, 1),
+                new SurvivalCount(40, 0, 0)));
+
+        assertThat(fromCounts).isEqualTo(KaplanMeier.estimate(times("6", "6", "6", "6+", "7", "9+", "10", "10+", "11+",
+                "13", "16", "17+", "19+", "20+", "22", "23", "25+", "32+", "32+", "34+", "35+")));
+        assertThat(KaplanMeier.ofCounts(List.of())).isEqualTo(KaplanMeier.estimate(List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> KaplanMeier.ofCounts(List.of(new SurvivalCount(-1, 1, 0))));
+    }
 }

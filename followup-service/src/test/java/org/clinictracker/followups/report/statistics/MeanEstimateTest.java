@@ -70,4 +70,17 @@ class MeanEstimateTest {
         assertThatIllegalArgumentException().isThrownBy(() -> MeanEstimate.of(1, Double.NaN));
         assertThatIllegalArgumentException().isThrownBy(() -> MeanEstimate.of(Double.POSITIVE_INFINITY));
     }
+
+    @Test
+    void the_database_aggregates_give_the_same_estimate_as_the_values() {
+        // 2 4 4 4 5 5 7 9 as PostgreSQL aggregates them: count 8, avg 5, stddev_samp √(32/7)
+        assertThat(MeanEstimate.of(8, 5.0, Math.sqrt(32.0 / 7))).usingRecursiveComparison()
+                .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
+                .isEqualTo(MeanEstimate.of(2, 4, 4, 4, 5, 5, 7, 9));
+        assertThat(MeanEstimate.of(1, -4.0, null)).isEqualTo(MeanEstimate.of(-4));
+        assertThat(MeanEstimate.of(0, null, null)).isEqualTo(MeanEstimate.of());
+        assertThat(MeanEstimate.of(3, -3.0, 0.0)).isEqualTo(MeanEstimate.of(-3, -3, -3));
+        assertThatIllegalArgumentException().isThrownBy(() -> MeanEstimate.of(2, 1.0, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> MeanEstimate.of(2, Double.NaN, 1.0));
+    }
 }
