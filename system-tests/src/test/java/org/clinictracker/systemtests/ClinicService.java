@@ -11,9 +11,9 @@ import java.util.stream.Stream;
  */
 public enum ClinicService {
 
-    PATIENTS("patient-service", "patients", "/api/patients"),
+    PATIENTS("patient-service", "patients", "/api/patients", "/api/fhir"),
     PROCEDURES("procedure-service", "procedures", "/api/procedures"),
-    FOLLOWUPS("followup-service", "followups", "/api/followups", "/api/repeat-treatments"),
+    FOLLOWUPS("followup-service", "followups", "/api/followups", "/api/repeat-treatments", "/api/reports"),
     GATEWAY("gateway", null),
     WEB("web", null);
 
