@@ -60,6 +60,8 @@ final class ReportedPatients {
         treat(firstDay.plusDays(1), 6, 7);
         UUID patient = treat(firstDay.plusDays(2), 2, 7);
         repeatProcedureId = recordProcedure(patient, lastDay(), 6);
+        // the report counts what followup-service has heard of: wait for the repeat's plan as for the others'
+        awaitVisits(patient, repeatProcedureId);
     }
 
     /** Registers a patient, records the cryoneurolysis on {@code day} and documents months 3 and 6. */
