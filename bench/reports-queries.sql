@@ -53,7 +53,7 @@ WITH reported AS NOT MATERIALIZED (
            f.m12_planned AND NOT f.m12_outcome AND p.performed_on + 390 < CURRENT_DATE
                AND (f.repeated_on IS NULL OR f.repeated_on > p.performed_on + 390) AS m12_lost,
            CASE WHEN p.responder_since IS NOT NULL
-                THEN coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since)) - p.performed_on
+                THEN greatest(coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since)) - p.performed_on, 0)
            END AS relief_days,
            p.relief_ended_on IS NOT NULL AS relief_ended
     FROM follow_up_plan p
@@ -90,7 +90,7 @@ WITH reported AS NOT MATERIALIZED (
            f.m12_planned AND NOT f.m12_outcome AND p.performed_on + 390 < CURRENT_DATE
                AND (f.repeated_on IS NULL OR f.repeated_on > p.performed_on + 390) AS m12_lost,
            CASE WHEN p.responder_since IS NOT NULL
-                THEN coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since)) - p.performed_on
+                THEN greatest(coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since)) - p.performed_on, 0)
            END AS relief_days,
            p.relief_ended_on IS NOT NULL AS relief_ended
     FROM follow_up_plan p

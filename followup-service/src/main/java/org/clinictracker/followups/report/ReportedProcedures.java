@@ -43,8 +43,10 @@ class ReportedProcedures {
                        p.previous_procedure_id IS NOT NULL AS is_repeat, pt.opioid_mme_per_day::float8 AS opioid_before,
                        f.patient_has_other_plans, f.days_since_previous,
                        %s,
+                       -- never below 0: a procedure day amended to after its outcomes still counts, on its day 0
                        CASE WHEN p.responder_since IS NOT NULL
-                            THEN coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since)) - p.performed_on
+                            THEN greatest(coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since))
+                                          - p.performed_on, 0)
                        END AS relief_days,
                        p.relief_ended_on IS NOT NULL AS relief_ended
                 FROM follow_up_plan p

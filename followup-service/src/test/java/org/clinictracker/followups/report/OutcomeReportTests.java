@@ -297,6 +297,20 @@ class OutcomeReportTests {
     }
 
     @Test
+    void relief_that_ended_before_an_amended_procedure_day_counts_on_its_day_0_not_as_a_failure() throws Exception {
+        // the procedure's day was amended to after the outcomes that showed relief and its end
+        Treated moved = treat(plans.patient("Report, Eve", 8), today.minusDays(30), Modality.CRYONEUROLYSIS,
+                "KNEE_OSTEOARTHRITIS", 8, null, nerve);
+        response(moved, -20, -10);
+
+        JsonNode relief = report("?nerve=" + nerve, ClinicJwt.clinicAdmin()).path("overall").path("reliefDuration");
+
+        assertThat(relief.path("subjects").asInt()).isEqualTo(1);
+        assertThat(relief.path("events").asInt()).isEqualTo(1);
+        assertThat(relief.path("steps").get(0).path("day").asInt()).isZero();
+    }
+
+    @Test
     void the_csv_is_the_same_table_one_row_per_group_and_figure_as_an_attachment() throws Exception {
         theClinic();
 
