@@ -62,6 +62,9 @@ public final class ClinicAccessRules {
             on(PUT, "/api/followups/protocols/*").allow(CLINIC_ADMIN),
             on(POST, "/api/followups/*/outcome", "/api/followups/*/reschedule", "/api/followups/*/assign")
                     .allow(COORDINATOR),
+            // a coordinator sends a visit's questions to the patient, and reviews or amends what came back
+            on(POST, "/api/followups/*/patient-link", "/api/followups/*/outcome/review").allow(COORDINATOR),
+            on(PUT, "/api/followups/*/outcome").allow(COORDINATOR),
             on(GET, "/api/followups", "/api/followups/**").allow(CLINICAL_READERS),
             on(POST, "/api/repeat-treatments/*/decision").allow(COORDINATOR),
             on(GET, "/api/repeat-treatments", "/api/repeat-treatments/**").allow(CLINICAL_READERS),
@@ -69,7 +72,11 @@ public final class ClinicAccessRules {
             // the outcome report (followup-service) and a patient's record as FHIR R4 (patient-service puts it
             // together from each service's part, under /api/procedures/fhir and /api/followups/fhir above)
             on(GET, "/api/reports/outcomes").allow(CLINICAL_READERS),
-            on(GET, "/api/fhir/Patient/*/$everything").allow(CLINICAL_READERS));
+            on(GET, "/api/fhir/Patient/*/$everything").allow(CLINICAL_READERS),
+
+            // a patient answers a visit's questions through the link sent to them (followup-service): no account, the
+            // link's single-use token in the body is the credential; the gateway limits these per client address
+            on(POST, "/api/patient-answers/open", "/api/patient-answers").open());
 
     private ClinicAccessRules() {
     }

@@ -99,6 +99,16 @@ class ClinicAccessRulesTest {
                 expect("GET", "/api/fhir/Patient/7b0c1f36-0000-4000-8000-000000000001", NOBODY),
                 expect("GET", "/api/procedures/fhir", READERS),
                 expect("GET", "/api/followups/fhir", READERS),
+                // a patient's answers through a link (the token in the body is the credential)
+                expect("POST", "/api/patient-answers/open", OPEN),
+                expect("POST", "/api/patient-answers", OPEN),
+                expect("GET", "/api/patient-answers", NOBODY),
+                expect("POST", "/api/patient-answers/other", NOBODY),
+                expect("PUT", "/api/patient-answers", NOBODY),
+                expect("POST", F + "/patient-link", Set.of(COORDINATOR)),
+                expect("GET", F + "/patient-link", READERS),
+                expect("PUT", F + "/outcome", Set.of(COORDINATOR)),
+                expect("POST", F + "/outcome/review", Set.of(COORDINATOR)),
                 // not in the table
                 expect("GET", "/", NOBODY),
                 expect("GET", "/api/patientsx", NOBODY));
