@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 
 import org.clinictracker.gateway.StandInService;
@@ -135,6 +136,17 @@ class PatientAnswerPageTests {
                 .expectStatus().isOk();
 
         assertThat(SERVICES.received()).extracting(StandInService.Received::uri).containsExactly("/assets/app.css");
+    }
+
+    /** The answer page's open rule covers no other page by a detour ("/answer/../worklist" is not normalised). */
+    @Test
+    void a_path_that_climbs_out_of_the_answer_page_is_refused() {
+        WebTestClient client = from("127.0.0.16");
+        for (String path : new String[] { "/answer/../worklist", "/answer/%2e%2e/worklist", "/answer/..;/worklist" }) {
+            client.get().uri(URI.create("http://127.0.0.1:" + port + path)).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path).isBetween(400, 499));
+        }
+        assertThat(SERVICES.received()).isEmpty();
     }
 
     @Test
