@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.springframework.web.server.ServerWebExchange;
 
@@ -36,7 +37,7 @@ final class ClientAddress {
             // unresolved: an address taken from a forwarded header, kept as its text
             address = ipv6Literal(remote.getHostString());
             if (address == null) {
-                return remote.getHostString().toLowerCase(java.util.Locale.ROOT);
+                return remote.getHostString().toLowerCase(Locale.ROOT);
             }
         }
         if (address instanceof Inet6Address) {
