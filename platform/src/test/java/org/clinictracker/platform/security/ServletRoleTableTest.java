@@ -98,7 +98,7 @@ class ServletRoleTableTest {
         SecurityFilterChain chain(HttpSecurity http, ClinicResourceServer resourceServer) throws Exception {
             return resourceServer.applyWithRoleTable(http,
                     "/api/patients", "/api/procedures", "/api/followups", "/api/repeat-treatments", "/api/reports",
-                    "/api/fhir").build();
+                    "/api/fhir", "/api/patient-answers").build();
         }
 
         @Bean
