@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the worklist's in-row forms name their fields in a problem summary ({@code @outcomeFields}): the outcome form's,
- * and the reschedule form's two at the end.
+ * the reschedule form's two and a correction's reason at the end.
  */
 @Component("outcomeFields")
 public class OutcomeFields {
@@ -30,10 +30,12 @@ public class OutcomeFields {
             Map.entry("notes", "Notes"),
             Map.entry("assessedOn", "Assessed on"),
             Map.entry("dueOn", "New due day"),
-            Map.entry("reason", "Reason"));
+            Map.entry("reason", "Reason"),
+            Map.entry("amendmentReason", "Why"));
 
-    /** The label a person sees for an API field name; an unknown field keeps its name. */
+    /** The label a person sees for an API field name; an unknown field keeps its name. Every adverse event reads alike. */
     public String label(String field) {
-        return LABELS.getOrDefault(field, field);
+        return LABELS.getOrDefault(field == null ? null : field.replaceFirst("^adverseEvents\\[\\d+]", "adverseEvents[0]"),
+                field);
     }
 }

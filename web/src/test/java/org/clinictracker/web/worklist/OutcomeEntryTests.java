@@ -219,7 +219,7 @@ class OutcomeEntryTests {
                 .containsExactly("Save outcome", "Cancel");
         assertThat(page.byId(PREFIX + "functionScore-instrument").all("option")).extracting(RenderedPage.Node::text)
                 .containsExactly("None", "WOMAC (knee, 0–96)", "ODI, Oswestry (back, 0–100)",
-                        "PROMIS physical function (T-score 10–90)");
+                        "PROMIS physical function (T-score 10–90)", "PEG: pain, enjoyment, activity (mean, 0–10)");
         assertThat(page.byId(PREFIX + "satisfaction").all("option")).extracting(option -> option.attr("value"))
                 .containsExactly("", "1", "2", "3", "4", "5");
     }
