@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,16 +46,12 @@ class OutcomeAmendment {
         this.api = api;
     }
 
-    /** The outcome form's own fields and the adverse events the API takes (20): a hostile index grows nothing. */
+    /** The outcome form's own fields (one added adverse event) and the correction's: a hostile index grows nothing. */
     @InitBinder("amendmentForm")
     void fields(WebDataBinder binder) {
-        List<String> allowed = new ArrayList<>(List.of("painScore", "reliefPercent", "functionScore.instrument",
-                "functionScore.value", "opioidMmePerDay", "satisfaction", "sensationReturned", "notes", "assessedOn",
-                "patient", "label", "amendmentReason", "etag"));
-        IntStream.range(0, OutcomeAmendmentForm.MOST_ADVERSE_EVENTS).forEach(i -> Stream.of("type", "description",
-                "severity", "serious", "onsetOn", "outcome", "resolvedOn", "notes")
-                .forEach(field -> allowed.add("adverseEvents[" + i + "]." + field)));
-        binder.setAllowedFields(allowed.toArray(String[]::new));
+        binder.setAllowedFields("painScore", "reliefPercent", "functionScore.instrument", "functionScore.value",
+                "painAverage", "pegEnjoyment", "pegActivity", "opioidMmePerDay", "satisfaction", "sensationReturned",
+                "adverseEvents[0].*", "notes", "assessedOn", "patient", "label", "amendmentReason", "etag");
     }
 
     @GetMapping
@@ -76,7 +70,7 @@ class OutcomeAmendment {
         ApiProblem unreadable = binding.hasErrors() ? UnreadableInput.of(binding) : null;
         if (unreadable != null || !form.hasReason()) {
             model.addAttribute("problem", unreadable != null ? withReasonChecked(unreadable, form) : noReason());
-            return refused(form, request, response, HttpStatus.UNPROCESSABLE_CONTENT);
+            return refused(request, response, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {
             Map<String, Object> amended = api.put(OUTCOME, form.getEtag(), form.body(), visitId).body();
@@ -90,7 +84,7 @@ class OutcomeAmendment {
                 ApiAnswer now = api.getForUpdate(OUTCOME, visitId);
                 model.addAttribute("stale", now.body());
                 form.setEtag(versionOf(now)); // saving again now means: over the version just shown
-                return refused(form, request, response, HttpStatus.PRECONDITION_FAILED);
+                return refused(request, response, HttpStatus.PRECONDITION_FAILED);
             }
             model.addAttribute("problem", problem);
             HttpStatus status = HttpStatus.resolve(problem.status());
@@ -98,14 +92,13 @@ class OutcomeAmendment {
             if (status == null || status.is5xxServerError()) {
                 status = Htmx.isHtmx(request) ? HttpStatus.OK : HttpStatus.BAD_GATEWAY;
             }
-            return refused(form, request, response, status);
+            return refused(request, response, status);
         }
     }
 
     /** The form again, the coordinator's input kept: its row for htmx, the whole page otherwise. */
-    private static String refused(OutcomeAmendmentForm form, HttpServletRequest request, HttpServletResponse response,
+    private static String refused(HttpServletRequest request, HttpServletResponse response,
             HttpStatus status) {
-        form.withRoomForOneMoreEvent();
         return Htmx.refused(request, response, status, PAGE, "form-row");
     }
 

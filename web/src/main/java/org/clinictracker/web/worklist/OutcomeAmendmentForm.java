@@ -2,21 +2,16 @@ package org.clinictracker.web.worklist;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.clinictracker.web.adverse.AdverseEventFields;
-
 /**
- * A recorded outcome (a patient's answers, typically) corrected by a coordinator: the outcome form filled with what
- * is on record, every adverse event on record kept (with its course), room for one more, and why it is corrected.
- * {@code etag} is the version the coordinator started from; the API refuses the save if the outcome changed since.
+ * A recorded outcome (a patient's answers, typically) corrected by a coordinator: the outcome form filled with the
+ * measures on record, and why it is corrected. The measures sent replace those on record (one left empty is
+ * cleared). Adverse events are different: those on record stay (they are corrected in the procedure's record), and
+ * the form's one is a complication found on review, added. {@code etag} is the version the coordinator started
+ * from; the API refuses the save if the outcome changed since.
  */
 public class OutcomeAmendmentForm extends OutcomeForm {
-
-    /** The API takes at most 20 adverse events with an outcome; the form binds no index beyond. */
-    static final int MOST_ADVERSE_EVENTS = 20;
 
     private String amendmentReason;
     private String etag;
@@ -29,40 +24,24 @@ public class OutcomeAmendmentForm extends OutcomeForm {
         form.setLabel(label);
         form.setPainScore(integer(outcome.get("painScore")));
         form.setReliefPercent(integer(outcome.get("reliefPercent")));
-        if (outcome.get("functionScore") instanceof Map<?, ?> score) {
+        form.setPainAverage(integer(outcome.get("painAverage")));
+        form.setPegEnjoyment(integer(outcome.get("pegEnjoyment")));
+        form.setPegActivity(integer(outcome.get("pegActivity")));
+        // a PEG score worked out from its three items is left to be worked out again: a corrected item then
+        // changes it, where a copied score would stand beside items that no longer give it
+        boolean scoredFromItems = form.getPainAverage() != null && form.getPegEnjoyment() != null
+                && form.getPegActivity() != null;
+        if (outcome.get("functionScore") instanceof Map<?, ?> score
+                && !("PEG".equals(score.get("instrument")) && scoredFromItems)) {
             form.getFunctionScore().setInstrument(text(score.get("instrument")));
             form.getFunctionScore().setValue(decimal(score.get("value")));
         }
         form.setOpioidMmePerDay(decimal(outcome.get("opioidMmePerDay")));
         form.setSatisfaction(integer(outcome.get("satisfaction")));
         form.setSensationReturned(outcome.get("sensationReturned") instanceof Boolean answer ? answer : null);
-        List<AdverseEventFields> events = new ArrayList<>();
-        if (outcome.get("adverseEvents") instanceof List<?> recorded) {
-            for (Object event : recorded) {
-                if (event instanceof Map<?, ?> map) {
-                    events.add(event(map));
-                }
-            }
-        }
-        form.setAdverseEvents(events);
         form.setNotes(text(outcome.get("notes")));
         form.setAssessedOn(date(outcome.get("assessedOn")));
-        return form.withRoomForOneMoreEvent();
-    }
-
-    /** The events as bound, without the holes a posted index leaves, and an empty one to add with (up to 20). */
-    OutcomeAmendmentForm withRoomForOneMoreEvent() {
-        List<AdverseEventFields> events = new ArrayList<>();
-        for (AdverseEventFields event : getAdverseEvents()) {
-            if (event != null && event.hasType()) {
-                events.add(event);
-            }
-        }
-        if (events.size() < MOST_ADVERSE_EVENTS) {
-            events.add(new AdverseEventFields());
-        }
-        setAdverseEvents(events);
-        return this;
+        return form;
     }
 
     /** Whether the coordinator said why: a correction without a reason is refused before any call. */
@@ -70,50 +49,12 @@ public class OutcomeAmendmentForm extends OutcomeForm {
         return hasText(amendmentReason);
     }
 
-    /**
-     * The API's amendment: the corrected {@code OutcomeReport} (what was left empty is cleared) with each adverse
-     * event as recorded, its course (resolved on, notes) kept, and the reason.
-     */
+    /** The API's {@code OutcomeAmendment}: the corrected measures, a complication added on review, and the reason. */
     @Override
     Map<String, Object> body() {
         Map<String, Object> body = super.body();
-        List<Map<String, Object>> events = getAdverseEvents().stream()
-                .filter(event -> event != null && event.hasType())
-                .map(event -> {
-                    Map<String, Object> kept = event.asNoticedAtVisit();
-                    Map<String, Object> course = event.asReport();
-                    kept.put("resolvedOn", course.get("resolvedOn"));
-                    kept.put("notes", course.get("notes"));
-                    return kept;
-                })
-                .toList();
-        body.remove("adverseEvents");
-        body.remove("notes");
-        body.remove("assessedOn");
-        if (!events.isEmpty()) {
-            body.put("adverseEvents", events);
-        }
-        if (hasText(getNotes())) {
-            body.put("notes", getNotes());
-        }
-        if (getAssessedOn() != null) {
-            body.put("assessedOn", getAssessedOn().toString());
-        }
-        body.put("amendmentReason", amendmentReason.strip());
+        body.put("amendmentReason", amendmentReason == null ? null : amendmentReason.strip());
         return body;
-    }
-
-    private static AdverseEventFields event(Map<?, ?> recorded) {
-        AdverseEventFields event = new AdverseEventFields();
-        event.setType(text(recorded.get("type")));
-        event.setDescription(text(recorded.get("description")));
-        event.setSeverity(text(recorded.get("severity")));
-        event.setSerious(Boolean.TRUE.equals(recorded.get("serious")));
-        event.setOnsetOn(date(recorded.get("onsetOn")));
-        event.setOutcome(text(recorded.get("outcome")));
-        event.setResolvedOn(date(recorded.get("resolvedOn")));
-        event.setNotes(text(recorded.get("notes")));
-        return event;
     }
 
     private static Integer integer(Object value) {

@@ -17,6 +17,9 @@ public class OutcomeFields {
             Map.entry("functionScore", "Function score"),
             Map.entry("functionScore.instrument", "Function questionnaire"),
             Map.entry("functionScore.value", "Function score"),
+            Map.entry("painAverage", "Average pain (PEG)"),
+            Map.entry("pegEnjoyment", "Enjoyment of life (PEG)"),
+            Map.entry("pegActivity", "General activity (PEG)"),
             Map.entry("opioidMmePerDay", "Opioids (MME/day)"),
             Map.entry("satisfaction", "Satisfaction"),
             Map.entry("sensationReturned", "Sensation returned"),
@@ -33,9 +36,8 @@ public class OutcomeFields {
             Map.entry("reason", "Reason"),
             Map.entry("amendmentReason", "Why"));
 
-    /** The label a person sees for an API field name; an unknown field keeps its name. Every adverse event reads alike. */
+    /** The label a person sees for an API field name; an unknown field keeps its name. */
     public String label(String field) {
-        return LABELS.getOrDefault(field == null ? null : field.replaceFirst("^adverseEvents\\[\\d+]", "adverseEvents[0]"),
-                field);
+        return LABELS.getOrDefault(field, field);
     }
 }

@@ -39,8 +39,11 @@ public class PatientLinkWords {
             case "SEND_FAILED" -> new Badge("E-mail could not be sent", "badge badge-error");
             case "OPENED" -> new Badge(withDay("Opened", state.get("openedAt")), "badge");
             case "ANSWERED" -> new Badge(withDay("Answered by the patient", state.get("answeredAt")), "badge badge-ok");
-            // the link works to the end of the visit's last day: the day it expired is the one before that instant
-            case "EXPIRED" -> new Badge(withDay("Link expired", lastMoment(state.get("expiresAt"))), "badge badge-warn");
+            // the link works to the end of the visit's last day: the day it expired is the one before that instant;
+            // one withdrawn before then (replaced, or the clinic documented the visit) did not expire on that day
+            case "EXPIRED" -> expired(state.get("expiresAt"))
+                    ? new Badge(withDay("Link expired", lastMoment(state.get("expiresAt"))), "badge badge-warn")
+                    : new Badge("Link withdrawn", "badge badge-warn");
             case "REPLACED" -> null;
             default -> new Badge("Questions link: " + state.get("state"), "badge");
         };
@@ -60,6 +63,11 @@ public class PatientLinkWords {
     private String withDay(String words, Object instant) {
         String day = day(instant);
         return day.isEmpty() ? words : words + " " + day;
+    }
+
+    private static boolean expired(Object expiresAt) {
+        Instant at = instant(expiresAt);
+        return at == null || !Instant.now().isBefore(at);
     }
 
     private static Object lastMoment(Object expiresAt) {

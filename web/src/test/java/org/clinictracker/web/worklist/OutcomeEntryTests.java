@@ -60,7 +60,8 @@ class OutcomeEntryTests {
         assertThat(row.first("legend").text()).isEqualTo("Outcome of the Month 6 visit of Håkansson, Björn");
         assertThat(row.first("form").attr("hx-post")).isEqualTo("/followups/" + VISIT + "/outcome");
         assertThat(row.all("input").stream().map(input -> input.attr("name")).distinct())
-                .contains("painScore", "reliefPercent", "opioidMmePerDay", "functionScore.value", "sensationReturned",
+                .contains("painScore", "reliefPercent", "opioidMmePerDay", "functionScore.value", "painAverage",
+                        "pegEnjoyment", "pegActivity", "sensationReturned",
                         "adverseEvents[0].onsetOn", "adverseEvents[0].description", "assessedOn", "idempotencyKey");
         assertThat(row.all("select")).extracting(select -> select.attr("name")).containsExactly(
                 "functionScore.instrument", "satisfaction", "adverseEvents[0].type", "adverseEvents[0].severity",

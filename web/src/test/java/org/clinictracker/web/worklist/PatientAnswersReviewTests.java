@@ -20,7 +20,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,18 +224,23 @@ class PatientAnswersReviewTests {
         assertThat(row.first("label", "for", PREFIX + "amendmentReason").text()).startsWith("Why is it corrected?");
         assertThat(form.byId(PREFIX + "painScore").attr("value")).isEqualTo("4");
         assertThat(form.byId(PREFIX + "reliefPercent").attr("value")).isEqualTo("60");
-        assertThat(form.byId(PREFIX + "functionScore-instrument").first("option", "selected", "selected").text())
-                .isEqualTo("PEG: pain, enjoyment, activity (mean, 0–10)");
-        assertThat(form.byId(PREFIX + "functionScore-value").attr("value")).isEqualTo("5.0");
-        assertThat(form.byId(PREFIX + "notes").text()).isEqualTo("Much better on walks. The knee still aches at night.");
-        // every side effect the patient reported is in the form (nothing is lost by correcting), and room for one more
-        assertThat(form.byId(PREFIX + "adverseEvents[0]-type").first("option", "selected", "selected").attr("value"))
-                .isEqualTo("SORENESS");
-        assertThat(form.byId(PREFIX + "adverseEvents[1]-type").first("option", "selected", "selected").attr("value"))
-                .isEqualTo("MOTOR_WEAKNESS");
-        assertThat(form.byId(PREFIX + "adverseEvents[1]-serious").has("checked")).isTrue();
-        assertThat(form.byId(PREFIX + "adverseEvents[2]-type").find(e -> e.hasAttribute("selected")
+        // the PEG score is worked out again from its items, so a corrected item changes it
+        assertThat(form.byId(PREFIX + "functionScore-instrument").find(e -> e.hasAttribute("selected")
                 && !"".equals(e.getAttributeValue("value")))).isEmpty();
+        assertThat(form.byId(PREFIX + "functionScore-value").attr("value")).isEmpty();
+        assertThat(form.byId(PREFIX + "painAverage").attr("value")).isEqualTo("5");
+        assertThat(form.byId(PREFIX + "pegEnjoyment").attr("value")).isEqualTo("6");
+        assertThat(form.byId(PREFIX + "pegActivity").attr("value")).isEqualTo("4");
+        assertThat(form.byId(PREFIX + "satisfaction").first("option", "selected", "selected").attr("value"))
+                .isEqualTo("4");
+        assertThat(form.byId(PREFIX + "sensationReturned-no").has("checked")).isTrue();
+        assertThat(form.byId(PREFIX + "notes").text()).isEqualTo("Much better on walks. The knee still aches at night.");
+        assertThat(form.byId(PREFIX + "assessedOn").attr("value")).isEqualTo("2026-12-04");
+        // the side effects on record stay as they are (the API adds, never withdraws): the form's one is a new one
+        assertThat(form.byId(PREFIX + "adverseEvents[0]-type").find(e -> e.hasAttribute("selected")
+                && !"".equals(e.getAttributeValue("value")))).isEmpty();
+        assertThat(form.maybeById(PREFIX + "adverseEvents[1]-type")).isEmpty();
+        assertThat(row.text()).contains("Side effects already on record stay as they are");
         // every visible input has its label
         for (RenderedPage.Node input : row.find(e -> (e.elementNameMatches("input") || e.elementNameMatches("select")
                 || e.elementNameMatches("textarea")) && !"hidden".equals(e.getAttributeValue("type")))) {
@@ -249,14 +253,12 @@ class PatientAnswersReviewTests {
         return post("/followups/{id}/outcome/amend", VISIT).header("HX-Request", "true")
                 .param("patient", "Berger, Hannah").param("label", "Month 6").param("etag", "\"1\"")
                 .param("amendmentReason", reason)
-                .param("painScore", "3").param("reliefPercent", "60")
-                .param("functionScore.instrument", "PEG").param("functionScore.value", "5.0")
-                .param("satisfaction", "4").param("sensationReturned", "false")
-                .param("adverseEvents[0].type", "SORENESS").param("adverseEvents[0].severity", "MODERATE")
+                .param("painScore", "3").param("reliefPercent", "60").param("functionScore.instrument", "")
+                .param("functionScore.value", "").param("painAverage", "5").param("pegEnjoyment", "6")
+                .param("pegActivity", "4").param("satisfaction", "4").param("sensationReturned", "false")
+                .param("adverseEvents[0].type", "SWELLING").param("adverseEvents[0].severity", "MILD")
                 .param("adverseEvents[0].serious", "false").param("adverseEvents[0].onsetOn", "2026-12-04")
-                .param("adverseEvents[0].outcome", "RESOLVED").param("adverseEvents[0].resolvedOn", "2026-12-04")
-                .param("adverseEvents[0].notes", "Reported by the patient.")
-                .param("adverseEvents[1].type", "").param("notes", "Confirmed on the phone.")
+                .param("adverseEvents[0].outcome", "RESOLVING").param("notes", "Confirmed on the phone.")
                 .param("assessedOn", "2026-12-04");
     }
 
@@ -273,22 +275,22 @@ class PatientAnswersReviewTests {
 
         ArgumentCaptor<Map<String, Object>> body = ArgumentCaptor.forClass(Map.class);
         verify(api).put(eq("/api/followups/{id}/outcome"), eq("\"1\""), body.capture(), eq(UUID.fromString(VISIT)));
-        Map<String, Object> soreness = new LinkedHashMap<>();
-        soreness.put("type", "SORENESS");
-        soreness.put("description", null);
-        soreness.put("severity", "MODERATE");
-        soreness.put("serious", false);
-        soreness.put("onsetOn", "2026-12-04");
-        soreness.put("outcome", "RESOLVED");
-        soreness.put("resolvedOn", "2026-12-04");
-        soreness.put("notes", "Reported by the patient.");
+        Map<String, Object> swelling = new LinkedHashMap<>();
+        swelling.put("type", "SWELLING");
+        swelling.put("description", null);
+        swelling.put("severity", "MILD");
+        swelling.put("serious", false);
+        swelling.put("onsetOn", "2026-12-04");
+        swelling.put("outcome", "RESOLVING");
         assertThat(body.getValue()).containsExactly(
                 Map.entry("painScore", 3),
                 Map.entry("reliefPercent", 60),
-                Map.entry("functionScore", Map.of("instrument", "PEG", "value", new BigDecimal("5.0"))),
+                Map.entry("painAverage", 5),
+                Map.entry("pegEnjoyment", 6),
+                Map.entry("pegActivity", 4),
                 Map.entry("satisfaction", 4),
                 Map.entry("sensationReturned", false),
-                Map.entry("adverseEvents", List.of(soreness)),
+                Map.entry("adverseEvents", List.of(swelling)),
                 Map.entry("notes", "Confirmed on the phone."),
                 Map.entry("assessedOn", "2026-12-04"),
                 Map.entry("amendmentReason", "Patient meant 3: confirmed by phone"));
@@ -341,14 +343,14 @@ class PatientAnswersReviewTests {
     void the_apis_field_messages_show_beside_the_fields() throws Exception {
         when(api.put(eq("/api/followups/{id}/outcome"), anyString(), any(), any(Object[].class)))
                 .thenThrow(new ApiProblem(422, Map.of("code", "validation", "title", "Invalid outcome",
-                        "errors", List.of(Map.of("field", "adverseEvents[0].severity", "message", "must not be null")))));
+                        "errors", List.of(Map.of("field", "pegActivity", "message", "must be less than or equal to 10")))));
 
         RenderedPage form = page(mvc.perform(saveCorrection("Patient meant 3").with(coordinator()))
                 .andExpect(status().isUnprocessableContent()));
 
-        assertThat(form.byId(PREFIX + "adverseEvents[0]-severity-error").text()).isEqualTo("must not be null");
+        assertThat(form.byId(PREFIX + "pegActivity-error").text()).isEqualTo("must be less than or equal to 10");
         assertThat(form.first("div", "data-problem-summary", "").first("a").text())
-                .isEqualTo("Adverse event severity: must not be null");
+                .isEqualTo("General activity (PEG): must be less than or equal to 10");
     }
 
     @Test

@@ -193,14 +193,16 @@ class WorklistPageTests {
         assertThat(page.first("table").first("caption").text()).isEqualTo("Overdue: 1 visit, most urgent first");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {2}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             "SENT        | sentAt     | 2026-12-03T09:14:00Z | Questions e-mailed 3 Dec  | badge",
             "OPENED      | openedAt   | 2026-12-04T18:30:00Z | Opened 4 Dec              | badge",
             "ANSWERED    | answeredAt | 2026-12-04T18:41:00Z | Answered by the patient 4 Dec | badge badge-ok",
             "SEND_FAILED | -          | -                    | E-mail could not be sent  | badge badge-error",
             // the link works to the end of the visit's last day: expiring at midnight, it expired on the 10th
-            "EXPIRED     | -          | -                    | Link expired 10 Dec       | badge badge-warn",
+            "EXPIRED     | expiresAt  | 2025-12-11T00:00:00Z | Link expired 10 Dec       | badge badge-warn",
+            // withdrawn before its expiry (replaced, or the clinic documented the visit)
+            "EXPIRED     | expiresAt  | 2099-12-11T00:00:00Z | Link withdrawn            | badge badge-warn",
             "ISSUED      | -          | -                    | Questions ready on a tablet | badge" })
     void a_row_says_where_the_patients_link_stands(String state, String when, String at, String words, String look)
             throws Exception {
