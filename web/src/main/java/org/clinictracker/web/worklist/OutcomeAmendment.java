@@ -67,9 +67,8 @@ class OutcomeAmendment {
     String amend(@PathVariable UUID visitId, @ModelAttribute("amendmentForm") OutcomeAmendmentForm form,
             BindingResult binding, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("visitId", visitId);
-        ApiProblem unreadable = binding.hasErrors() ? UnreadableInput.of(binding) : null;
-        if (unreadable != null || !form.hasReason()) {
-            model.addAttribute("problem", unreadable != null ? withReasonChecked(unreadable, form) : noReason());
+        if (binding.hasErrors() || !form.hasReason()) {
+            model.addAttribute("problem", refusal(binding, form));
             return refused(request, response, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {
@@ -88,7 +87,7 @@ class OutcomeAmendment {
             }
             model.addAttribute("problem", problem);
             HttpStatus status = HttpStatus.resolve(problem.status());
-            // htmx swaps no 5xx answer in: the form with the problem comes back as 502 only without htmx
+            // htmx swaps no 5xx answer in: under the row the form and its problem come as 200, on a page as 502
             if (status == null || status.is5xxServerError()) {
                 status = Htmx.isHtmx(request) ? HttpStatus.OK : HttpStatus.BAD_GATEWAY;
             }
@@ -114,25 +113,25 @@ class OutcomeAmendment {
         return version == null ? null : "\"" + version + "\"";
     }
 
-    private static ApiProblem noReason() {
-        return withReasonChecked(null, null);
-    }
-
-    /** The problem with "why" among its fields when the reason is missing too. */
+    /**
+     * What the web app refuses before any call, shaped like the API's problem: the fields it could not read and, first,
+     * the missing reason (a correction is never saved without one).
+     */
     @SuppressWarnings("unchecked")
-    private static ApiProblem withReasonChecked(ApiProblem unreadable, OutcomeAmendmentForm form) {
+    private static ApiProblem refusal(BindingResult binding, OutcomeAmendmentForm form) {
+        ApiProblem unreadable = binding.hasErrors() ? UnreadableInput.of(binding) : null;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("code", "unreadable-input");
         problem.put("title", "Please correct the marked fields");
         problem.put("detail", "Nothing was saved yet.");
         List<Map<String, Object>> errors = new ArrayList<>();
-        if (unreadable != null) {
-            problem.putAll(unreadable.body());
-            errors.addAll((List<Map<String, Object>>) unreadable.body().getOrDefault("errors", List.of()));
-        }
-        if (form == null || !form.hasReason()) {
-            errors.add(0, Map.of("field", "amendmentReason",
+        if (!form.hasReason()) {
+            errors.add(Map.of("field", "amendmentReason",
                     "message", "say why the answers are corrected (it is kept with the earlier version)"));
+        }
+        if (unreadable != null) {
+            problem.put("detail", unreadable.detail());
+            errors.addAll((List<Map<String, Object>>) unreadable.body().getOrDefault("errors", List.of()));
         }
         problem.put("errors", errors);
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT.value(), problem);

@@ -318,6 +318,18 @@ class PatientAnswersReviewTests {
     }
 
     @Test
+    void text_in_a_number_field_of_a_correction_never_reaches_the_api() throws Exception {
+        RenderedPage form = page(mvc.perform(post("/followups/{id}/outcome/amend", VISIT).header("HX-Request", "true")
+                .param("etag", "\"1\"").param("amendmentReason", "Patient meant 3").param("painScore", "3")
+                .param("pegActivity", "four").with(coordinator())).andExpect(status().isUnprocessableContent()));
+
+        assertThat(form.byId(PREFIX + "pegActivity-error").text()).isEqualTo("must be a whole number");
+        assertThat(form.byId(PREFIX + "pegActivity").attr("value")).isEqualTo("four");
+        assertThat(form.maybeById(PREFIX + "amendmentReason-error")).isEmpty();
+        verify(api, never()).put(anyString(), any(), any(), any(Object[].class));
+    }
+
+    @Test
     void a_correction_of_an_outcome_changed_meanwhile_shows_what_is_recorded_now_and_keeps_the_input() throws Exception {
         when(api.put(eq("/api/followups/{id}/outcome"), anyString(), any(), any(Object[].class)))
                 .thenThrow(new ApiProblem(412, Map.of("code", "stale-version", "title", "Changed meanwhile")));
