@@ -1,6 +1,7 @@
 package org.clinictracker.web.answer;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -42,7 +43,9 @@ class PatientAnswersClient {
         this.json = json;
         this.client = builder.clone()
                 .baseUrl(properties.followupServiceUrl().toString())
+                // plain HTTP/1.1: no h2c upgrade attempt on each new connection to the service
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
                         .build(HttpClientSettings.defaults().withConnectTimeout(CONNECT_TIMEOUT)
                                 .withReadTimeout(READ_TIMEOUT)))
                 .defaultStatusHandler(HttpStatusCode::isError, this::refuse)

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -46,11 +49,17 @@ final class FollowupServiceStandIn {
         static Answer hangUp() {
             return new Answer(0, null, null);
         }
+
+        /** No answer until the test lets go ({@link FollowupServiceStandIn#letGo()}): a service stuck on something. */
+        static Answer stuck() {
+            return new Answer(-1, null, null);
+        }
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private volatile CountDownLatch stuck = new CountDownLatch(1);
 
     FollowupServiceStandIn() {
         try {
@@ -59,6 +68,7 @@ final class FollowupServiceStandIn {
             throw new IllegalStateException(cannot);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool()); // a stuck answer holds up no other request
         server.start();
     }
 
@@ -75,8 +85,20 @@ final class FollowupServiceStandIn {
     }
 
     void reset() {
+        letGo();
+        stuck = new CountDownLatch(1);
         received.clear();
         answers.clear();
+    }
+
+    void stop() {
+        letGo();
+        server.stop(0);
+    }
+
+    /** Stuck answers go on (as a 500 no client waits for any more). */
+    void letGo() {
+        stuck.countDown();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -84,6 +106,14 @@ final class FollowupServiceStandIn {
         String path = exchange.getRequestURI().getPath();
         received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
         Answer answer = answers.getOrDefault(path, Answer.problem(500, "not-set-up"));
+        if (answer.status() == -1) {
+            try {
+                stuck.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            answer = Answer.problem(500, "too-late");
+        }
         if (answer.status() == 0) {
             exchange.close(); // no status line at all: the client sees the connection end
             return;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class PatientAnswerPageTests {
 
     @AfterAll
     static void stop() {
-        FOLLOWUPS.reset();
+        FOLLOWUPS.stop();
     }
 
     @Autowired
@@ -138,7 +139,7 @@ class PatientAnswerPageTests {
             assertThat(page.all("label", "for", input.attr("id"))).as("label of %s", input.attr("id")).hasSize(1);
         }
         assertThat(page.all("fieldset")).hasSize(11).allSatisfy(fieldset -> assertThat(fieldset.all("legend")).hasSize(1));
-        assertThat(page.first("fieldset").first("legend").text()).isEqualTo("Your pain right now (please answer this one)");
+        assertThat(page.first("fieldset").first("legend").text()).isEqualTo("What number best describes your pain right now? (Please answer this one.)");
         assertThat(page.byId("painNow-hint").text()).isEqualTo("0 = no pain … 10 = pain as bad as you can imagine");
         assertThat(page.byId("enjoymentOfLife-hint").text()).isEqualTo("0 = does not interfere … 10 = completely interferes");
         assertThat(page.all("label", "for", "sideEffects-PROLONGED_NUMBNESS").get(0).text())
@@ -239,6 +240,32 @@ class PatientAnswerPageTests {
                 .andExpect(status().isServiceUnavailable()));
 
         assertThat(page.first("h1").text()).isEqualTo("We could not open your questions just now; please try again later");
+    }
+
+    @Test
+    void a_service_stuck_on_something_is_given_up_after_the_read_timeout_not_waited_for() throws Exception {
+        FOLLOWUPS.answer(FollowupServiceStandIn.ANSWERS, Answer.stuck());
+        long start = System.nanoTime();
+
+        mvc.perform(answers(fullAnswers())).andExpect(status().isServiceUnavailable());
+
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(waited).isGreaterThanOrEqualTo(PatientAnswersClient.READ_TIMEOUT.minusMillis(500))
+                .isLessThan(PatientAnswersClient.READ_TIMEOUT.plusSeconds(3));
+    }
+
+    @Test
+    void a_first_name_carried_in_the_form_is_shown_as_text_and_an_odd_one_not_at_all() throws Exception {
+        String page = mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("token", TOKEN).param("givenName", "<b>Eve</b>").param("painNow", "abc"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<h1>Hello &lt;b&gt;Eve&lt;/b&gt;</h1>").doesNotContain("<b>Eve");
+
+        mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("token", TOKEN)
+                        .param("givenName", "Eve\u202Eevil").param("painNow", "x"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1>Hello</h1>")));
     }
 
     // ---- sending the answers
