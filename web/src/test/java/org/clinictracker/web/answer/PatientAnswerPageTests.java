@@ -168,6 +168,20 @@ class PatientAnswerPageTests {
     }
 
     @Test
+    void a_patient_whose_first_name_the_clinic_does_not_have_is_greeted_and_thanked_without_one() throws Exception {
+        FOLLOWUPS.answer(FollowupServiceStandIn.OPEN, Answer.json(200, """
+                {"givenName":null,"visitDate":"2026-12-01","expiresAt":"2026-12-15T22:59:59Z"}"""));
+
+        RenderedPage page = page(mvc.perform(get("/answer").param("token", TOKEN)).andExpect(status().isOk()));
+        assertThat(page.first("h1").text()).isEqualTo("Hello");
+        assertThat(page.first("input", "name", "givenName").attr("value")).isEmpty();
+
+        RenderedPage thanks = page(mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("token", TOKEN).param("givenName", "").param("painNow", "2")).andExpect(status().isOk()));
+        assertThat(thanks.first("h1").text()).isEqualTo("Thank you.");
+    }
+
+    @Test
     void a_bearer_token_on_the_page_is_ignored_not_required() throws Exception {
         mvc.perform(get("/answer").param("token", TOKEN).header("Authorization", "Bearer not-a-token-at-all"))
                 .andExpect(status().isOk());
