@@ -304,7 +304,7 @@ class PatientAnswerPageTests {
                  "reliefPercent":70,"satisfaction":4,"sensationReturned":false,
                  "sideEffects":{"types":["SORENESS","PROLONGED_NUMBNESS"],"otherDescription":null,"worst":"MODERATE",
                                 "neededMedicalCare":false,"stillThere":true},
-                 "comments":"Walking further.\\r\\nSleeping better."}""".formatted(TOKEN)));
+                 "comments":"Walking further.\\nSleeping better."}""".formatted(TOKEN)));
     }
 
     @Test
@@ -317,6 +317,17 @@ class PatientAnswerPageTests {
                 {"token":"%s","painNow":0,"painAverage":null,"enjoymentOfLife":null,"generalActivity":null,
                  "reliefPercent":null,"satisfaction":null,"sensationReturned":null,"sideEffects":null,
                  "comments":null}""".formatted(TOKEN)));
+    }
+
+    @Test
+    void a_comment_of_2000_characters_with_its_line_breaks_sent_as_crlf_is_taken_whole() throws Exception {
+        String comment = ("x".repeat(99) + "\r\n").repeat(20); // 2000 characters as typed, 2040 as sent
+
+        mvc.perform(answers(with("comments", "a" + comment + "z"))).andExpect(status().isUnprocessableContent());
+        mvc.perform(answers(with("comments", comment))).andExpect(status().isOk());
+
+        assertThat(json.readTree(FOLLOWUPS.received().get(0).body()).get("comments").asString())
+                .isEqualTo(("x".repeat(99) + "\n").repeat(20).strip());
     }
 
     @Test
@@ -356,6 +367,8 @@ class PatientAnswerPageTests {
                 Arguments.of("description of two lines", with("otherDescription", "rash\nitch"), "otherDescription",
                         "Write it on one line, without unusual characters: it must be a single line (contains U+000A)"),
                 Arguments.of("100 kB comment", with("comments", "x".repeat(100_000)), "comments", "Write 2000 characters or fewer (you wrote 100000)"),
+                Arguments.of("2001 characters", with("comments", "x\r\n".repeat(1000) + "x"), "comments",
+                        "Write 2000 characters or fewer (you wrote 2001)"),
                 Arguments.of("NUL in comment", with("comments", "fine\u0000then"), "comments",
                         "Remove the unusual character: this text contains a NUL character (U+0000)"),
                 Arguments.of("RTL override in comment", with("comments", "abc\u202Edef"), "comments",
