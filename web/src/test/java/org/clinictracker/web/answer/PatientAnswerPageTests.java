@@ -138,6 +138,8 @@ class PatientAnswerPageTests {
         for (RenderedPage.Node input : inputs) {
             assertThat(page.all("label", "for", input.attr("id"))).as("label of %s", input.attr("id")).hasSize(1);
         }
+        assertThat(page.find(element -> element.hasAttribute("id"))).extracting(node -> node.attr("id"))
+                .doesNotHaveDuplicates();
         assertThat(page.all("fieldset")).hasSize(11).allSatisfy(fieldset -> assertThat(fieldset.all("legend")).hasSize(1));
         assertThat(page.first("fieldset").first("legend").text()).isEqualTo("What number best describes your pain right now? (Please answer this one.)");
         assertThat(page.byId("painNow-hint").text()).isEqualTo("0 = no pain … 10 = pain as bad as you can imagine");
