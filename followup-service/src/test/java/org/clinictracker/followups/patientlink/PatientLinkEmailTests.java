@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.clinictracker.followups.Plans;
 import org.clinictracker.followups.TestClock;
+import org.clinictracker.followups.plan.PlanAmended;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +27,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -87,6 +90,12 @@ class PatientLinkEmailTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     UUID patientId;
     UUID planId;
@@ -264,10 +273,14 @@ class PatientLinkEmailTests {
     }
 
     @Test
-    void a_cancelled_visits_link_leads_nowhere() throws Exception {
+    void a_cancelled_visits_link_leads_nowhere_and_is_withdrawn_with_the_plans_amendment() throws Exception {
         String token = inClinicLink(week2);
         jdbc.sql("UPDATE follow_up_visit SET state = 'CANCELLED' WHERE id = ?").param(week2).update();
         open(token).andExpect(status().isGone()).andExpect(jsonPath("$.code").value("patient-link-used"));
+
+        transaction.executeWithoutResult(status -> events.publishEvent(new PlanAmended(planId, null, patientId)));
+        mvc.perform(get("/api/followups/{id}/patient-link", week2).with(ClinicJwt.coordinator()))
+                .andExpect(jsonPath("$.state").value("REPLACED"));
     }
 
     @Test
@@ -393,6 +406,18 @@ class PatientLinkEmailTests {
                 .param(plans.visit(lostPlan, "WEEK_2")).query(Integer.class).single()).isZero();
         assertThat(audited("PATIENT_LINK_SENT")).containsExactly("system");
         open(tokenIn(GreenMailUtil.getBody(message))).andExpect(status().isOk());
+    }
+
+    @Test
+    void two_automatic_senders_at_once_send_a_visit_one_message() throws Exception {
+        var runs = java.util.stream.IntStream.range(0, 2)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> links.sendDue(1)))
+                .toList();
+        runs.forEach(java.util.concurrent.CompletableFuture::join);
+
+        onlyMessageTo(domain);
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_link WHERE visit_id = ?").param(week2)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     private ResultActions issue(UUID visitId, String delivery) throws Exception {
