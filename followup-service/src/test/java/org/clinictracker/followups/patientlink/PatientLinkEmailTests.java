@@ -344,7 +344,20 @@ class PatientLinkEmailTests {
                 .andExpect(jsonPath("$.code").value("no-email-on-file"));
         assertThat(jdbc.sql("SELECT count(*) FROM patient_link WHERE visit_id = ?").param(week2)
                 .query(Integer.class).single()).isZero();
+        for (String unusable : new String[] { "hannah", "hannah@" + domain + ", mallory@evil.example",
+                "Mallory <mallory@evil.example>", "hannah@" + domain + "\r\nBcc: mallory@evil.example" }) {
+            jdbc.sql("UPDATE known_patient SET email = ? WHERE id = ?").param(unusable).param(patientId).update();
+            issue(week2, "EMAIL")
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("no-email-on-file"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_link WHERE visit_id = ?").param(week2)
+                .query(Integer.class).single()).isZero();
         issue(week2, "IN_CLINIC").andExpect(status().isCreated());
+
+        assertThat(links.currentOf(java.util.List.of(week2, UUID.randomUUID())))
+                .containsOnlyKeys(week2)
+                .hasEntrySatisfying(week2, link -> assertThat(link.state()).isEqualTo(PatientLinkStatus.State.ISSUED));
     }
 
     @Test
