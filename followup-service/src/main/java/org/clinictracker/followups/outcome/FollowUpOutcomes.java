@@ -72,8 +72,11 @@ public class FollowUpOutcomes {
         Verdict verdict = response.verdicts().stream().filter(v -> v.visitId().equals(visit.id())).findFirst()
                 .orElseThrow();
 
-        audit.record(visit.patientId(), reporter.kind() == ReportedBy.PATIENT ? "PATIENT_ANSWERS_RECORDED"
-                : "FOLLOW_UP_OUTCOME_RECORDED", "follow-up visit " + visit.id());
+        if (reporter.kind() == ReportedBy.PATIENT) {
+            audit.recordAs(Clinician.PATIENT, visit.patientId(), "PATIENT_ANSWERS_RECORDED", "follow-up visit " + visit.id());
+        } else {
+            audit.record(visit.patientId(), "FOLLOW_UP_OUTCOME_RECORDED", "follow-up visit " + visit.id());
+        }
         outbox.append(EventEnvelope.of(visit.patientId(), new FollowUpCompleted(visit.id(), visit.planId(),
                 visit.procedureId(), visit.patientId(), visit.label(), assessedOn, scored.painScore(),
                 scored.reliefPercent(), scored.sensationReturned(), verdict.responder(), verdict.waningRelief(),

@@ -8,15 +8,13 @@ import org.clinictracker.platform.security.Clinician;
  */
 public record Reporter(ReportedBy kind, String name) {
 
-    /** What {@code recorded_by} holds for answers given through a patient link (the patient has no account). */
-    public static final String PATIENT_NAME = "patient";
-
     public static Reporter staff() {
         return new Reporter(ReportedBy.STAFF, Clinician.current().username());
     }
 
     public static Reporter patient() {
-        return new Reporter(ReportedBy.PATIENT, PATIENT_NAME);
+        // no account: recorded_by 'patient', as the audit trail names the patient acting through a link
+        return new Reporter(ReportedBy.PATIENT, Clinician.PATIENT.username());
     }
 
     boolean reviewsOwnEntry() {
