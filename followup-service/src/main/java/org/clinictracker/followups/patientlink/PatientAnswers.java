@@ -6,6 +6,7 @@ import org.clinictracker.followups.outcome.FollowUpOutcomes;
 import org.clinictracker.followups.outcome.OutcomeReport;
 import org.clinictracker.followups.outcome.Reporter;
 import org.clinictracker.followups.plan.ClinicCalendar;
+import org.clinictracker.platform.problem.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +37,9 @@ public class PatientAnswers {
 
     @Transactional
     public Answered submit(PatientAnswerSubmission answers) {
+        if (!answers.unknownFieldErrors().isEmpty()) {
+            throw ProblemException.invalidFields(answers.unknownFieldErrors());
+        }
         UsableLink link = gate.usable(answers.token());
         LocalDate today = calendar.today();
         OutcomeReport report = PatientAnswersOutcome.report(answers, today);

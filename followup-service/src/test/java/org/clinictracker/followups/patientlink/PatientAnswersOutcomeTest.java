@@ -28,7 +28,7 @@ class PatientAnswersOutcomeTest {
     static PatientAnswerSubmission answers(Integer painAverage, Integer enjoyment, Integer activity,
             SideEffects sideEffects) {
         return new PatientAnswerSubmission(TOKEN, 3, painAverage, enjoyment, activity, 70, 4, false, sideEffects,
-                "Walking again.\nThank you.");
+                "Walking again.\nThank you.", null);
     }
 
     @Test
@@ -39,7 +39,7 @@ class PatientAnswersOutcomeTest {
         assertThat(report.reliefPercent()).isEqualTo(70);
         assertThat(report.satisfaction()).isEqualTo(4);
         assertThat(report.sensationReturned()).isFalse();
-        assertThat(report.notes()).isEqualTo("Walking again.\nThank you.");
+        assertThat(report.notes()).isEqualTo("Walking again.\nThank you.", null);
         assertThat(report.assessedOn()).isEqualTo(ANSWERED);
         assertThat(report.opioidMmePerDay()).isNull(); // the patient is not asked for a dose
         assertThat(report.painAverage()).isEqualTo(4);
@@ -70,7 +70,7 @@ class PatientAnswersOutcomeTest {
     @Test
     void each_side_effect_ticked_becomes_one_complication_still_there_ongoing_since_the_answer_day() {
         SideEffects effects = new SideEffects(List.of(AdverseEventType.SORENESS, AdverseEventType.OTHER),
-                "  itching at the probe site ", Severity.MODERATE, true, true);
+                "  itching at the probe site ", Severity.MODERATE, true, true, null);
 
         List<NoticedAdverseEvent> events = PatientAnswersOutcome.report(answers(null, null, null, effects), ANSWERED)
                 .adverseEventsOrNone();
@@ -93,7 +93,7 @@ class PatientAnswersOutcomeTest {
 
     @Test
     void a_side_effect_gone_is_resolved_on_the_answer_day_and_not_serious_without_medical_care() {
-        SideEffects effects = new SideEffects(List.of(AdverseEventType.BRUISING), null, Severity.MILD, false, false);
+        SideEffects effects = new SideEffects(List.of(AdverseEventType.BRUISING), null, Severity.MILD, false, false, null);
         NoticedAdverseEvent bruise = PatientAnswersOutcome.report(answers(null, null, null, effects), ANSWERED)
                 .adverseEventsOrNone().get(0);
         assertThat(bruise.outcome()).isEqualTo(AdverseEventOutcome.RESOLVED);
@@ -103,38 +103,38 @@ class PatientAnswersOutcomeTest {
 
     @Test
     void not_saying_whether_it_is_still_there_counts_as_still_there() {
-        SideEffects effects = new SideEffects(List.of(AdverseEventType.SWELLING), null, Severity.MILD, false, null);
+        SideEffects effects = new SideEffects(List.of(AdverseEventType.SWELLING), null, Severity.MILD, false, null, null);
         assertThat(PatientAnswersOutcome.report(answers(null, null, null, effects), ANSWERED).adverseEventsOrNone()
                 .get(0).outcome()).isEqualTo(AdverseEventOutcome.ONGOING);
     }
 
     @Test
     void other_without_a_description_is_refused() {
-        assertThat(fields(new SideEffects(List.of(AdverseEventType.OTHER), " \u200B", Severity.MILD, false, true)))
+        assertThat(fields(new SideEffects(List.of(AdverseEventType.OTHER), " \u200B", Severity.MILD, false, true, null)))
                 .containsExactly("sideEffects.otherDescription");
     }
 
     @Test
     void a_description_without_other_ticked_is_refused_rather_than_lost() {
-        assertThat(fields(new SideEffects(List.of(AdverseEventType.BRUISING), "itching", Severity.MILD, false, true)))
+        assertThat(fields(new SideEffects(List.of(AdverseEventType.BRUISING), "itching", Severity.MILD, false, true, null)))
                 .containsExactly("sideEffects.otherDescription");
     }
 
     @Test
     void how_bad_and_whether_it_needed_care_are_required_with_any_side_effect() {
-        assertThat(fields(new SideEffects(List.of(AdverseEventType.BRUISING), null, null, null, true)))
+        assertThat(fields(new SideEffects(List.of(AdverseEventType.BRUISING), null, null, null, true, null)))
                 .containsExactlyInAnyOrder("sideEffects.worst", "sideEffects.neededMedicalCare");
     }
 
     @Test
     void a_side_effect_named_twice_is_refused() {
         assertThat(fields(new SideEffects(List.of(AdverseEventType.BRUISING, AdverseEventType.BRUISING), null,
-                Severity.MILD, false, true))).containsExactly("sideEffects.types");
+                Severity.MILD, false, true, null))).containsExactly("sideEffects.types");
     }
 
     @Test
     void a_refusal_is_a_422_naming_the_fields() {
-        SideEffects effects = new SideEffects(List.of(AdverseEventType.OTHER), null, Severity.MILD, false, true);
+        SideEffects effects = new SideEffects(List.of(AdverseEventType.OTHER), null, Severity.MILD, false, true, null);
         assertThatThrownBy(() -> PatientAnswersOutcome.report(answers(null, null, null, effects), ANSWERED))
                 .isInstanceOfSatisfying(ProblemException.class,
                         problem -> assertThat(problem.status().value()).isEqualTo(422));

@@ -246,6 +246,11 @@ class PatientAnswersTests {
                         "sideEffects.otherDescription"),
                 hostile("a side effect without how bad", body -> body.put("sideEffects",
                         Map.of("types", List.of("BRUISING"), "neededMedicalCare", false)), 422, "sideEffects.worst"),
+                hostile("a misspelt answer", body -> body.put("sideEffect", Map.of("types", List.of("BLEEDING"))), 400,
+                        "sideEffect"),
+                hostile("a misspelt side-effect field", body -> body.put("sideEffects", Map.of("types",
+                        List.of("BLEEDING"), "worst", "SEVERE", "neededMedicalCare", true, "stilThere", true)), 400,
+                        "sideEffects.stilThere"),
                 hostile("the token as a number", body -> body.put("token", 42), 400, "token"),
                 hostile("the token 10,000 characters", body -> body.put("token", "A".repeat(10_000)), 400, "token"));
     }
