@@ -20,13 +20,17 @@ public class PatientAnswers {
 
     private final PatientLinkGate gate;
     private final PatientLinkRepository links;
+    private final LinkTokens tokens;
+    private final PatientAnswersLocks locks;
     private final FollowUpOutcomes outcomes;
     private final ClinicCalendar calendar;
 
-    PatientAnswers(PatientLinkGate gate, PatientLinkRepository links, FollowUpOutcomes outcomes,
-            ClinicCalendar calendar) {
+    PatientAnswers(PatientLinkGate gate, PatientLinkRepository links, LinkTokens tokens, PatientAnswersLocks locks,
+            FollowUpOutcomes outcomes, ClinicCalendar calendar) {
         this.gate = gate;
         this.links = links;
+        this.tokens = tokens;
+        this.locks = locks;
         this.outcomes = outcomes;
         this.calendar = calendar;
     }
@@ -39,6 +43,9 @@ public class PatientAnswers {
     public Answered submit(PatientAnswerSubmission answers) {
         if (!answers.unknownFieldErrors().isEmpty()) {
             throw ProblemException.invalidFields(answers.unknownFieldErrors());
+        }
+        if (tokens.wellFormed(answers.token())) {
+            locks.lockVisitOf(tokens.hash(answers.token()));
         }
         UsableLink link = gate.usable(answers.token());
         LocalDate today = calendar.today();

@@ -186,6 +186,21 @@ class PatientAnswersTests {
     }
 
     @Test
+    void the_patient_answering_while_the_coordinator_documents_the_visit_keeps_one_outcome_and_no_server_error()
+            throws Exception {
+        Map<String, Object> body = answers(token);
+        List<Integer> answers = atOnce(List.of(() -> statusOf(body),
+                () -> mvc.perform(post("/api/followups/{id}/outcome", visitId).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"painScore\": 5}"))
+                        .andReturn().getResponse().getStatus()));
+
+        // whoever came first documented the visit; the other is told so (410 for the patient, 409 for the clinic)
+        assertThat(answers).containsAnyOf(201).allSatisfy(answer -> assertThat(answer).isIn(201, 409, 410));
+        assertThat(answers.stream().filter(answer -> answer == 201)).hasSize(1);
+        assertThat(count("follow_up_outcome")).isEqualTo(1);
+    }
+
+    @Test
     void an_expired_link_is_gone_and_stores_nothing() throws Exception {
         clock.set(PERFORMED.plusDays(18)); // the window's last day (17) has ended
         Stored before = stored();
