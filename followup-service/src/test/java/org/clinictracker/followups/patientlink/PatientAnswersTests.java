@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,11 +23,14 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.clinictracker.events.Topics;
 import org.clinictracker.followups.Plans;
 import org.clinictracker.followups.TestClock;
 import org.clinictracker.followups.patientlink.LinkTokens.IssuedToken;
 import org.clinictracker.testsupport.ClinicJwt;
 import org.clinictracker.testsupport.ClinicServiceTest;
+import org.clinictracker.testsupport.EventSchemas;
+import org.clinictracker.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -70,6 +75,9 @@ class PatientAnswersTests {
 
     @Autowired
     LinkTokens tokens;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
 
     UUID patientId;
     UUID planId;
@@ -149,6 +157,15 @@ class PatientAnswersTests {
         assertThat(jdbc.sql("""
                 SELECT actor FROM audit_entry WHERE patient_id = ? AND action = 'PATIENT_ANSWERS_RECORDED'""")
                 .param(patientId).query(String.class).list()).containsExactly("patient");
+
+        try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+            String completed = topic.awaitRecord(patientId, e -> e.contains("\"FollowUpCompleted\""),
+                    Duration.ofSeconds(30));
+            EventSchemas.assertConforms(Topics.FOLLOWUPS, "FollowUpCompleted", completed);
+            assertThat(json.readTree(completed).get("data").get("reportedBy").asString()).isEqualTo("PATIENT");
+            topic.allRecordsFor(patientId).stream().filter(e -> e.contains("\"AdverseEventObserved\""))
+                    .forEach(e -> EventSchemas.assertConforms(Topics.FOLLOWUPS, "AdverseEventObserved", e));
+        }
     }
 
     @Test
