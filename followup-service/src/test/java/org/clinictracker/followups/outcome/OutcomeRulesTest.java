@@ -26,7 +26,7 @@ class OutcomeRulesTest {
 
     private static OutcomeReport report(Integer pain, FunctionScore function, List<NoticedAdverseEvent> events,
             LocalDate assessedOn) {
-        return new OutcomeReport(pain, null, function, null, null, null, events, null, assessedOn);
+        return new OutcomeReport(pain, null, function, null, null, null, events, null, assessedOn, null, null, null);
     }
 
     private static List<String> fields(OutcomeReport report, LocalDate assessedOn) {
@@ -47,20 +47,21 @@ class OutcomeRulesTest {
 
     @Test
     void notes_alone_are_not_an_outcome() {
-        OutcomeReport notesOnly = new OutcomeReport(null, null, null, null, null, null, null, "called, no answer", null);
+        OutcomeReport notesOnly = new OutcomeReport(null, null, null, null, null, null, null, "called, no answer", null, null, null, null);
         assertThat(fields(notesOnly, TODAY)).containsExactly("painScore");
     }
 
     @Test
     void any_single_measure_makes_an_outcome() {
         List<OutcomeReport> single = List.of(
-                new OutcomeReport(null, 60, null, null, null, null, null, null, null),
-                new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.ODI, BigDecimal.TEN), null, null, null, null, null, null),
-                new OutcomeReport(null, null, null, BigDecimal.ZERO, null, null, null, null, null),
-                new OutcomeReport(null, null, null, null, 5, null, null, null, null),
-                new OutcomeReport(null, null, null, null, null, false, null, null, null),
+                new OutcomeReport(null, 60, null, null, null, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.ODI, BigDecimal.TEN), null, null, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, null, BigDecimal.ZERO, null, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, null, null, 5, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, null, null, null, false, null, null, null, null, null, null),
                 new OutcomeReport(null, null, null, null, null, null,
-                        List.of(event(AdverseEventType.BRUISING, null, TODAY, AdverseEventOutcome.ONGOING, null)), null, null));
+                        List.of(event(AdverseEventType.BRUISING, null, TODAY, AdverseEventOutcome.ONGOING, null)), null, null, null, null, null),
+                new OutcomeReport(null, null, null, null, null, null, null, null, null, null, 4, null));
         single.forEach(report -> assertThat(fields(report, TODAY)).as(report.toString()).isEmpty());
     }
 
@@ -127,5 +128,27 @@ class OutcomeRulesTest {
                 List.of(unnamed), null), TODAY.plusDays(3)))
                 .containsExactly("functionScore.value", "assessedOn", "adverseEvents[0].description",
                         "adverseEvents[0].onsetOn");
+    }
+
+    @Test
+    void a_peg_score_sent_with_its_items_must_be_their_mean() {
+        OutcomeReport wrong = new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.PEG, new BigDecimal("5.0")),
+                null, null, null, null, null, TODAY, 4, 3, 3);
+        OutcomeReport right = new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.PEG, new BigDecimal("3.3")),
+                null, null, null, null, null, TODAY, 4, 3, 3);
+        assertThat(fields(wrong, TODAY)).containsExactly("functionScore.value");
+        assertThat(fields(right, TODAY)).isEmpty();
+        assertThat(fields(new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.PEG, new BigDecimal("10.1")),
+                null, null, null, null, null, TODAY, null, null, null), TODAY)).containsExactly("functionScore.value");
+    }
+
+    @Test
+    void the_peg_items_alone_make_the_peg_score_the_function_score() {
+        OutcomeReport scored = new OutcomeReport(3, null, null, null, null, null, null, null, TODAY, 7, 6, 6)
+                .withPegScore();
+        assertThat(scored.functionScore()).isEqualTo(new FunctionScore(FunctionInstrument.PEG, new BigDecimal("6.3")));
+        OutcomeReport womac = new OutcomeReport(3, null, new FunctionScore(FunctionInstrument.WOMAC, BigDecimal.TEN),
+                null, null, null, null, null, TODAY, 7, 6, 6).withPegScore();
+        assertThat(womac.functionScore().instrument()).isEqualTo(FunctionInstrument.WOMAC); // one function score kept
     }
 }
