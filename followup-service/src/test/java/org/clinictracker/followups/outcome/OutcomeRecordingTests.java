@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,8 +59,10 @@ class OutcomeRecordingTests {
     @Autowired
     TestClock clock;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
+    // this context\'s own broker: the spring.kafka.bootstrap-servers system property names the broker of whichever
+    // test context started last (PatientLinkEmailTests has one of its own)
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     UUID patientId;
     UUID planId;
@@ -110,7 +112,7 @@ class OutcomeRecordingTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.notes").value("Walks to the shop again.\nSleeps through."));
 
-        try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             String event = topic.awaitRecord(patientId, e -> e.contains("\"FollowUpCompleted\""), Duration.ofSeconds(30));
             EventSchemas.assertConforms(Topics.FOLLOWUPS, "FollowUpCompleted", event);
             JsonNode data = json.readTree(event).get("data");
@@ -135,7 +137,7 @@ class OutcomeRecordingTests {
 
         assertThat(jdbc.sql("SELECT count(*) FROM observed_adverse_event WHERE visit_id = ?").param(visitId)
                 .query(Integer.class).single()).isEqualTo(2);
-        try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             topic.awaitRecord(patientId, e -> e.contains("\"FollowUpCompleted\""), Duration.ofSeconds(30));
             List<String> observed = topic.allRecordsFor(patientId).stream()
                     .filter(e -> e.contains("\"AdverseEventObserved\"")).toList();

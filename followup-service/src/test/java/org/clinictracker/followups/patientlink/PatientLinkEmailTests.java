@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,8 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A coordinator sends a patient their visit's link through a real SMTP server (GreenMail), and the patient opens
  * it: what the message says and does not say, what is stored of the token, and every way a link stops working.
+ * <p>
+ * The mail server's address makes this a context of its own, with its own embedded broker and outbox relay: it is
+ * closed after the class, or its relay would go on publishing the shared test database's outbox to its own broker
+ * while later classes wait for those events on theirs.
  */
 @ClinicServiceTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PatientLinkEmailTests {
 
     static final LocalDate PERFORMED = LocalDate.of(2033, 3, 1);

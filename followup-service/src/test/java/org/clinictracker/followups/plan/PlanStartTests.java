@@ -18,7 +18,7 @@ import org.clinictracker.vocabulary.Modality;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A plan is made once per procedure, from the protocol version current then, and announced on the topic. */
@@ -34,8 +34,10 @@ class PlanStartTests {
     @Autowired
     TestClock clock;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
+    // this context\'s own broker: the spring.kafka.bootstrap-servers system property names the broker of whichever
+    // test context started last (PatientLinkEmailTests has one of its own)
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     @AfterEach
     void realTime() {
@@ -67,7 +69,7 @@ class PlanStartTests {
                 .param(planId).query(String.class).list();
         assertThat(labels).contains("DAY_2", "MONTH_12");
 
-        try (TopicProbe probe = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe probe = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             String event = probe.awaitRecord(patientId, value -> value.contains("FollowUpPlanCreated"), Duration.ofSeconds(30));
             EventSchemas.assertConforms(Topics.FOLLOWUPS, "FollowUpPlanCreated", event);
             assertThat(event).contains(planId.toString()).contains(procedure.procedureId().toString());

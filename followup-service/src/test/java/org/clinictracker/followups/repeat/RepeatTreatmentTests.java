@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -64,8 +64,10 @@ class RepeatTreatmentTests {
     @Autowired
     TestClock clock;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
+    // this context\'s own broker: the spring.kafka.bootstrap-servers system property names the broker of whichever
+    // test context started last (PatientLinkEmailTests has one of its own)
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     UUID patientId;
     ProcedureFacts knee;
@@ -114,7 +116,7 @@ class RepeatTreatmentTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE patient_id = ? AND action = 'REPEAT_CANDIDATES_READ'")
                 .param(patientId).query(Integer.class).single()).isEqualTo(1);
 
-        try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             String recommended = topic.awaitRecord(patientId, e -> e.contains("\"RepeatTreatmentRecommended\""),
                     Duration.ofSeconds(30));
             EventSchemas.assertConforms(Topics.FOLLOWUPS, "RepeatTreatmentRecommended", recommended);
@@ -163,7 +165,7 @@ class RepeatTreatmentTests {
                 .andExpect(jsonPath("$.status").value(409))
                 .andExpect(jsonPath("$.candidateStatus").value("DISMISSED"));
 
-        try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             topic.awaitRecord(patientId, e -> e.contains("\"DISMISSED\""), Duration.ofSeconds(30));
             List<String> resolved = topic.allRecordsFor(patientId).stream()
                     .filter(e -> e.contains("\"RepeatTreatmentResolved\"")).toList();
@@ -213,7 +215,7 @@ class RepeatTreatmentTests {
         mvc.perform(get("/api/repeat-treatments").param("status", "OPEN").param("patientId", patientId.toString())
                         .with(ClinicJwt.coordinator()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
-        try (TopicProbe topic = TopicProbe.on(kafka, Topics.FOLLOWUPS)) {
+        try (TopicProbe topic = TopicProbe.on(kafka.getBrokersAsString(), Topics.FOLLOWUPS)) {
             String closed = topic.awaitRecord(patientId, e -> e.contains("\"REPEATED\""), Duration.ofSeconds(30));
             EventSchemas.assertConforms(Topics.FOLLOWUPS, "RepeatTreatmentResolved", closed);
             assertThat(closed).contains(repeat.procedureId().toString());
