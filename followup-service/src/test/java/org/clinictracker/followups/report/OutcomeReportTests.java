@@ -290,7 +290,7 @@ class OutcomeReportTests {
         assertShare(cryo.path("windows").get(0).path("responderShare"), 2, 2);
         assertShare(cryo.path("patientAnswered").path("share"), 2, 6);
         assertThat(figures(cryo)).containsExactly("PAIN_REDUCTION 4.0-5.0", "RESPONDER_SHARE -0.7",
-                "RELIEF_DURATION_DAYS 180.0-360.0");
+                "RELIEF_DURATION_DAYS 90.0-360.0");
         JsonNode rfa = report.path("byModality").get(1);
         assertThat(rfa.path("patients").asInt()).isEqualTo(1);
         assertThat(rfa.path("repeats").path("count").asInt()).isEqualTo(1);
@@ -341,7 +341,7 @@ class OutcomeReportTests {
         JsonNode cryo = report("?nerve=" + nerve + "&modality=CRYONEUROLYSIS", ClinicJwt.proceduralist());
         assertThat(cryo.path("overall").path("procedures").asInt()).isEqualTo(2);
         assertThat(figures(cryo.path("overall"))).as("the scope is all cryoneurolysis of knee OA")
-                .containsExactly("PAIN_REDUCTION 4.0-5.0", "RESPONDER_SHARE -0.7", "RELIEF_DURATION_DAYS 180.0-360.0");
+                .containsExactly("PAIN_REDUCTION 4.0-5.0", "RESPONDER_SHARE -0.7", "RELIEF_DURATION_DAYS 90.0-360.0");
 
         JsonNode back = report("?nerve=" + nerve + "&indication=LOW_BACK_FACET_PAIN", ClinicJwt.proceduralist());
         assertThat(back.path("overall").path("procedures").asInt()).isEqualTo(1);
