@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,6 +152,20 @@ class ReportedProcedures {
             FROM scope s JOIN known_adverse_event e ON e.procedure_id = s.procedure_id
             GROUP BY s.modality, s.indication, s.targets, e.type, e.serious""";
 
+    /**
+     * The report's transaction settings: aggregates over every plan in scope get room for their hash tables in
+     * memory, and no JIT compilation (it costs more than it saves on statements that run for a fraction of a
+     * second); each statement is planned for this scope's days every time (a generic plan, which the driver
+     * prepares on a statement's fifth run, guesses the share of plans in [from, to] and chose nested loops over the
+     * whole clinic).
+     */
+    static final List<String> SETTINGS = List.of("SET LOCAL work_mem = '128MB'", "SET LOCAL jit = off",
+            "SET LOCAL plan_cache_mode = force_custom_plan");
+
+    static final String ADVERSE_EVENTS_NAME = "adverse events per cell (ADVERSE_EVENTS)";
+    static final String SHARED_PATIENTS_NAME = "patients with other plans per cell (SHARED_PATIENTS)";
+    static final String CELLS_NAME = "cells in scope with their windows and relief (CELLS)";
+
     private static final TypeReference<List<String>> NERVES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
@@ -166,30 +181,26 @@ class ReportedProcedures {
      * Call inside one read-only transaction: the settings below last as long as it does.
      */
     List<ReportCell> inScope(ReportScope scope, LocalDate today) {
-        // aggregates over every plan in scope: room for their hash tables in memory, and no JIT compilation,
-        // which costs more than it saves on statements that run for a fraction of a second
-        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
-        jdbc.sql("SET LOCAL jit = off").update();
-        // planned for this scope's days every time: a generic plan (the driver prepares a statement on its fifth
-        // run) guesses the share of plans in [from, to] and chose nested loops over the whole clinic
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        for (String setting : SETTINGS) {
+            jdbc.sql(setting).update();
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("today", Date.valueOf(today));
-        String filters = filters(scope, params);
         // three statements, each planned for what it reads (one statement over a materialized scope costs more)
+        Map<String, String> statements = statements(scope, params);
         Map<String, List<AdverseEvents>> adverseEvents = new HashMap<>();
-        jdbc.sql(ADVERSE_EVENTS.formatted(MODALITY, INDICATION, TARGETS, filters)).params(params).query(rs -> {
+        jdbc.sql(statements.get(ADVERSE_EVENTS_NAME)).params(params).query(rs -> {
             adverseEvents.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new AdverseEvents(rs.getString("type"),
                     rs.getBoolean("serious"), rs.getInt("events"), rs.getInt("procedures")));
         });
         Map<String, Integer> oneCellPatients = new HashMap<>();
         Map<String, List<UUID>> sharedPatients = new HashMap<>();
-        jdbc.sql(SHARED_PATIENTS.formatted(reported(filters + " AND f.patient_has_other_plans"))).params(params)
+        jdbc.sql(statements.get(SHARED_PATIENTS_NAME)).params(params)
                 .query(rs -> {
                     oneCellPatients.put(key(rs), rs.getInt("one_cell_patients"));
                     sharedPatients.put(key(rs), uuids(rs.getArray("shared_patients")));
                 });
-        return jdbc.sql(cells(filters)).params(params)
+        return jdbc.sql(statements.get(CELLS_NAME)).params(params)
                 .query((rs, row) -> {
                     String key = key(rs);
                     return cell(rs, rs.getInt("sole_plan_patients") + oneCellPatients.getOrDefault(key, 0),
@@ -197,6 +208,20 @@ class ReportedProcedures {
                             adverseEvents.getOrDefault(key, List.of()));
                 })
                 .list();
+    }
+
+    /**
+     * The report's statements for a scope, by name in the order they run, their parameters but today put in
+     * {@code params}: what {@link #inScope} runs and what bench/reports.sh measures ({@link ReportStatements}).
+     */
+    static Map<String, String> statements(ReportScope scope, Map<String, Object> params) {
+        String filters = filters(scope, params);
+        Map<String, String> statements = new LinkedHashMap<>();
+        statements.put(ADVERSE_EVENTS_NAME, ADVERSE_EVENTS.formatted(MODALITY, INDICATION, TARGETS, filters));
+        statements.put(SHARED_PATIENTS_NAME,
+                SHARED_PATIENTS.formatted(reported(filters + " AND f.patient_has_other_plans")));
+        statements.put(CELLS_NAME, cells(filters));
+        return statements;
     }
 
     /** The query of the cells in scope, its parameters put in {@code params} (today: as given, else the machine's). */
