@@ -98,9 +98,13 @@ class ReportFactsTests {
                 .containsEntry("last_outcome_on", Date.valueOf(PERFORMED.plusDays(80)));
         assertThat(((Number) facts(plan).get("m3_mme")).doubleValue()).isEqualTo(20.0);
 
-        outcome(plan, 100, 6, null); // later in days 60-120: it counts now; 6 of 8 is no response
+        // later in days 60-120: its verdict and pain count now (6 of 8 is no response); it records no opioid use,
+        // so the window's is still the one recorded on day 80
+        outcome(plan, 100, 6, null);
         assertThat(facts(plan)).containsEntry("m3_responder", false).containsEntry("m3_pain", 6)
-                .containsEntry("m3_mme", null).containsEntry("last_outcome_on", Date.valueOf(PERFORMED.plusDays(100)));
+                .containsEntry("last_outcome_on", Date.valueOf(PERFORMED.plusDays(100))).containsEntry("outcomes", 2)
+                .containsEntry("patient_outcomes", 0);
+        assertThat(((Number) facts(plan).get("m3_mme")).doubleValue()).isEqualTo(20.0);
 
         outcome(plan, 170, 2, null);
         assertThat(facts(plan)).containsEntry("m3_pain", 6).containsEntry("m6_outcome", true).containsEntry("m6_pain", 2);
@@ -137,6 +141,27 @@ class ReportFactsTests {
 
         clock.set(PERFORMED.plusDays(121));
         assertThat(monthThree().path("lostToFollowUp").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_month_3_visit_rescheduled_to_day_130_is_assessed_outside_its_window_not_lost() throws Exception {
+        UUID plan = start(procedure(PERFORMED, null));
+        UUID month3 = visit(plan, 90);
+        clock.set(PERFORMED.plusDays(85));
+        mvc.perform(post("/api/followups/{id}/reschedule", month3).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dueOn\": \"" + PERFORMED.plusDays(130) + "\", \"reason\": \"Patient abroad\"}"))
+                .andExpect(status().isOk());
+
+        record(month3, 130, 3, null);
+
+        assertThat(facts(plan)).containsEntry("m3_outcome", false).containsEntry("m3_outside", true)
+                .containsEntry("m6_outcome", false).containsEntry("m6_outside", false);
+        clock.set(PERFORMED.plusDays(121));
+        JsonNode window = monthThree();
+        assertThat(window.path("lostToFollowUp").asInt()).isZero();
+        assertThat(window.path("assessedOutsideWindow").asInt()).isEqualTo(1);
+        assertThat(window.path("assessed").asInt()).isZero();
     }
 
     @Test
@@ -192,7 +217,11 @@ class ReportFactsTests {
 
     /** An outcome recorded through the API on the visit's day, as a coordinator records it. */
     private void outcome(UUID plan, int day, int painScore, Double opioidMmePerDay) throws Exception {
-        UUID visit = visit(plan, day);
+        record(visit(plan, day), day, painScore, opioidMmePerDay);
+    }
+
+    /** An outcome of this visit recorded through the API on {@code day} after the procedure. */
+    private void record(UUID visit, int day, int painScore, Double opioidMmePerDay) throws Exception {
         clock.set(PERFORMED.plusDays(day));
         Map<String, Object> body = new HashMap<>();
         body.put("painScore", painScore);
