@@ -162,10 +162,6 @@ generate_s=""
 if [ -n "$regen_reason" ]; then
   say "generating $PROCEDURES procedures and $VISITS visits in $DB ($regen_reason)"
   t0=$(now_ns)
-  # tables never analysed (a schema just made) are planned as 10 pages each, also the report-facts triggers'
-  # statements over the 100,000 rows loaded in the same transaction: nested loops that ran for many minutes.
-  # Analysed while empty, the planner reads their real size instead.
-  PGOPTIONS="-c client_min_messages=error" "${PSQL[@]}" -c "ANALYZE"
   "${PSQL[@]}" -v today="$today" -v script_sha="$data_sha" -f "$DATA_SQL" >"$OUT_DIR/generate.log" 2>&1 ||
     { tail -n 20 "$OUT_DIR/generate.log" >&2; die "generating the data set failed"; }
   generated_s=$(calc %.0f "($(now_ns) - $t0) / 1e9")
