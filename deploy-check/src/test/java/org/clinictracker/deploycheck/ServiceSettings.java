@@ -17,6 +17,14 @@ final class ServiceSettings {
      */
     static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
 
+    /**
+     * Boot's SMTP settings ({@code spring.mail.*}), which followup-service alone uses (it e-mails the patients'
+     * links) and reads as Boot binds them: set, they turn e-mail on; unset, there is no mail sender at all.
+     */
+    static final Set<String> MAIL_SETTINGS = Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
+            "SPRING_MAIL_PASSWORD");
+    private static final String MAILING_SERVICE = "followup-service";
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     private final String service;
@@ -37,7 +45,8 @@ final class ServiceSettings {
     }
 
     boolean reads(String variable) {
-        return variable.equals(JVM_OPTIONS) || BOOT_SETTINGS.contains(variable) || variables().contains(variable);
+        return variable.equals(JVM_OPTIONS) || BOOT_SETTINGS.contains(variable) || variables().contains(variable)
+                || service.equals(MAILING_SERVICE) && MAIL_SETTINGS.contains(variable);
     }
 
     /** The default of {@code ${NAME:default}}, as written (nested placeholders left as they are). */

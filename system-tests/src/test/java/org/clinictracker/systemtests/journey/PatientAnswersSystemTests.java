@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
+import org.clinictracker.systemtests.AnswerFields;
 import org.clinictracker.systemtests.ClinicMailServer.Mail;
 import org.clinictracker.systemtests.ClinicService;
 import org.clinictracker.systemtests.ClinicSystem;
@@ -88,11 +89,11 @@ class PatientAnswersSystemTests {
         // 3. she answers as the form posts: pain 3 of a baseline 8 (a responder), PEG 4/3/5, soreness she saw a doctor for
         AnswerForm form = AnswerForm.on(questions.body());
         List<Map.Entry<String, String>> answers = form.fill(List.of(
-                entry(Field.PAIN_NOW, "3"), entry(Field.PAIN_AVERAGE, "4"), entry(Field.ENJOYMENT, "3"),
-                entry(Field.ACTIVITY, "5"), entry(Field.RELIEF, "70"), entry(Field.SATISFACTION, "4"),
-                entry(Field.SENSATION, "false"), entry(Field.SIDE_EFFECT_TYPES, "SORENESS"),
-                entry(Field.WORST, "MODERATE"), entry(Field.NEEDED_CARE, "true"), entry(Field.STILL_THERE, "true"),
-                entry(Field.COMMENTS, "Much better on walks.\nStill sore where the needle went in.")));
+                entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.PAIN_AVERAGE, "4"), entry(AnswerFields.ENJOYMENT, "3"),
+                entry(AnswerFields.ACTIVITY, "5"), entry(AnswerFields.RELIEF, "70"), entry(AnswerFields.SATISFACTION, "4"),
+                entry(AnswerFields.SENSATION, "false"), entry(AnswerFields.SIDE_EFFECT_TYPES, "SORENESS"),
+                entry(AnswerFields.WORST, "MODERATE"), entry(AnswerFields.NEEDED_CARE, "true"), entry(AnswerFields.STILL_THERE, "true"),
+                entry(AnswerFields.COMMENTS, "Much better on walks.\nStill sore where the needle went in.")));
         Page thanks = phone.post(form.action, answers);
         assertThat(thanks.status()).as("thanks page: %s", thanks).isEqualTo(200);
         assertThat(thanks.body()).contains("Thank you, Hannah");
@@ -167,7 +168,7 @@ class PatientAnswersSystemTests {
             assertThat(page.contentType()).as(path).startsWith("text/html");
             assertThat(page.body()).as(path).doesNotContain("Exception").doesNotContain("<script");
         }
-        Page posted = phone.post("/answer", List.of(entry("token", guessed), entry(Field.PAIN_NOW, "3")));
+        Page posted = phone.post("/answer", List.of(entry(AnswerFields.TOKEN, guessed), entry(AnswerFields.PAIN_NOW, "3")));
         assertThat(posted.status()).as("posted: %s", posted).isEqualTo(404);
 
         Page opened = phone.postJson("/api/patient-answers/open", "{\"token\":\"" + guessed + "\"}");
@@ -204,16 +205,16 @@ class PatientAnswersSystemTests {
         AnswerForm form = AnswerForm.on(questions.body());
         String nul = String.valueOf((char) 0);
         List<List<Map.Entry<String, String>>> hostile = List.of(
-                List.of(entry(Field.PAIN_NOW, "abc")),
-                List.of(entry(Field.PAIN_NOW, "11")),
-                List.of(entry(Field.PAIN_NOW, "-1")),
-                List.of(entry(Field.RELIEF, "50")), // pain now missing
-                List.of(entry(Field.PAIN_NOW, "3"), entry(Field.PAIN_NOW, "9")),
-                List.of(entry(Field.PAIN_NOW, "3"), entry(Field.RELIEF, "101")),
-                List.of(entry(Field.PAIN_NOW, "3"), entry(Field.SATISFACTION, "6")),
-                List.of(entry(Field.PAIN_NOW, "3"), entry(Field.SIDE_EFFECT_TYPES, "DROP TABLE")),
-                List.of(entry(Field.PAIN_NOW, "3"), entry(Field.COMMENTS, "a" + nul + "b")),
-                List.of(entry(Field.PAIN_NOW, "3"), entry(Field.COMMENTS, "x".repeat(100_000))));
+                List.of(entry(AnswerFields.PAIN_NOW, "abc")),
+                List.of(entry(AnswerFields.PAIN_NOW, "11")),
+                List.of(entry(AnswerFields.PAIN_NOW, "-1")),
+                List.of(entry(AnswerFields.RELIEF, "50")), // pain now missing
+                List.of(entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.PAIN_NOW, "9")),
+                List.of(entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.RELIEF, "101")),
+                List.of(entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.SATISFACTION, "6")),
+                List.of(entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.SIDE_EFFECT_TYPES, "DROP TABLE")),
+                List.of(entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.COMMENTS, "a" + nul + "b")),
+                List.of(entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.COMMENTS, "x".repeat(100_000))));
         for (List<Map.Entry<String, String>> fields : hostile) {
             Page refused = phone.post(form.action, form.forge(fields));
             String what = fields.stream().map(field -> field.getKey() + "=" + abbreviate(field.getValue())).toList().toString();
@@ -247,7 +248,7 @@ class PatientAnswersSystemTests {
         assertThat(linkState(coordinator, visitId)).isEqualTo("OPENED");
 
         // and a proper answer after all that is taken
-        Page thanks = phone.post(form.action, form.fill(List.of(entry(Field.PAIN_NOW, "5"))));
+        Page thanks = phone.post(form.action, form.fill(List.of(entry(AnswerFields.PAIN_NOW, "5"))));
         assertThat(thanks.status()).as("thanks: %s", thanks).isEqualTo(200);
         JsonNode outcome = coordinator.get("outcome", "/api/followups/" + visitId + "/outcome").json();
         assertThat(outcome.get("painScore").asInt()).isEqualTo(5);
@@ -282,28 +283,6 @@ class PatientAnswersSystemTests {
         OtherAddress neighbour = OtherAddress.fresh(gateway);
         if (!neighbour.address().equals(guesser.address())) {
             assertThat(neighbour.get("/answer?token=" + randomToken()).status()).isEqualTo(404);
-        }
-    }
-
-    /**
-     * The page's form field names (web's answer page) for common12's answers. Side effects: one checkbox per
-     * type, then how bad the worst is, whether it needed a doctor, whether it is still there.
-     */
-    static final class Field {
-        static final String PAIN_NOW = "painNow";
-        static final String PAIN_AVERAGE = "painAverage";
-        static final String ENJOYMENT = "enjoymentOfLife";
-        static final String ACTIVITY = "generalActivity";
-        static final String RELIEF = "reliefPercent";
-        static final String SATISFACTION = "satisfaction";
-        static final String SENSATION = "sensationReturned";
-        static final String SIDE_EFFECT_TYPES = "sideEffectTypes";
-        static final String WORST = "sideEffectWorst";
-        static final String NEEDED_CARE = "sideEffectNeededMedicalCare";
-        static final String STILL_THERE = "sideEffectStillThere";
-        static final String COMMENTS = "comments";
-
-        private Field() {
         }
     }
 
