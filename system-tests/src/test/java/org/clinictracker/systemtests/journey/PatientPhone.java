@@ -1,88 +1,49 @@
 package org.clinictracker.systemtests.journey;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.clinictracker.systemtests.journey.OtherAddress.Answer;
+
 /**
- * The patient's phone on the public answer page, without a browser: plain HTTP through the gateway with no session
- * cookie and no token (the link's token is the only credential), following no redirect, as a form without
- * JavaScript posts ({@code application/x-www-form-urlencoded}).
+ * A patient's phone on the public answer page, without a browser: plain HTTP through the gateway from an address of
+ * its own ({@link OtherAddress}: the gateway limits the page per address, and every patient has hers), with no
+ * session cookie and no token (the link's token is the only credential), following no redirect, posting as a form
+ * without JavaScript does ({@code application/x-www-form-urlencoded}).
  */
 final class PatientPhone {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-
-    /** What came back: status, headers and the page. */
-    record Page(int status, HttpHeaders headers, String body) {
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        String contentType() {
-            return header("Content-Type");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + contentType() + " " + body.substring(0, Math.min(body.length(), 400));
-        }
-    }
-
-    private final String gatewayUrl;
+    private final OtherAddress network;
 
     PatientPhone(String gatewayUrl) {
-        this.gatewayUrl = gatewayUrl;
+        this.network = OtherAddress.fresh(gatewayUrl);
     }
 
-    /** Opens a link as received (an absolute URL) or a path on the gateway. */
-    Page open(String linkOrPath) {
-        String url = linkOrPath.startsWith("http") ? linkOrPath : gatewayUrl + linkOrPath;
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "text/html"));
+    /** Opens a link as received (an absolute URL on the gateway) or a path and query on the gateway. */
+    Answer open(String linkOrPath) {
+        String target = linkOrPath;
+        if (linkOrPath.startsWith("http")) {
+            URI link = URI.create(linkOrPath);
+            target = link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
+        }
+        return network.get(target, "text/html");
     }
 
     /** Posts the form's fields (a name may repeat, as checkboxes do) to {@code path} on the gateway. */
-    Page post(String path, List<Map.Entry<String, String>> fields) {
+    Answer post(String path, List<Map.Entry<String, String>> fields) {
         String body = fields.stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html"));
+        return network.post(path, "text/html", "application/x-www-form-urlencoded", body);
     }
 
     /** A JSON call to the public API on the gateway (what a kiosk app would send). */
-    Page postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json"));
-    }
-
-    private static Page send(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(20));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the gateway gave no answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    Answer postJson(String path, String json) {
+        return network.post(path, "application/json", "application/json", json);
     }
 
     private static String encode(String value) {
