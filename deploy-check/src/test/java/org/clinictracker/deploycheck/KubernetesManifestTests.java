@@ -234,7 +234,7 @@ class KubernetesManifestTests {
 
     @ParameterizedTest
     @ValueSource(strings = { BASE, CLINIC, DEV })
-    void the_gateway_replicas_together_allow_the_clinics_write_limit_not_a_multiple_of_it(String kustomization) {
+    void the_gateway_replicas_together_allow_the_clinics_write_and_public_limits_not_a_multiple_of_them(String kustomization) {
         List<ObjectNode> resources = Kustomization.build(kustomization);
         int replicas = deployment(resources, "gateway").at("/spec/replicas").asInt();
         JsonNode config = named(resources, "ConfigMap", "gateway").get("data");
@@ -243,6 +243,11 @@ class KubernetesManifestTests {
         int clinicRate = Integer.parseInt(gateway.defaultOf("CLINIC_WRITE_RATE"));
         assertThat(Integer.parseInt(config.get("CLINIC_WRITE_BURST").asString()) * replicas).isEqualTo(clinicBurst);
         assertThat(Integer.parseInt(config.get("CLINIC_WRITE_RATE").asString()) * replicas).isEqualTo(clinicRate);
+        // the per-address limit of the patients' public answer page and API, likewise
+        int publicBurst = Integer.parseInt(gateway.defaultOf("CLINIC_PUBLIC_BURST"));
+        int publicRate = Integer.parseInt(gateway.defaultOf("CLINIC_PUBLIC_RATE_PER_MINUTE"));
+        assertThat(Integer.parseInt(config.get("CLINIC_PUBLIC_BURST").asString()) * replicas).isEqualTo(publicBurst);
+        assertThat(Integer.parseInt(config.get("CLINIC_PUBLIC_RATE_PER_MINUTE").asString()) * replicas).isEqualTo(publicRate);
     }
 
     @ParameterizedTest
