@@ -131,6 +131,46 @@ class PatientAnswerBrowserTests {
         }
     }
 
+    @Test
+    void a_coordinator_emails_the_questions_from_the_worklist_and_finds_the_answers_under_answered_by_patients() {
+        String email = "nora." + letters(8) + "@example.org";
+        TreatedKneePatient nora = TreatedKneePatient.treatedDaysAgo(gateway(), 90, "Nora", email);
+        String visitId = nora.visit("MONTH_3").id();
+        awaitEmailOnFile(nora, visitId);
+
+        try (ClinicBrowser browser = ClinicBrowser.open(clinic)) {
+            browser.signIn("coordinator1");
+            CoordinatorScreens coordinator = new CoordinatorScreens(browser);
+            coordinator.openVisitsOf(nora.id);
+            assertThat(coordinator.emailQuestions(visitId)).startsWith("Questions e-mailed").contains("n•••@example.org");
+            assertThat(coordinator.linkState(visitId)).startsWith("Questions e-mailed");
+            browser.checkAccessibility("coordinator-questions-emailed");
+            browser.screenshot("coordinator-questions-emailed");
+            String link = clinic.mail().awaitMessageTo(email, WITHIN).link();
+
+            // Nora answers on her phone
+            try (ClinicBrowser phone = ClinicBrowser.openPhone(clinic)) {
+                phone.openLink(link);
+                tap(phone, AnswerFields.PAIN_NOW, "6");
+                tap(phone, AnswerFields.SATISFACTION, "2");
+                submit(phone);
+                assertThat(phone.waitFor(By.tagName("h1")).getText()).contains("Thank you");
+            }
+
+            browser.open("/worklist");
+            browser.waitFor(By.linkText("Answered by patients")).click();
+            WebElement review = browser.waitFor(By.xpath("//*[contains(@id, '" + visitId + "')]//button[contains(., 'Looks right')]"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("6");
+            browser.checkAccessibility("coordinator-answered-by-patients");
+            browser.screenshot("coordinator-answered-by-patients");
+            review.click();
+            Awaitility.await("the answers marked reviewed").atMost(WITHIN).pollInterval(Duration.ofMillis(200))
+                    .until(() -> call("GET", "/api/followups/" + visitId + "/outcome", null).json().path("reviewedBy")
+                            .asString("").equals("coordinator1"));
+            browser.assertNoConsoleErrors();
+        }
+    }
+
     /** Taps the label of the choice {@code value} of question {@code name}, as a finger would; fails unless it is then chosen. */
     static void tap(ClinicBrowser browser, String name, String value) {
         WebElement choice = input(browser, name, value);
