@@ -69,8 +69,12 @@ class PatientAnswerBrowserTests {
             assertThat(phone.pageStatus()).as("the page again, saying what is missing").isEqualTo(422);
             assertThat(phone.waitFor(By.tagName("h1")).getText()).isNotBlank();
             WebElement painNow = input(phone, AnswerFields.PAIN_NOW, "0");
-            String describedBy = painNow.getDomAttribute("aria-describedby");
-            assertThat(describedBy).as("the message is tied to the pain-now question").isNotBlank();
+            String errorId = phone.driver().findElement(By.cssSelector("a[href='#" + AnswerFields.PAIN_NOW + "']"))
+                    .getDomAttribute("href").substring(1);
+            assertThat(painNow.getDomAttribute("id")).as("the error summary links to the question").isEqualTo(errorId);
+            String describedBy = painNow.findElement(By.xpath("ancestor::fieldset")).getDomAttribute("aria-describedby");
+            assertThat(describedBy).as("the message is tied to the pain-now question").contains(AnswerFields.PAIN_NOW + "-error");
+            assertThat(phone.driver().findElement(By.id(AnswerFields.PAIN_NOW + "-error")).getText()).isNotBlank();
             phone.checkAccessibility("patient-questions-error");
             phone.screenshot("patient-questions-error-phone");
             assertThat(input(phone, AnswerFields.RELIEF, "60").isSelected()).as("her answers are kept").isTrue();
@@ -80,7 +84,7 @@ class PatientAnswerBrowserTests {
             tap(phone, AnswerFields.ENJOYMENT, "2");
             tap(phone, AnswerFields.ACTIVITY, "3");
             tap(phone, AnswerFields.SATISFACTION, "5");
-            tap(phone, AnswerFields.SENSATION, "false");
+            tap(phone, AnswerFields.SENSATION, AnswerFields.NO);
             submit(phone);
             assertThat(phone.waitFor(By.tagName("h1")).getText()).contains("Thank you");
             assertThat(phone.driver().findElement(By.tagName("body")).getText()).contains("Hannah");

@@ -91,8 +91,8 @@ class PatientAnswersSystemTests {
         List<Map.Entry<String, String>> answers = form.fill(List.of(
                 entry(AnswerFields.PAIN_NOW, "3"), entry(AnswerFields.PAIN_AVERAGE, "4"), entry(AnswerFields.ENJOYMENT, "3"),
                 entry(AnswerFields.ACTIVITY, "5"), entry(AnswerFields.RELIEF, "70"), entry(AnswerFields.SATISFACTION, "4"),
-                entry(AnswerFields.SENSATION, "false"), entry(AnswerFields.SIDE_EFFECT_TYPES, "SORENESS"),
-                entry(AnswerFields.WORST, "MODERATE"), entry(AnswerFields.NEEDED_CARE, "true"), entry(AnswerFields.STILL_THERE, "true"),
+                entry(AnswerFields.SENSATION, AnswerFields.NO), entry(AnswerFields.SIDE_EFFECT_TYPES, "SORENESS"),
+                entry(AnswerFields.WORST, "MODERATE"), entry(AnswerFields.NEEDED_CARE, AnswerFields.YES), entry(AnswerFields.STILL_THERE, AnswerFields.YES),
                 entry(AnswerFields.COMMENTS, "Much better on walks.\nStill sore where the needle went in.")));
         Answer thanks = phone.post(form.action, answers);
         assertThat(thanks.status()).as("thanks page: %s", thanks).isEqualTo(200);
