@@ -23,6 +23,9 @@ final class ServiceSettings {
      */
     static final Set<String> MAIL_SETTINGS = Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
             "SPRING_MAIL_PASSWORD");
+    /** Boot's mail session properties for STARTTLS (a clinic's submission port), set where a clinic has them. */
+    static final Set<String> STARTTLS_SETTINGS = Set.of("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+            "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED");
     private static final String MAILING_SERVICE = "followup-service";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
@@ -46,7 +49,7 @@ final class ServiceSettings {
 
     boolean reads(String variable) {
         return variable.equals(JVM_OPTIONS) || BOOT_SETTINGS.contains(variable) || variables().contains(variable)
-                || service.equals(MAILING_SERVICE) && MAIL_SETTINGS.contains(variable);
+                || service.equals(MAILING_SERVICE) && (MAIL_SETTINGS.contains(variable) || STARTTLS_SETTINGS.contains(variable));
     }
 
     /** The default of {@code ${NAME:default}}, as written (nested placeholders left as they are). */
