@@ -31,6 +31,11 @@ public class ClinicCalendar {
         return clock.instant();
     }
 
+    /** The first instant after the clinic day {@code day}: what "until the end of that day" means. */
+    public Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
     /** The clinic day an instant falls on. */
     public LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, zone);

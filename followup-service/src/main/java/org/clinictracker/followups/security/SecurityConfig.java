@@ -15,6 +15,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain followupSecurity(HttpSecurity http, ClinicResourceServer resourceServer) throws Exception {
-        return resourceServer.applyWithRoleTable(http, "/api/followups", "/api/repeat-treatments", "/api/reports").build();
+        return resourceServer.applyWithRoleTable(http, "/api/followups", "/api/repeat-treatments", "/api/reports",
+                "/api/patient-answers").build();
     }
 }

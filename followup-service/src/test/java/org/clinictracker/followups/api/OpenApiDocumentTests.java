@@ -23,5 +23,14 @@ class OpenApiDocumentTests extends ApiDocumentContract {
                 .contains("404");
         assertThat(document.problemStatuses(document.operation("get", "/api/followups/protocols")))
                 .doesNotContain("404", "412");
+        assertThat(document.problemStatuses(document.operation("post", "/api/followups/{visitId}/patient-link")))
+                .contains("401", "403", "404", "409", "422", "503");
+    }
+
+    @Test
+    void opening_a_patient_link_is_documented_as_needing_no_token() {
+        var open = document.operation("post", "/api/patient-answers/open");
+        assertThat(open.path("security").toString()).isEqualTo("[{}]");
+        assertThat(document.problemStatuses(open)).contains("404", "410").doesNotContain("401", "403");
     }
 }

@@ -37,13 +37,25 @@ public class AuditTrail {
         recordAll(List.of(patientId), action, resource);
     }
 
+    /**
+     * An entry for an actor who is not the request's signed-in user: the patient answering through a link (an
+     * open call, whose anonymous caller {@link Clinician#current()} would not name).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(Clinician actor, UUID patientId, String action, String resource) {
+        recordAll(actor, List.of(patientId), action, resource);
+    }
+
     /** One entry per patient, e.g. for each chart a search showed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Collection<UUID> patientIds, String action, String resource) {
+        recordAll(Clinician.current(), patientIds, action, resource);
+    }
+
+    private void recordAll(Clinician clinician, Collection<UUID> patientIds, String action, String resource) {
         if (patientIds.isEmpty()) {
             return;
         }
-        Clinician clinician = Clinician.current();
         Timestamp at = Timestamp.from(Instant.now(clock));
         String requestId = RequestIdFilter.current();
         jdbcTemplate.batchUpdate("""

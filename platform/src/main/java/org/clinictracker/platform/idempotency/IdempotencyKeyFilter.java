@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The handler runs inside one transaction with the stored answer, so a record and the answer that
  * announces it commit together, and a concurrent retry waits for the first request's outcome. Only
  * successful (2xx) answers are kept: a refused request changed nothing and may be corrected and sent
- * again with the same key. Runs after Spring Security, which has named the user by then.
+ * again with the same key. Neither are answers marked {@code Cache-Control: no-store}: they carry something that
+ * must be stored nowhere (a link shown once). Runs after Spring Security, which has named the user by then.
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -146,6 +147,11 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         if (answer.getStatus() < 200 || answer.getStatus() >= 300) {
             // Refused: nothing of it may stay, and the key stays free for the corrected request.
             transaction.setRollbackOnly();
+            return;
+        }
+        String cacheControl = answer.getHeader(HttpHeaders.CACHE_CONTROL);
+        if (cacheControl != null && cacheControl.contains("no-store")) {
+            // an answer that carries a secret shown once (a patient's link) is not kept: a retry is a new request
             return;
         }
         requests.save(username, key, method, path, new StoredAnswer(hash, answer.getStatus(), answer.getContentType(),

@@ -6,8 +6,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.clinictracker.platform.security.AccessRule;
+import org.clinictracker.platform.security.ClinicAccessRules;
 import org.clinictracker.platform.security.ClinicResourceServer;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.AntPathMatcher;
 
@@ -15,12 +18,13 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
 /**
  * Runs last, on the whole document: puts the Keycloak security requirement and the 401/403
  * responses on every operation the resource server protects (all but
- * {@link ClinicResourceServer#publicPaths()}), lists each operation's responses by status, and
+ * {@link ClinicResourceServer#publicPaths()} and the role table's open calls), lists each operation's responses by status, and
  * declares the {@code Problem} schema and each problem response the operations refer to, once.
  */
 class ClinicDocumentCustomizer implements GlobalOpenApiCustomizer {
@@ -30,8 +34,11 @@ class ClinicDocumentCustomizer implements GlobalOpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getPaths() != null) {
-            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                if (!isPublic(path)) {
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                if (isOpen(method, path)) {
+                    // [{}]: explicitly no token needed (an absent security would read as "not documented")
+                    operation.setSecurity(List.of(new SecurityRequirement()));
+                } else if (!isPublic(path)) {
                     protect(operation);
                 }
                 sortResponses(operation);
@@ -67,6 +74,11 @@ class ClinicDocumentCustomizer implements GlobalOpenApiCustomizer {
             }
         }
         return false;
+    }
+
+    /** An operation the role table leaves open (a patient's link: its token in the body is the credential). */
+    static boolean isOpen(PathItem.HttpMethod method, String path) {
+        return ClinicAccessRules.ruleFor(HttpMethod.valueOf(method.name()), path).map(AccessRule::open).orElse(false);
     }
 
     /** Only the responses some operation refers to, so the document has no unused component. */

@@ -15,6 +15,12 @@ public record Clinician(String username, List<String> roles) {
      */
     public static final Clinician SYSTEM = new Clinician("system", List.of("service"));
 
+    /**
+     * A patient acting through the single-use link the clinic sent them (no account, no token): audited as actor
+     * {@code patient}, role {@code patient}; the link's visit names which patient.
+     */
+    public static final Clinician PATIENT = new Clinician("patient", List.of("patient"));
+
     /** The signed-in user, or {@link #SYSTEM} where no one is signed in (consumers, scheduled jobs). */
     public static Clinician current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
