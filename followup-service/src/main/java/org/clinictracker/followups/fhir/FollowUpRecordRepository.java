@@ -22,10 +22,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FollowUpRecordRepository {
 
-    /** One visit's outcome; any measure may be missing (not asked, or the patient could not say). */
+    /**
+     * One visit's outcome; any measure may be missing (not asked, or the patient could not say).
+     * {@code patientReported}: the patient answered through a follow-up link.
+     */
     record RecordedOutcome(UUID visitId, UUID planId, UUID patientId, UUID procedureId, LocalDate assessedOn,
             Integer painScore, Integer reliefPercent, FunctionInstrument functionInstrument, BigDecimal functionValue,
-            BigDecimal opioidMmePerDay, Integer satisfaction, Boolean sensationReturned, Instant recordedAt) {
+            BigDecimal opioidMmePerDay, Integer satisfaction, Boolean sensationReturned, Instant recordedAt,
+            boolean patientReported) {
     }
 
     /** A plan and the procedure it follows. */
@@ -65,7 +69,7 @@ class FollowUpRecordRepository {
         return jdbc.sql("""
                 SELECT visit_id, plan_id, patient_id, procedure_id, assessed_on, pain_score, relief_percent,
                        function_instrument, function_value, opioid_mme_per_day, satisfaction, sensation_returned,
-                       recorded_at
+                       recorded_at, reported_by
                 FROM follow_up_outcome WHERE patient_id = ?
                 ORDER BY assessed_on, visit_id""")
                 .param(patientId)
@@ -77,7 +81,7 @@ class FollowUpRecordRepository {
                             instrument == null ? null : FunctionInstrument.valueOf(instrument),
                             rs.getBigDecimal("function_value"), rs.getBigDecimal("opioid_mme_per_day"),
                             integer(rs, "satisfaction"), rs.getObject("sensation_returned", Boolean.class),
-                            rs.getTimestamp("recorded_at").toInstant());
+                            rs.getTimestamp("recorded_at").toInstant(), "PATIENT".equals(rs.getString("reported_by")));
                 })
                 .list();
     }

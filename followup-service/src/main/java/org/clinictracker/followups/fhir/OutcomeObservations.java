@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /**
- * A visit's outcome as one {@code Observation} per measure the coordinator recorded. Codes: LOINC where a LOINC
+ * A visit's outcome as one {@code Observation} per measure the coordinator recorded or the patient answered (then
+ * {@code performer} is the Patient). Codes: LOINC where a LOINC
  * term names exactly what the clinic measures, else the clinic's own {@link ClinicCodeSystems#OBSERVATION} codes
  * with their meaning in words (validators warn "unknown code system", never fail).
  */
@@ -72,6 +73,12 @@ class OutcomeObservations {
     static final CodeableConcept WOMAC = local("WOMAC_TOTAL", "WOMAC 3.1 Likert total score (0-96)");
     static final CodeableConcept PROMIS_PHYSICAL_FUNCTION = local("PROMIS_PHYSICAL_FUNCTION_T_SCORE",
             "PROMIS physical function T-score");
+    /*
+     * PEG (Krebs et al. 2009): the mean of three 0-10 items. LOINC has panel and item terms for PEG, but the clinic
+     * stores the mean computed here, not LOINC's form: a local code like the other instruments whose form is open.
+     */
+    static final CodeableConcept PEG = local("PEG_SCORE",
+            "PEG pain intensity and interference score, mean of three 0-10 items (0-10)");
     /* Morphine milligram equivalents per day: no LOINC term for a total daily MME, so local; the unit is UCUM mg/d. */
     static final CodeableConcept OPIOID_USE = local("OPIOID_MME_PER_DAY",
             "Opioid use, morphine milligram equivalents per day");
@@ -128,6 +135,10 @@ class OutcomeObservations {
         observation.setIssuedElement(new InstantType(Date.from(outcome.recordedAt()), TemporalPrecisionEnum.MILLI,
                 TimeZone.getTimeZone("UTC")));
         observation.setValue(value);
+        if (outcome.patientReported()) {
+            // the patient answered through the follow-up link: the patient is who reported the value
+            observation.addPerformer(new Reference("Patient/" + outcome.patientId()));
+        }
         return observation;
     }
 
@@ -136,6 +147,7 @@ class OutcomeObservations {
             case WOMAC -> WOMAC;
             case ODI -> ODI;
             case PROMIS_PHYSICAL_FUNCTION -> PROMIS_PHYSICAL_FUNCTION;
+            case PEG -> PEG;
         };
     }
 

@@ -13,12 +13,16 @@ import java.math.BigDecimal;
  * <li>PROMIS physical function: a T-score, mean 50 and SD 10 in the US reference population (Cella et al.,
  * J Clin Epidemiol 2010;63:1179–94; HealthMeasures scoring manual). Its conversion tables stay well inside
  * 10–90 (four SDs either side of the mean), which also refuses a raw sum entered by mistake beyond 90.</li>
+ * <li>PEG: the mean of three 0–10 items (average pain, interference with enjoyment of life, with general
+ * activity), 0–10 with one decimal (Krebs EE et al., J Gen Intern Med 2009;24:733–8). Free to use; what the
+ * patient answers on the follow-up page ({@link PegItems}).</li>
  * </ul>
  */
 public enum FunctionInstrument {
     WOMAC(0, 96),
     ODI(0, 100),
-    PROMIS_PHYSICAL_FUNCTION(10, 90);
+    PROMIS_PHYSICAL_FUNCTION(10, 90),
+    PEG(0, 10);
 
     private final BigDecimal min;
     private final BigDecimal max;

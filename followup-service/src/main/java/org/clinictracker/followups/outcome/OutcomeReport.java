@@ -30,7 +30,11 @@ public record OutcomeReport(
         Boolean sensationReturned,
         @Size(max = 20) List<@NotNull @Valid NoticedAdverseEvent> adverseEvents,
         @MultilineText @Size(max = 4000) String notes,
-        LocalDate assessedOn) {
+        LocalDate assessedOn,
+        // the PEG scale's items (PegItems); with all three and no other function score, PEG is the function score
+        @Min(0) @Max(10) Integer painAverage,
+        @Min(0) @Max(10) Integer pegEnjoyment,
+        @Min(0) @Max(10) Integer pegActivity) {
 
     public List<NoticedAdverseEvent> adverseEventsOrNone() {
         return adverseEvents == null ? List.of() : adverseEvents;
@@ -39,6 +43,22 @@ public record OutcomeReport(
     /** Something was measured or noticed: notes alone do not make an outcome. */
     public boolean measuresAnything() {
         return painScore != null || reliefPercent != null || functionScore != null || opioidMmePerDay != null
-                || satisfaction != null || sensationReturned != null || !adverseEventsOrNone().isEmpty();
+                || satisfaction != null || sensationReturned != null || !adverseEventsOrNone().isEmpty()
+                || pegItems().any();
+    }
+
+    public PegItems pegItems() {
+        return new PegItems(painAverage, pegEnjoyment, pegActivity);
+    }
+
+    /** This report with the PEG score as its function score when all three items are given and no other score is. */
+    public OutcomeReport withPegScore() {
+        if (functionScore != null) {
+            return this;
+        }
+        return pegItems().score()
+                .map(peg -> new OutcomeReport(painScore, reliefPercent, peg, opioidMmePerDay, satisfaction,
+                        sensationReturned, adverseEvents, notes, assessedOn, painAverage, pegEnjoyment, pegActivity))
+                .orElse(this);
     }
 }

@@ -59,18 +59,22 @@ class OutcomeRepository {
     }
 
     void insert(VisitOnRecord visit, OutcomeReport report, LocalDate assessedOn, boolean documentedLate,
-            String recordedBy, Instant recordedAt) {
+            Reporter reporter, Instant recordedAt) {
         FunctionScore function = report.functionScore();
+        boolean reviewed = reporter.reviewsOwnEntry();
         jdbc.sql("""
                 INSERT INTO follow_up_outcome (visit_id, plan_id, patient_id, procedure_id, assessed_on, pain_score,
                     relief_percent, function_instrument, function_value, opioid_mme_per_day, satisfaction,
-                    sensation_returned, notes, documented_late, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    sensation_returned, notes, documented_late, recorded_by, recorded_at, reported_by, pain_average,
+                    peg_enjoyment, peg_activity, reviewed_by, reviewed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Arrays.asList(visit.id(), visit.planId(), visit.patientId(), visit.procedureId(),
                         Date.valueOf(assessedOn), report.painScore(), report.reliefPercent(),
                         function == null ? null : function.instrument().name(), function == null ? null : function.value(),
                         report.opioidMmePerDay(), report.satisfaction(), report.sensationReturned(), report.notes(),
-                        documentedLate, recordedBy, Timestamp.from(recordedAt)))
+                        documentedLate, reporter.name(), Timestamp.from(recordedAt), reporter.kind().name(),
+                        report.painAverage(), report.pegEnjoyment(), report.pegActivity(),
+                        reviewed ? reporter.name() : null, reviewed ? Timestamp.from(recordedAt) : null))
                 .update();
     }
 
@@ -135,6 +139,70 @@ class OutcomeRepository {
                 .update();
     }
 
+    /** Keeps the current version of the outcome as it is, before an amendment replaces its measures. */
+    void keepVersion(UUID visitId, String amendedBy, Instant amendedAt, String reason) {
+        jdbc.sql("""
+                INSERT INTO follow_up_outcome_version (visit_id, version, patient_id, assessed_on, pain_score,
+                    relief_percent, function_instrument, function_value, opioid_mme_per_day, satisfaction,
+                    sensation_returned, pain_average, peg_enjoyment, peg_activity, notes, reported_by, recorded_by,
+                    recorded_at, reviewed_by, reviewed_at, amended_by, amended_at, amendment_reason)
+                SELECT visit_id, version, patient_id, assessed_on, pain_score, relief_percent, function_instrument,
+                    function_value, opioid_mme_per_day, satisfaction, sensation_returned, pain_average, peg_enjoyment,
+                    peg_activity, notes, reported_by, recorded_by, recorded_at, reviewed_by, reviewed_at, ?, ?, ?
+                FROM follow_up_outcome WHERE visit_id = ?""")
+                .param(amendedBy).param(Timestamp.from(amendedAt)).param(reason).param(visitId)
+                .update();
+    }
+
+    /** Replaces the measures by the amended ones; the next version, reviewed by whoever amended it. */
+    void amend(UUID visitId, OutcomeReport report, boolean documentedLate, String amendedBy, Instant amendedAt) {
+        FunctionScore function = report.functionScore();
+        jdbc.sql("""
+                UPDATE follow_up_outcome SET assessed_on = ?, pain_score = ?, relief_percent = ?,
+                    function_instrument = ?, function_value = ?, opioid_mme_per_day = ?, satisfaction = ?,
+                    sensation_returned = ?, notes = ?, pain_average = ?, peg_enjoyment = ?, peg_activity = ?,
+                    documented_late = ?, version = version + 1, reviewed_by = ?, reviewed_at = ?
+                WHERE visit_id = ?""")
+                .params(Arrays.asList(Date.valueOf(report.assessedOn()), report.painScore(), report.reliefPercent(),
+                        function == null ? null : function.instrument().name(), function == null ? null : function.value(),
+                        report.opioidMmePerDay(), report.satisfaction(), report.sensationReturned(), report.notes(),
+                        report.painAverage(), report.pegEnjoyment(), report.pegActivity(), documentedLate, amendedBy,
+                        Timestamp.from(amendedAt), visitId))
+                .update();
+    }
+
+    /** Marks a patient's answers reviewed as they are; false when they were reviewed already. */
+    boolean markReviewed(UUID visitId, String reviewedBy, Instant reviewedAt) {
+        return jdbc.sql("""
+                UPDATE follow_up_outcome SET reviewed_by = ?, reviewed_at = ?
+                WHERE visit_id = ? AND reviewed_at IS NULL""")
+                .param(reviewedBy).param(Timestamp.from(reviewedAt)).param(visitId)
+                .update() == 1;
+    }
+
+    /** The earlier versions of an outcome, oldest first. */
+    List<OutcomeVersion> versions(UUID visitId) {
+        return jdbc.sql("""
+                SELECT * FROM follow_up_outcome_version WHERE visit_id = ? ORDER BY version""")
+                .param(visitId)
+                .query((rs, row) -> {
+                    String instrument = rs.getString("function_instrument");
+                    return new OutcomeVersion(rs.getInt("version"), rs.getObject("assessed_on", LocalDate.class),
+                            (Integer) rs.getObject("pain_score"), (Integer) rs.getObject("relief_percent"),
+                            instrument == null ? null
+                                    : new FunctionScore(FunctionInstrument.valueOf(instrument),
+                                            rs.getBigDecimal("function_value")),
+                            rs.getBigDecimal("opioid_mme_per_day"), (Integer) rs.getObject("satisfaction"),
+                            (Boolean) rs.getObject("sensation_returned"), (Integer) rs.getObject("pain_average"),
+                            (Integer) rs.getObject("peg_enjoyment"), (Integer) rs.getObject("peg_activity"),
+                            rs.getString("notes"), ReportedBy.valueOf(rs.getString("reported_by")),
+                            rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("amended_by"), rs.getTimestamp("amended_at").toInstant(),
+                            rs.getString("amendment_reason"));
+                })
+                .list();
+    }
+
     Optional<Outcome> find(UUID visitId) {
         List<ObservedAdverseEvent> events = jdbc.sql("""
                 SELECT id, type, description, severity, serious, onset_on, outcome, resolved_on, notes
@@ -167,6 +235,9 @@ class OutcomeRepository {
                 (Boolean) rs.getObject("sensation_returned"), events, rs.getString("notes"),
                 rs.getBoolean("documented_late"), (Boolean) rs.getObject("responder"), rs.getBoolean("waning_relief"),
                 List.of((String[]) reasons.getArray()), rs.getString("recorded_by"),
-                rs.getTimestamp("recorded_at").toInstant());
+                rs.getTimestamp("recorded_at").toInstant(), ReportedBy.valueOf(rs.getString("reported_by")),
+                (Integer) rs.getObject("pain_average"), (Integer) rs.getObject("peg_enjoyment"),
+                (Integer) rs.getObject("peg_activity"), rs.getInt("version"), rs.getString("reviewed_by"),
+                rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant());
     }
 }

@@ -29,13 +29,21 @@ final class OutcomeRules {
         List<FieldError> violations = new ArrayList<>();
         if (!report.measuresAnything()) {
             violations.add(new FieldError("painScore", "an outcome needs at least one measure: painScore, "
-                    + "reliefPercent, functionScore, opioidMmePerDay, satisfaction, sensationReturned or adverseEvents"));
+                    + "reliefPercent, functionScore, opioidMmePerDay, satisfaction, sensationReturned, adverseEvents "
+                    + "or a PEG item"));
         }
         if (report.functionScore() != null && report.functionScore().value() != null
                 && report.functionScore().instrument() != null
                 && !report.functionScore().instrument().allows(report.functionScore().value())) {
             violations.add(new FieldError("functionScore.value", "must be within "
                     + report.functionScore().instrument().range() + " for " + report.functionScore().instrument()));
+        }
+        FunctionScore function = report.functionScore();
+        if (function != null && function.instrument() == FunctionInstrument.PEG && function.value() != null) {
+            report.pegItems().score()
+                    .filter(items -> items.value().compareTo(function.value()) != 0)
+                    .ifPresent(items -> violations.add(new FieldError("functionScore.value",
+                            "must be the mean of painAverage, pegEnjoyment and pegActivity (" + items.value() + ")")));
         }
         if (assessedOn.isAfter(today)) {
             violations.add(new FieldError("assessedOn", "cannot be in the future (today is " + today + ")"));

@@ -315,6 +315,41 @@ class FhirRecordPartTests {
     }
 
     @Test
+    void a_patients_own_answers_are_observations_performed_by_the_patient_with_the_peg_score() throws Exception {
+        UUID patient = plans.patient("Self, Sara", 7);
+        ProcedureFacts procedure = Plans.kneeCryo(patient, PERFORMED);
+        UUID plan = plans.start(procedure);
+        UUID week2 = plans.visit(plan, "WEEK_2");
+        outcome(week2, plan, patient, procedure.procedureId(), PERFORMED.plusDays(14), 3, 70, "PEG", "3.3", null, 4,
+                false);
+        jdbc.sql("UPDATE follow_up_outcome SET reported_by = 'PATIENT' WHERE visit_id = ?").param(week2).update();
+
+        String json = read(patient, ClinicJwt.proceduralist());
+
+        assertThat(FhirRecordValidator.errors(json)).isEmpty();
+        List<Observation> observations = resources(ClinicFhir.bundleFromJson(json), Observation.class);
+        assertThat(observations).isNotEmpty().allSatisfy(observation -> assertThat(observation.getPerformer())
+                .extracting(reference -> reference.getReference()).containsExactly("Patient/" + patient));
+        Observation peg = observations.stream()
+                .filter(o -> "PEG_SCORE".equals(o.getCode().getCodingFirstRep().getCode())).findFirst().orElseThrow();
+        assertThat(peg.getCode().getCodingFirstRep().getSystem()).isEqualTo(ClinicCodeSystems.OBSERVATION);
+        assertThat(peg.getValueQuantity().getValue()).isEqualByComparingTo("3.3");
+    }
+
+    @Test
+    void a_coordinators_entry_names_no_performer() throws Exception {
+        UUID patient = plans.patient("Staff, Stan", 7);
+        ProcedureFacts procedure = Plans.kneeCryo(patient, PERFORMED);
+        UUID plan = plans.start(procedure);
+        outcome(plans.visit(plan, "WEEK_2"), plan, patient, procedure.procedureId(), PERFORMED.plusDays(14), 3, null,
+                null, null, null, null, null);
+
+        List<Observation> observations = resources(ClinicFhir.bundleFromJson(read(patient, ClinicJwt.proceduralist())),
+                Observation.class);
+        assertThat(observations).singleElement().satisfies(o -> assertThat(o.hasPerformer()).isFalse());
+    }
+
+    @Test
     void two_exports_of_the_same_record_are_identical() throws Exception {
         UUID patient = plans.patient("Same, Sam", 6);
         ProcedureFacts procedure = Plans.kneeCryo(patient, PERFORMED);

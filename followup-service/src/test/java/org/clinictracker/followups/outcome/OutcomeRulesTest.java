@@ -26,7 +26,7 @@ class OutcomeRulesTest {
 
     private static OutcomeReport report(Integer pain, FunctionScore function, List<NoticedAdverseEvent> events,
             LocalDate assessedOn) {
-        return new OutcomeReport(pain, null, function, null, null, null, events, null, assessedOn);
+        return new OutcomeReport(pain, null, function, null, null, null, events, null, assessedOn, null, null, null);
     }
 
     private static List<String> fields(OutcomeReport report, LocalDate assessedOn) {
@@ -47,20 +47,21 @@ class OutcomeRulesTest {
 
     @Test
     void notes_alone_are_not_an_outcome() {
-        OutcomeReport notesOnly = new OutcomeReport(null, null, null, null, null, null, null, "called, no answer", null);
+        OutcomeReport notesOnly = new OutcomeReport(null, null, null, null, null, null, null, "called, no answer", null, null, null, null);
         assertThat(fields(notesOnly, TODAY)).containsExactly("painScore");
     }
 
     @Test
     void any_single_measure_makes_an_outcome() {
         List<OutcomeReport> single = List.of(
-                new OutcomeReport(null, 60, null, null, null, null, null, null, null),
-                new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.ODI, BigDecimal.TEN), null, null, null, null, null, null),
-                new OutcomeReport(null, null, null, BigDecimal.ZERO, null, null, null, null, null),
-                new OutcomeReport(null, null, null, null, 5, null, null, null, null),
-                new OutcomeReport(null, null, null, null, null, false, null, null, null),
+                new OutcomeReport(null, 60, null, null, null, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.ODI, BigDecimal.TEN), null, null, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, null, BigDecimal.ZERO, null, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, null, null, 5, null, null, null, null, null, null, null),
+                new OutcomeReport(null, null, null, null, null, false, null, null, null, null, null, null),
                 new OutcomeReport(null, null, null, null, null, null,
-                        List.of(event(AdverseEventType.BRUISING, null, TODAY, AdverseEventOutcome.ONGOING, null)), null, null));
+                        List.of(event(AdverseEventType.BRUISING, null, TODAY, AdverseEventOutcome.ONGOING, null)), null, null, null, null, null),
+                new OutcomeReport(null, null, null, null, null, null, null, null, null, null, 4, null));
         single.forEach(report -> assertThat(fields(report, TODAY)).as(report.toString()).isEmpty());
     }
 
