@@ -70,7 +70,7 @@ public class ClinicPatients {
         UUID patientId = UUID.randomUUID();
         String mrn = "CT-" + (100000 + ThreadLocalRandom.current().nextInt(800000)) + "-0";
         publish(patientId, new PatientRegistered(patientId, mrn, "Silva, Maria", LocalDate.of(1958, 3, 2), "FEMALE",
-                "KNEE_OSTEOARTHRITIS", 0, 7, null));
+                "KNEE_OSTEOARTHRITIS", 0, 7, null, "Maria", null));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> knownPatients.find(patientId).isPresent());
         return patientId;
     }

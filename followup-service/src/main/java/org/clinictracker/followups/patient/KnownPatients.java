@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Each event is applied in one transaction with its {@code processed_event} row, so a redelivered event id
  * changes nothing; out of order, the higher chart version wins. A row may already exist without
  * demographics (a procedure arrived first, or the worklist counted a miss): those columns are left alone.
+ * The newer chart replaces every demographic column, the e-mail address too: an update without one (the front desk
+ * removed it) clears it here, so no link goes to an address the patient no longer uses.
  */
 @Repository
 public class KnownPatients {
@@ -32,12 +34,14 @@ public class KnownPatients {
     @Transactional(readOnly = true)
     public Optional<KnownPatient> find(UUID patientId) {
         return jdbc.sql("""
-                SELECT id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, demographics_version
+                SELECT id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, demographics_version,
+                       given_name, email
                 FROM known_patient WHERE id = ?""")
                 .param(patientId)
                 .query((rs, row) -> new KnownPatient(rs.getObject("id", UUID.class), rs.getString("mrn"),
                         rs.getString("display_name"), rs.getObject("baseline_pain_score", Integer.class),
-                        rs.getBigDecimal("opioid_mme_per_day"), rs.getObject("demographics_version", Integer.class)))
+                        rs.getBigDecimal("opioid_mme_per_day"), rs.getObject("demographics_version", Integer.class),
+                        rs.getString("given_name"), rs.getString("email")))
                 .optional();
     }
 
@@ -54,7 +58,7 @@ public class KnownPatients {
             return false;
         }
         keepNewer(event.patientId(), event.mrn(), event.displayName(), event.baselinePainScore(), event.opioidMmePerDay(),
-                event.version());
+                event.givenName(), event.email(), event.version());
         return true;
     }
 
@@ -65,7 +69,7 @@ public class KnownPatients {
             return false;
         }
         keepNewer(event.patientId(), event.mrn(), event.displayName(), event.baselinePainScore(), event.opioidMmePerDay(),
-                event.version());
+                event.givenName(), event.email(), event.version());
         return true;
     }
 
@@ -76,14 +80,16 @@ public class KnownPatients {
     }
 
     private void keepNewer(UUID patientId, String mrn, String displayName, Integer baselinePainScore,
-            BigDecimal opioidMmePerDay, int version) {
+            BigDecimal opioidMmePerDay, String givenName, String email, int version) {
         jdbc.sql("""
-                INSERT INTO known_patient (id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, demographics_version)
-                VALUES (:id, :mrn, :displayName, :baseline, :opioid, :version)
+                INSERT INTO known_patient (id, mrn, display_name, baseline_pain_score, opioid_mme_per_day, given_name,
+                                           email, demographics_version)
+                VALUES (:id, :mrn, :displayName, :baseline, :opioid, :givenName, :email, :version)
                 ON CONFLICT (id) DO UPDATE SET
                     mrn = EXCLUDED.mrn, display_name = EXCLUDED.display_name,
                     baseline_pain_score = EXCLUDED.baseline_pain_score,
                     opioid_mme_per_day = EXCLUDED.opioid_mme_per_day,
+                    given_name = EXCLUDED.given_name, email = EXCLUDED.email,
                     demographics_version = EXCLUDED.demographics_version
                 WHERE known_patient.demographics_version IS NULL
                    OR known_patient.demographics_version < EXCLUDED.demographics_version""")
@@ -92,6 +98,8 @@ public class KnownPatients {
                 .param("displayName", displayName)
                 .param("baseline", baselinePainScore)
                 .param("opioid", opioidMmePerDay)
+                .param("givenName", givenName)
+                .param("email", email)
                 .param("version", version)
                 .update();
     }

@@ -44,7 +44,7 @@ public class Worklist {
     @Transactional
     public PageOf<WorklistItem> list(WorklistFilter filter, PageRequest page) {
         LocalDate today = calendar.today();
-        List<WorklistItem> items = worklist.page(filter, page, today);
+        List<WorklistItem> items = worklist.page(filter, page, today, calendar.now());
         // a short page is the last one, so its rows tell the total without counting (the usual case for a filter)
         boolean lastPage = items.isEmpty() ? page.page() == 0 : items.size() < page.size();
         long total = lastPage ? page.offset() + items.size() : worklist.count(filter, today);
@@ -83,7 +83,7 @@ public class Worklist {
     }
 
     private WorklistItem read(UUID visitId) {
-        return worklist.visit(visitId, calendar.today()).orElseThrow(() -> ProblemException.notFound("Visit", visitId));
+        return worklist.visit(visitId, calendar.today(), calendar.now()).orElseThrow(() -> ProblemException.notFound("Visit", visitId));
     }
 
     /**

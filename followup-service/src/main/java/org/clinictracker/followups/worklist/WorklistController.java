@@ -48,7 +48,12 @@ class WorklistController {
             Without status or view: every open and missed visit. Order: safety checks for a serious adverse event \
             first, then missed and overdue visits (oldest due day first), then visits in their window (the window \
             closing first first), then scheduled ones (by due day), then completed and cancelled ones; ties by id. \
-            Statuses, view and the other filters combine with AND; dueFrom and dueTo are inclusive.""")
+            Statuses, view and the other filters combine with AND; dueFrom and dueTo are inclusive. \
+            View PATIENT_ANSWERED lists instead the visits the patient answered through a link whose answers no \
+            coordinator has reviewed yet, oldest answer first (they are completed, so the other views leave them out: \
+            a patient who answered needs no call). Each item has patientLink, the visit's latest link to the \
+            patient's questions (null if none): state ISSUED, SENT, SEND_FAILED, OPENED, ANSWERED or EXPIRED, with \
+            sentAt, openedAt, answeredAt and expiresAt; and emailOnFile, whether a link can be e-mailed.""")
     @ProblemResponses({ HttpStatus.BAD_REQUEST })
     @GetMapping
     PageOf<WorklistItem> list(
@@ -61,7 +66,8 @@ class WorklistController {
             @Parameter(description = "true: only the visits nobody has taken yet")
             @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) Modality modality,
-            @Parameter(description = "TODAY (due today), THIS_WEEK (due today to 6 days ahead), OVERDUE, MISSED")
+            @Parameter(description = "TODAY (due today), THIS_WEEK (due today to 6 days ahead), OVERDUE, MISSED,"
+                    + " PATIENT_ANSWERED (answered by the patient, not reviewed yet, oldest answer first)")
             @RequestParam(required = false) WorklistView view,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {

@@ -2,6 +2,8 @@ package org.clinictracker.followups.worklist;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,13 +73,17 @@ class WorklistRepository {
             };
         }
 
-        /** The segments a view can be found in: an open visit due today or later is due or scheduled. */
+        /**
+         * The segments a view can be found in: an open visit due today or later is due or scheduled. The patients'
+         * answers to review are completed visits, listed in their own order ({@link #patientAnswersPage}).
+         */
         static Set<Segment> of(WorklistView view) {
             return switch (view) {
                 case TODAY -> EnumSet.of(SAFETY_CHECK, DUE);
                 case THIS_WEEK -> EnumSet.of(SAFETY_CHECK, DUE, SCHEDULED);
                 case OVERDUE -> EnumSet.of(SAFETY_CHECK, OVERDUE);
                 case MISSED -> EnumSet.of(SAFETY_CHECK, MISSED);
+                case PATIENT_ANSWERED -> EnumSet.of(CLOSED);
             };
         }
 
@@ -101,9 +107,25 @@ class WorklistRepository {
             v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.label, v.kind, v.due_on, v.window_start,
             v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version""";
 
+    /**
+     * The page's rows with their patient, plan and latest patient link: for each of the page's visits its newest link
+     * through patient_link_visit_latest (V2026112704_1), one index probe a row. The newest, not the one still usable:
+     * a failed e-mail is withdrawn at once, and the coordinator must see that it failed.
+     */
     private static final String WITH_PATIENT_AND_PLAN = """
-            SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, pl.treatment_number
-            FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id""";
+            SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, p.email IS NOT NULL AS email_on_file,
+                   pl.treatment_number, link.issued_at AS link_issued_at, link.sent_at AS link_sent_at,
+                   link.send_failed_at AS link_send_failed_at, link.opened_at AS link_opened_at,
+                   link.answered_at AS link_answered_at, link.revoked_at AS link_revoked_at,
+                   link.expires_at AS link_expires_at
+            FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id
+            LEFT JOIN LATERAL (SELECT l.issued_at, l.sent_at, l.send_failed_at, l.opened_at, l.answered_at, l.revoked_at,
+                                      l.expires_at
+                               FROM patient_link l WHERE l.visit_id = page.id
+                               ORDER BY l.issued_at DESC, l.id DESC LIMIT 1) link ON true""";
+
+    /** An outcome the patient reported through a link that no coordinator has reviewed (or amended) yet. */
+    private static final String PATIENT_ANSWER_TO_REVIEW = "o.reported_by = 'PATIENT' AND o.reviewed_at IS NULL";
 
     private final JdbcClient jdbc;
 
@@ -111,7 +133,10 @@ class WorklistRepository {
         this.jdbc = jdbc;
     }
 
-    List<WorklistItem> page(WorklistFilter filter, PageRequest page, LocalDate today) {
+    List<WorklistItem> page(WorklistFilter filter, PageRequest page, LocalDate today, Instant now) {
+        if (filter.view() == WorklistView.PATIENT_ANSWERED) {
+            return patientAnswersPage(filter, page, today, now);
+        }
         Set<Segment> segments = Segment.reachedBy(filter);
         if (segments.isEmpty()) {
             return List.of();
@@ -132,7 +157,28 @@ class WorklistRepository {
                         + " FROM ranked JOIN follow_up_visit v ON v.id = ranked.id) "
                         + WITH_PATIENT_AND_PLAN + " ORDER BY page.urgency, page.sort_day, page.id")
                 .params(params)
-                .query((rs, row) -> item(rs, today)).list();
+                .query((rs, row) -> item(rs, today, now)).list();
+    }
+
+    /**
+     * The visits the patients answered whose answers wait for a coordinator's review, oldest answer first (ties by
+     * id), read from the outcomes' small partial index follow_up_outcome_patient_answers_to_review; the filter's
+     * other conditions apply as in every view.
+     */
+    private List<WorklistItem> patientAnswersPage(WorklistFilter filter, PageRequest page, LocalDate today,
+            Instant now) {
+        Where where = where(filter, today);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        return jdbc.sql("WITH ranked AS MATERIALIZED (SELECT v.id, o.recorded_at AS answered_at"
+                        + " FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id" + where.sql()
+                        + " AND " + PATIENT_ANSWER_TO_REVIEW + " ORDER BY o.recorded_at, v.id LIMIT :limit OFFSET :offset),"
+                        + " page AS (SELECT " + VISIT_COLUMNS + ", ranked.answered_at"
+                        + " FROM ranked JOIN follow_up_visit v ON v.id = ranked.id) "
+                        + WITH_PATIENT_AND_PLAN + " ORDER BY page.answered_at, page.id")
+                .params(params)
+                .query((rs, row) -> item(rs, today, now)).list();
     }
 
     long count(WorklistFilter filter, LocalDate today) {
@@ -141,11 +187,11 @@ class WorklistRepository {
                 .params(where.params()).query(Long.class).single();
     }
 
-    Optional<WorklistItem> visit(UUID id, LocalDate today) {
+    Optional<WorklistItem> visit(UUID id, LocalDate today, Instant now) {
         return jdbc.sql("WITH page AS (SELECT " + VISIT_COLUMNS + " FROM follow_up_visit v WHERE v.id = :id) "
                         + WITH_PATIENT_AND_PLAN)
                 .param("id", id)
-                .query((rs, row) -> item(rs, today)).optional();
+                .query((rs, row) -> item(rs, today, now)).optional();
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -168,6 +214,9 @@ class WorklistRepository {
                 case THIS_WEEK -> "v.state = 'OPEN' AND v.due_on BETWEEN :today AND :weekEnd";
                 case OVERDUE -> "v.state = 'OPEN' AND v.due_on < :today";
                 case MISSED -> "v.state = 'MISSED'";
+                // its page reads the outcomes first; this says the same for the count
+                case PATIENT_ANSWERED -> "EXISTS (SELECT 1 FROM follow_up_outcome o WHERE o.visit_id = v.id AND "
+                        + PATIENT_ANSWER_TO_REVIEW + ")";
             });
             params.put("weekEnd", today.plusDays(6));
         }
@@ -209,7 +258,7 @@ class WorklistRepository {
         };
     }
 
-    private static WorklistItem item(ResultSet rs, LocalDate today) throws SQLException {
+    private static WorklistItem item(ResultSet rs, LocalDate today, Instant now) throws SQLException {
         LocalDate windowStart = rs.getObject("window_start", LocalDate.class);
         LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
         VisitStatus status = VisitStatus.of(rs.getString("state"), windowStart, dueOn, today);
@@ -221,6 +270,24 @@ class WorklistRepository {
                 rs.getString("display_name"), Modality.valueOf(rs.getString("modality")), kind,
                 rs.getInt("treatment_number"), rs.getObject("lost_to_follow_up_since") != null,
                 rs.getInt("rescheduled_count"), rs.getObject("missed_on", LocalDate.class), rs.getInt("version"),
-                Urgency.of(kind, status));
+                Urgency.of(kind, status), patientLink(rs, now), rs.getBoolean("email_on_file"));
+    }
+
+    /** The visit's latest link (the LATERAL join's columns), null if it has none. */
+    private static PatientLinkState patientLink(ResultSet rs, Instant now) throws SQLException {
+        if (rs.getTimestamp("link_issued_at") == null) {
+            return null;
+        }
+        Instant sentAt = instant(rs, "link_sent_at");
+        Instant openedAt = instant(rs, "link_opened_at");
+        Instant answeredAt = instant(rs, "link_answered_at");
+        Instant expiresAt = instant(rs, "link_expires_at");
+        return new PatientLinkState(PatientLinkState.stateOf(sentAt, instant(rs, "link_send_failed_at"), openedAt,
+                answeredAt, instant(rs, "link_revoked_at"), expiresAt, now), sentAt, openedAt, answeredAt, expiresAt);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -12,5 +12,10 @@ public enum WorklistView {
     /** Open visits past their due day, not yet missed (still documentable). */
     OVERDUE,
     /** Visits whose window passed without an outcome, waiting to be rescheduled or documented late. */
-    MISSED
+    MISSED,
+    /**
+     * Visits the patient answered through a link whose answers no coordinator has reviewed yet, oldest answer first.
+     * They are completed, so the other views no longer list them: a patient who answered needs no call.
+     */
+    PATIENT_ANSWERED
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,7 +24,7 @@ class PatientEventReaderTest {
             {"id":"%s","type":"PatientRegistered","occurredAt":"2026-11-02T10:15:30Z","subject":"%s",
              "data":{"patientId":"%s","mrn":"CT-000123-4","displayName":"Silva, Maria","birthDate":"1958-03-02",
                      "sex":"FEMALE","indicationCode":"KNEE_OSTEOARTHRITIS","version":0,"baselinePainScore":7,
-                     "opioidMmePerDay":45.5}}"""
+                     "opioidMmePerDay":45.5,"givenName":"Maria","email":"maria.silva@example.org"}}"""
             .formatted(UUID.randomUUID(), PATIENT, PATIENT);
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -53,6 +54,25 @@ class PatientEventReaderTest {
     }
 
     @Test
+    void readsTheFirstNameAndEmailAndNoneFromAnEventOlderThanThem() {
+        assertThat(reader.read(REGISTERED).data()).isInstanceOfSatisfying(PatientRegistered.class, data -> {
+            assertThat(data.givenName()).isEqualTo("Maria");
+            assertThat(data.email()).isEqualTo("maria.silva@example.org");
+        });
+        assertThat(reader.read(mutated(REGISTERED, e -> data(e).remove(List.of("givenName", "email")))).data())
+                .isInstanceOfSatisfying(PatientRegistered.class, data -> {
+                    assertThat(data.givenName()).isNull();
+                    assertThat(data.email()).isNull();
+                });
+        assertThat(reader.read(mutated(REGISTERED, e -> data(e).putNull("email"))).data())
+                .isInstanceOfSatisfying(PatientRegistered.class, data -> assertThat(data.email()).isNull());
+        // the longest address patient-service accepts
+        String longest = "a".repeat(64) + "@" + "b".repeat(185) + ".org";
+        assertThat(reader.read(mutated(REGISTERED, e -> data(e).put("email", longest))).data())
+                .isInstanceOfSatisfying(PatientRegistered.class, data -> assertThat(data.email()).isEqualTo(longest));
+    }
+
+    @Test
     void screeningsAndConsentsComeBackRaw() {
         assertThat(reader.read(mutated(REGISTERED, e -> e.put("type", "PatientScreened"))).data())
                 .isInstanceOf(JsonNode.class);
@@ -72,6 +92,21 @@ class PatientEventReaderTest {
         assertMalformed(mutated(REGISTERED, e -> data(e).put("version", -1)), "data.version");
         assertMalformed(mutated(REGISTERED, e -> e.put("type", "PatientUpdated").set("data",
                 data(e).put("version", 1.5))), "data.version");
+    }
+
+    @Test
+    void aFirstNameOrEmailTheReplicaCannotTrustIsPoison() {
+        // the link to a patient's answers would go to an address that cannot be theirs
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("email", "maria.silva.example.org")), "data.email");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("email", "@example.org")), "data.email");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("email", "maria@")), "data.email");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("email", " ")), "data.email");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("email", "a".repeat(64) + "@" + "b".repeat(186) + ".org")),
+                "data.email");
+        assertMalformed(mutated(REGISTERED, e -> e.put("type", "PatientUpdated").set("data",
+                data(e).put("email", "no-at-sign"))), "data.email");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("givenName", "")), "data.givenName");
+        assertMalformed(mutated(REGISTERED, e -> data(e).put("givenName", "M".repeat(101))), "data.givenName");
     }
 
     private void assertMalformed(String value, String field) {

@@ -74,7 +74,8 @@ class PatientReplicaTests {
         publish(patientId, registration);
 
         KnownPatient patient = await().until(() -> knownPatients.find(patientId).orElse(null), found -> found != null);
-        assertThat(patient).isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva, Maria", 7, BigDecimal.valueOf(30), 0));
+        assertThat(patient).isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva, Maria", 7, BigDecimal.valueOf(30), 0,
+                "Maria", "maria.silva@example.org"));
     }
 
     @Test
@@ -86,7 +87,8 @@ class PatientReplicaTests {
         awaitProcessed(publish(patientId, registration));
 
         assertThat(knownPatients.find(patientId).orElseThrow())
-                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 8, BigDecimal.valueOf(15), 2));
+                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 8, BigDecimal.valueOf(15), 2,
+                        "Maria", "maria.costa@example.org"));
     }
 
     @Test
@@ -102,7 +104,8 @@ class PatientReplicaTests {
         awaitProcessed(publish(patientId, registration));
 
         assertThat(knownPatients.find(patientId).orElseThrow())
-                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 6, BigDecimal.valueOf(15), 1));
+                .isEqualTo(new KnownPatient(patientId, registration.mrn(), "Silva-Costa, Maria", 6, BigDecimal.valueOf(15), 1,
+                        "Maria", "maria.costa@example.org"));
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(updatedId)
                 .query(Integer.class).single()).isEqualTo(1);
     }
@@ -112,12 +115,12 @@ class PatientReplicaTests {
         UUID patientId = UUID.randomUUID();
         PatientRegistered registration = new PatientRegistered(patientId, "CT-" + (100000
                 + ThreadLocalRandom.current().nextInt(900000)) + "-1", "Silva, Maria", LocalDate.of(1958, 3, 2),
-                "FEMALE", "KNEE_OSTEOARTHRITIS", 0, 7, new BigDecimal("67.50"));
+                "FEMALE", "KNEE_OSTEOARTHRITIS", 0, 7, new BigDecimal("67.50"), "Maria", null);
         awaitProcessed(publish(patientId, registration));
         assertThat(knownPatients.find(patientId).orElseThrow().opioidMmePerDay()).isEqualByComparingTo("67.5");
 
         awaitProcessed(publish(patientId, new PatientUpdated(patientId, registration.mrn(), "Silva, Maria",
-                registration.birthDate(), "FEMALE", "KNEE_OSTEOARTHRITIS", 1, 7, BigDecimal.ZERO)));
+                registration.birthDate(), "FEMALE", "KNEE_OSTEOARTHRITIS", 1, 7, BigDecimal.ZERO, "Maria", null)));
 
         assertThat(knownPatients.find(patientId).orElseThrow().opioidMmePerDay()).isEqualByComparingTo("0");
     }
@@ -140,6 +143,69 @@ class PatientReplicaTests {
         KnownPatient patient = knownPatients.find(patientId).orElseThrow();
         assertThat(patient.baselinePainScore()).isEqualTo(7);
         assertThat(patient.opioidMmePerDay()).isNull();
+    }
+
+    @Test
+    void theFirstNameAndEmailAreKeptAndAnUpdateWithoutTheAddressRemovesIt() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = registration(patientId, "Silva, Maria", 0, 7);
+        awaitProcessed(publish(patientId, registration));
+        KnownPatient registered = knownPatients.find(patientId).orElseThrow();
+        assertThat(registered.givenName()).isEqualTo("Maria");
+        assertThat(registered.email()).isEqualTo("maria.silva@example.org");
+
+        // the front desk removed the address: no link may go to it any more
+        awaitProcessed(publish(patientId, new PatientUpdated(patientId, registration.mrn(), "Silva, Mariana",
+                registration.birthDate(), "FEMALE", "KNEE_OSTEOARTHRITIS", 1, 7, null, "Mariana", null)));
+
+        KnownPatient updated = knownPatients.find(patientId).orElseThrow();
+        assertThat(updated.givenName()).isEqualTo("Mariana");
+        assertThat(updated.email()).isNull();
+        assertThat(jdbc.sql("SELECT email IS NULL FROM known_patient WHERE id = ?").param(patientId)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void anUpdateWithAnAddressThatCannotBeOneIsParkedAndTheKnownAddressKept() {
+        UUID patientId = UUID.randomUUID();
+        PatientRegistered registration = registration(patientId, "Silva, Maria", 0, 7);
+        awaitProcessed(publish(patientId, registration));
+        PatientUpdated update = update(registration, "Silva, Maria", 1, 7);
+        String noAddress = envelope(UUID.randomUUID(), patientId, update)
+                .replace("\"maria.costa@example.org\"", "\"maria.costa.example.org\"");
+        assertThat(noAddress).contains("maria.costa.example.org");
+
+        try (TopicProbe deadLetters = TopicProbe.on(kafka.getBrokersAsString(), Topics.PATIENTS + ".DLT")) {
+            publish(patientId, noAddress);
+            deadLetters.awaitRecord(patientId, noAddress::equals, AT_MOST);
+        }
+        UUID next = publish(patientId, update(registration, "Silva, Maria", 2, 6));
+        awaitProcessed(next);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.demographicsVersion()).isEqualTo(2);
+        assertThat(patient.email()).isEqualTo("maria.costa@example.org");
+    }
+
+    @Test
+    void aRegistrationFromBeforeTheFirstNameAndEmailLeavesThemUnknown() {
+        UUID patientId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        ObjectNode event = (ObjectNode) json.readTree(envelope(eventId, patientId,
+                registration(patientId, "Silva, Maria", 0, 7)));
+        ((ObjectNode) event.get("data")).remove("givenName");
+        ((ObjectNode) event.get("data")).remove("email");
+        String older = json.writeValueAsString(event);
+        assertThat(older).doesNotContain("givenName", "email");
+        EventSchemas.assertConforms(Topics.PATIENTS, "PatientRegistered", older);
+
+        publish(patientId, older);
+        awaitProcessed(eventId);
+
+        KnownPatient patient = knownPatients.find(patientId).orElseThrow();
+        assertThat(patient.mrn()).isNotNull();
+        assertThat(patient.givenName()).isNull();
+        assertThat(patient.email()).isNull();
     }
 
     @Test
@@ -191,13 +257,14 @@ class PatientReplicaTests {
         String mrn = "CT-" + (100000 + ThreadLocalRandom.current().nextInt(900000)) + "-"
                 + ThreadLocalRandom.current().nextInt(10);
         return new PatientRegistered(patientId, mrn, displayName, LocalDate.of(1958, 3, 2), "FEMALE",
-                "KNEE_OSTEOARTHRITIS", version, baseline, BigDecimal.valueOf(30));
+                "KNEE_OSTEOARTHRITIS", version, baseline, BigDecimal.valueOf(30), "Maria", "maria.silva@example.org");
     }
 
     private static PatientUpdated update(PatientRegistered registration, String displayName, int version,
             Integer baseline) {
         return new PatientUpdated(registration.patientId(), registration.mrn(), displayName, registration.birthDate(),
-                registration.sex(), registration.indicationCode(), version, baseline, BigDecimal.valueOf(15));
+                registration.sex(), registration.indicationCode(), version, baseline, BigDecimal.valueOf(15),
+                registration.givenName(), "maria.costa@example.org");
     }
 
     private String envelope(UUID eventId, UUID patientId, PatientEvent data) {

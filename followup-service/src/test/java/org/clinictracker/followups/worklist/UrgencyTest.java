@@ -70,6 +70,6 @@ class UrgencyTest {
     private static WorklistItem item(String kind, VisitStatus status, LocalDate dueOn, LocalDate windowEnd, UUID id) {
         return new WorklistItem(id, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "MONTH_3", dueOn,
                 dueOn.minusDays(1), windowEnd, windowEnd, status, null, "CT-1", "A Patient", Modality.CRYONEUROLYSIS,
-                kind, 1, false, 0, null, 0, Urgency.of(kind, status));
+                kind, 1, false, 0, null, 0, Urgency.of(kind, status), null, false);
     }
 }

@@ -100,9 +100,10 @@ class PatientRegistrationTests {
         mvc.perform(get("/api/patients").param("q", family).param("birthDate", "1961-04-18").with(ClinicJwt.frontDesk()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
 
-        // the baseline pain score and opioid use are corrected too: followup-service measures outcomes against them
-        var corrected = with(with(with(body, "phone", "+351 911 111 111"), "baselinePainScore", 6),
-                "opioidMmePerDay", 22.5);
+        // the baseline pain score and opioid use are corrected too: followup-service measures outcomes against them;
+        // the e-mail address is removed: followup-service must stop sending links to it
+        var corrected = without(with(with(with(body, "phone", "+351 911 111 111"), "baselinePainScore", 6),
+                "opioidMmePerDay", 22.5), "email");
         mvc.perform(put("/api/patients/{id}", id).with(ClinicJwt.frontDesk()).header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(corrected)))
                 .andExpect(status().isOk())
@@ -131,19 +132,27 @@ class PatientRegistrationTests {
             assertThat(event.get("subject").asString()).isEqualTo(id.toString());
             assertThat(event.get("data").get("mrn").asString()).isEqualTo(mrn);
             assertThat(event.get("data").get("displayName").asString()).isEqualTo(family + ", José");
-            assertThat(registered).doesNotContain("Harbour", "Acme", "AH-778812", "patient@example.org");
+            assertThat(registered).doesNotContain("Harbour", "Acme", "AH-778812", "555 0100", "Rui Silva", "Ana Costa",
+                    "Kellgren");
+            // the first name and e-mail address travel: followup-service greets the patient and sends the link
+            assertThat(event.get("data").get("givenName").asString()).isEqualTo("José");
+            assertThat(event.get("data").get("email").asString()).isEqualTo("patient@example.org");
             assertThat(event.get("data").get("baselinePainScore").asInt()).isEqualTo(7);
             assertThat(event.get("data").get("opioidMmePerDay").asDouble()).isEqualTo(15.0);
             assertThat(json.readTree(updated).get("data").get("version").asInt()).isEqualTo(1);
             assertThat(json.readTree(updated).get("data").get("baselinePainScore").asInt()).isEqualTo(6);
             assertThat(json.readTree(updated).get("data").get("opioidMmePerDay").asDouble()).isEqualTo(22.5);
+            assertThat(json.readTree(updated).get("data").get("givenName").asString()).isEqualTo("José");
+            JsonNode email = json.readTree(updated).get("data").get("email");
+            assertThat(email == null || email.isNull()).as("a removed e-mail address is announced as none").isTrue();
         }
     }
 
     @Test
-    void a_chart_without_a_baseline_pain_score_or_opioid_use_is_announced_without_them() throws Exception {
-        var body = without(without(registration("Ana", "Dias" + uniqueFamilyName()), "baselinePainScore"),
-                "opioidMmePerDay");
+    void a_chart_without_a_baseline_pain_score_opioid_use_or_email_is_announced_without_them() throws Exception {
+        // an empty e-mail field passes @Email: it is no address, and must not reach followup-service as one
+        var body = with(without(without(registration("Ana", "Dias" + uniqueFamilyName()), "baselinePainScore"),
+                "opioidMmePerDay"), "email", "");
         UUID id = UUID.fromString(json.readTree(mvc.perform(post("/api/patients").with(ClinicJwt.frontDesk())
                         .contentType(MediaType.APPLICATION_JSON).content(api.asJson(body)))
                 .andExpect(status().isCreated())
@@ -156,6 +165,9 @@ class PatientRegistrationTests {
             assertThat(score == null || score.isNull()).as("no score is sent as none, never as 0").isTrue();
             JsonNode opioids = json.readTree(registered).get("data").get("opioidMmePerDay");
             assertThat(opioids == null || opioids.isNull()).as("no opioid use is sent as none, never as 0").isTrue();
+            JsonNode email = json.readTree(registered).get("data").get("email");
+            assertThat(email == null || email.isNull()).as("no e-mail address is sent as none").isTrue();
+            assertThat(json.readTree(registered).get("data").get("givenName").asString()).isEqualTo("Ana");
         }
     }
 

@@ -40,7 +40,7 @@ class KafkaOutageTests extends KafkaOutageContract {
         // they are applied directly).
         UUID patientId = UUID.randomUUID();
         knownPatients.registered(UUID.randomUUID(), new PatientRegistered(patientId, "CT-000042-2", "Silva, Maria",
-                LocalDate.of(1958, 3, 2), "FEMALE", "KNEE_OSTEOARTHRITIS", 0, 7, null));
+                LocalDate.of(1958, 3, 2), "FEMALE", "KNEE_OSTEOARTHRITIS", 0, 7, null, "Maria", null));
         knownPatients.screened(UUID.randomUUID(), Instant.now(), new PatientScreened(patientId, UUID.randomUUID(),
                 "ELIGIBLE", List.of(), null, "ELIGIBLE", Instant.now(), List.of(new PatientScreened.ModalityScreening(
                         "CRYONEUROLYSIS", "ELIGIBLE", List.of(), null, null, "ELIGIBLE"))));

@@ -97,7 +97,7 @@ class PatientReplicaDatabaseOutageTests {
 
     private void publish(KafkaProducer<String, String> producer, UUID patientId) {
         PatientRegistered registration = new PatientRegistered(patientId, "CT-" + (100000 + (int) (Math.random() * 900000)) + "-1",
-                "Silva, Maria", LocalDate.of(1958, 3, 2), "FEMALE", null, 0, null, null);
+                "Silva, Maria", LocalDate.of(1958, 3, 2), "FEMALE", null, 0, null, null, null, null);
         String value = json.writeValueAsString(EventEnvelope.of(patientId, registration, Instant.now()));
         EventSchemas.assertConforms(Topics.PATIENTS, "PatientRegistered", value);
         try {

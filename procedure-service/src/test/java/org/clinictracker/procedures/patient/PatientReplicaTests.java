@@ -358,13 +358,13 @@ class PatientReplicaTests {
     private static PatientRegistered registration(UUID patientId, String displayName, int version) {
         String mrn = "CT-" + (100000 + ThreadLocalRandom.current().nextInt(900000)) + "-" + ThreadLocalRandom.current().nextInt(10);
         return new PatientRegistered(patientId, mrn, displayName, LocalDate.of(1958, 3, 2), "FEMALE",
-                "KNEE_OSTEOARTHRITIS", version, 7, new BigDecimal("45.5"));
+                "KNEE_OSTEOARTHRITIS", version, 7, new BigDecimal("45.5"), "Maria", "maria@example.org");
     }
 
     private static PatientUpdated update(PatientRegistered registration, String displayName, int version) {
         return new PatientUpdated(registration.patientId(), registration.mrn(), displayName, registration.birthDate(),
                 registration.sex(), registration.indicationCode(), version, registration.baselinePainScore(),
-                registration.opioidMmePerDay());
+                registration.opioidMmePerDay(), registration.givenName(), registration.email());
     }
 
     private static PatientScreened screening(UUID patientId, UUID screeningId, String result, String override,
