@@ -39,23 +39,27 @@ class GatewayApplicationTests {
     }
 
     /**
-     * Each path the gateway routes to a service is named by the role table, so nothing it routes is refused to all;
-     * the web app's route names exactly the pages browser sessions may open (WebAppPages), which the API's table
-     * does not name.
+     * Each path the gateway routes to a service is named by the role table (for reading or for writing), so nothing
+     * it routes is refused to all; the web app's route names exactly the pages browser sessions may open
+     * (WebAppPages), which the API's table does not name, and its public route exactly the patient's answer page.
      */
     @Test
     void every_routed_path_has_rules_in_the_role_table_or_is_a_page_of_the_web_app() {
         List<RouteDefinition> definitions = routes.getRouteDefinitions().collectList().block();
-        List<String> servicePaths = definitions.stream().filter(route -> !route.getId().equals("web"))
-                .flatMap(GatewayApplicationTests::paths).toList();
-        List<String> webPaths = definitions.stream().filter(route -> route.getId().equals("web"))
+        List<String> servicePaths = definitions.stream().filter(route -> !route.getId().startsWith("web"))
                 .flatMap(GatewayApplicationTests::paths).toList();
 
         assertThat(servicePaths).contains("/api/patients/**", "/api/procedures/**", "/api/followups/**",
-                "/api/repeat-treatments/**");
-        assertThat(servicePaths).allSatisfy(path -> assertThat(
-                ClinicAccessRules.ruleFor(HttpMethod.GET, path.replace("/**", "/a"))).as(path).isPresent());
-        assertThat(webPaths).containsExactlyInAnyOrderElementsOf(WebAppPages.paths());
+                "/api/repeat-treatments/**", "/api/patient-answers", "/api/patient-answers/**");
+        assertThat(servicePaths).allSatisfy(path -> assertThat(Stream.of(HttpMethod.GET, HttpMethod.POST)
+                .map(method -> ClinicAccessRules.ruleFor(method, path.replace("/**", "/open"))))
+                .as(path).anySatisfy(rule -> assertThat(rule).isPresent()));
+        assertThat(routePaths(definitions, "web")).containsExactlyInAnyOrderElementsOf(WebAppPages.paths());
+        assertThat(routePaths(definitions, "web-public")).containsExactlyInAnyOrderElementsOf(WebAppPages.patientAnswerPage());
+    }
+
+    private static List<String> routePaths(List<RouteDefinition> definitions, String id) {
+        return definitions.stream().filter(route -> route.getId().equals(id)).flatMap(GatewayApplicationTests::paths).toList();
     }
 
     private static Stream<String> paths(RouteDefinition route) {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import io.github.bucket4j.TimeMeter;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WriteRateLimitProperties.class)
+@EnableConfigurationProperties({ WriteRateLimitProperties.class, PublicRateLimitProperties.class })
 class RateLimitConfiguration {
 
     @Bean
@@ -19,5 +19,15 @@ class RateLimitConfiguration {
     @Bean
     WriteRateLimitFilter writeRateLimitFilter(WriteRateLimits limits, ProblemAnswers problems) {
         return new WriteRateLimitFilter(limits, problems);
+    }
+
+    @Bean
+    ClientAddressLimits clientAddressLimits(PublicRateLimitProperties properties) {
+        return new ClientAddressLimits(properties, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Bean
+    PublicRateLimitFilter publicRateLimitFilter(ClientAddressLimits limits, ProblemAnswers problems) {
+        return new PublicRateLimitFilter(limits, problems);
     }
 }

@@ -42,9 +42,11 @@ public class WriteRateLimitFilter implements GlobalFilter, Ordered {
         }
         return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("").flatMap(user -> {
             if (user.isEmpty()) {
-                return chain.filter(exchange); // not reached: Spring Security refuses anonymous writes
+                // nobody's: the patient's answer API, limited per client address (PublicRateLimitFilter);
+                // any other anonymous write was refused by Spring Security
+                return chain.filter(exchange);
             }
-            WriteRateLimits.Verdict verdict = limits.tryWrite(user);
+            RateLimitVerdict verdict = limits.tryWrite(user);
             if (verdict.allowed()) {
                 return chain.filter(exchange);
             }

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
@@ -15,10 +14,6 @@ import io.github.bucket4j.TimeMeter;
  * bucket untouched for as long as it takes to fill up is dropped (a new one would be just as full).
  */
 public class WriteRateLimits {
-
-    /** Allowed, or refused with the whole seconds to wait ({@code Retry-After}, rounded up). */
-    public record Verdict(boolean allowed, long retryAfterSeconds) {
-    }
 
     private final WriteRateLimitProperties limits;
     private final TimeMeter clock;
@@ -33,13 +28,8 @@ public class WriteRateLimits {
                 .build();
     }
 
-    public Verdict tryWrite(String user) {
-        ConsumptionProbe probe = buckets.get(user, ignored -> newBucket()).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return new Verdict(true, 0);
-        }
-        long nanos = probe.getNanosToWaitForRefill();
-        return new Verdict(false, Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    public RateLimitVerdict tryWrite(String user) {
+        return RateLimitVerdict.of(buckets.get(user, ignored -> newBucket()).tryConsumeAndReturnRemaining(1));
     }
 
     private Bucket newBucket() {

@@ -30,7 +30,8 @@ import io.swagger.v3.oas.annotations.Hidden;
  * refused, circuit open) changed nothing; a write that was sent but got no answer may have been applied,
  * and the caller is told how to find out without doing it twice. Reached only by the routes'
  * {@code CircuitBreaker} filters ({@code forward:/fallback/<route>}); the role table refuses it to callers.
- * A browser opening one of the web app's pages gets a small HTML page saying the same instead.
+ * A browser opening one of the web app's pages gets a small HTML page saying the same instead; the patient's answer
+ * page (route {@code web-public}) always gets a page, worded for the patient.
  */
 @Hidden
 @RestController
@@ -39,8 +40,10 @@ class ServiceFallback {
     private static final Logger log = LoggerFactory.getLogger(ServiceFallback.class);
 
     private static final String WEB_APP = "web";
+    private static final String PATIENT_ANSWER_PAGE = "web-public";
     private static final Map<String, String> SERVICE_NAMES = Map.of("patients", "patient service",
-            "procedures", "procedure service", "followups", "follow-up service", WEB_APP, "web app");
+            "procedures", "procedure service", "followups", "follow-up service", WEB_APP, "web app",
+            PATIENT_ANSWER_PAGE, "web app");
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -66,6 +69,29 @@ class ServiceFallback {
             </html>
             """;
 
+    /**
+     * The same for a patient opening the link sent to them (no account, perhaps on their phone): nothing about the
+     * clinic's system, and what to do. Answers posted while the web app was away may or may not have arrived; the
+     * link itself tells them when opened again (the answers are recorded, or the questions are still open).
+     */
+    static final String PATIENT_PAGE_AWAY = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>Please try again in a few minutes</title>
+            </head>
+            <body>
+            <main>
+              <h1>Please try again in a few minutes</h1>
+              <p>This page cannot open right now. Open the link you were sent again in a few minutes.</p>
+              <p>If you had just sent your answers, opening the link again shows whether they arrived.</p>
+            </main>
+            </body>
+            </html>
+            """;
+
     private final Duration retryAfter;
 
     ServiceFallback(@Value("${clinic.resilience.retry-after:10s}") Duration retryAfter) {
@@ -83,6 +109,9 @@ class ServiceFallback {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
         if (WEB_APP.equals(route) && asksForHtml(exchange)) {
             return answer.contentType(HTML).body(WEB_APP_AWAY);
+        }
+        if (PATIENT_ANSWER_PAGE.equals(route)) {
+            return answer.contentType(HTML).body(PATIENT_PAGE_AWAY);
         }
         return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.body());
     }

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checked exactly as the services check it (signature by the realm's keys, issuer, audience, expiry,
  * type) and the clinic's role table decides before anything is routed. Stateless: no session, so no
  * CSRF (a bearer token is not sent by a browser on its own). Every other caller is a browser session,
- * {@link BrowserSessionSecurity}.
+ * {@link BrowserSessionSecurity}, except on the patient's answer page and API ({@link PublicAnswerSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,8 +56,9 @@ public class ApiCallerSecurity {
         return new VerifiedTokenCache(decoder, security.clockSkew(), maximumTokens, Clock.systemUTC());
     }
 
+    /** After the patient's answer page and API ({@link PublicAnswerSecurity}), which no token opens. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityWebFilterChain apiCallers(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             ReactiveProblemResponses problems, ResponseProtections protections) {
         protections.applyTo(http);

@@ -68,7 +68,7 @@ public class BrowserSessionSecurity {
     }
 
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
     SecurityWebFilterChain browserSessions(ServerHttpSecurity http, ReactiveProblemResponses problems,
             ReactiveClientRegistrationRepository registrations, ResponseProtections protections,
             @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
@@ -89,6 +89,8 @@ public class BrowserSessionSecurity {
                 .authorizeExchange(exchanges -> {
                     // the web app's pages (from "/", where a sign-in lands) and the session's own endpoint
                     exchanges.pathMatchers(SessionEndpoint.PATH).authenticated();
+                    // static stylesheets, no patient data: the patient's answer page uses them without a session
+                    exchanges.pathMatchers(WebAppPages.OPEN_ASSETS).permitAll();
                     exchanges.pathMatchers(WebAppPages.PATHS).authenticated();
                     ReactiveRoleTable.apply(exchanges);
                 })

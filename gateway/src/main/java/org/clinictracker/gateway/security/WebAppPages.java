@@ -8,13 +8,14 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The paths the gateway routes to the web app (its route in application.yml names the same). A signed-in browser
- * user may open them; which screen fits which role the web app decides, as each service decides its calls.
+ * The paths the gateway routes to the web app (its route {@code web} in application.yml names the same). A signed-in
+ * browser user may open them; which screen fits which role the web app decides, as each service decides its calls.
  * <p>
- * The scripts and styles ({@code /assets/**}, {@code /webjars/**}) need a session too, though they hold no patient
- * data: only the pages use them, and those need a session anyway; the gateway's own answers to a browser (the
- * sign-in redirect, the web app's 503 page) are self-contained. One rule for every path, and nobody without a
- * session reaches the web app at all.
+ * Two exceptions need no session. The patient's answer page ({@link #PATIENT_ANSWER_PAGE}, route {@code web-public})
+ * is reached through the link sent to the patient, whose token is its only credential: {@link PublicAnswerSecurity}
+ * handles it apart from the sessions. And the stylesheets ({@code /assets/**}, static files without patient data)
+ * are open so that page can use them. The scripts ({@code /webjars/**}) still need a session: the answer page uses
+ * none, and only signed-in pages do.
  * <p>
  * A bearer (API) caller is not a browser: {@link ApiCallerSecurity}'s role table names none of these paths, so it
  * gets 403 problem+json for them, saying they are pages ({@link ReactiveProblemResponses}).
@@ -24,6 +25,12 @@ public final class WebAppPages {
     static final String[] PATHS = { "/", "/patients", "/patients/**", "/procedures/**", "/worklist", "/worklist/**",
             "/followups/**", "/repeat-treatments", "/repeat-treatments/**", "/reports", "/reports/**", "/admin/**", "/assets/**", "/webjars/**" };
 
+    /** The patient's answer page ({@code /answer?token=…}, and anything under it the web app adds). */
+    public static final String[] PATIENT_ANSWER_PAGE = { "/answer", "/answer/**" };
+
+    /** Of {@link #PATHS}, those a browser may fetch without a session: static files, no patient data. */
+    static final String[] OPEN_ASSETS = { "/assets/**" };
+
     private WebAppPages() {
     }
 
@@ -32,6 +39,11 @@ public final class WebAppPages {
     /** The same paths, for a check that the web route names exactly these. */
     public static List<String> paths() {
         return List.of(PATHS);
+    }
+
+    /** The answer page's paths, for a check that the web-public route names exactly these. */
+    public static List<String> patientAnswerPage() {
+        return List.of(PATIENT_ANSWER_PAGE);
     }
 
     static boolean isPage(PathContainer path) {

@@ -40,7 +40,7 @@ class WriteRateLimitsTest {
         assertThat(IntStream.range(0, 30).mapToObj(i -> limits.tryWrite("frontdesk1")))
                 .allSatisfy(verdict -> assertThat(verdict.allowed()).isTrue());
 
-        WriteRateLimits.Verdict refused = limits.tryWrite("frontdesk1");
+        RateLimitVerdict refused = limits.tryWrite("frontdesk1");
 
         assertThat(refused.allowed()).isFalse();
         // 10 a second: the next token is 100 ms away, announced as 1 whole second (rounded up, never 0)

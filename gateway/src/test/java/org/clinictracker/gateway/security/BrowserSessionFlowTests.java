@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.clinictracker.gateway.StandInService;
 import org.clinictracker.testsupport.keycloak.KeycloakAdmin;
 import org.clinictracker.testsupport.keycloak.KeycloakBrowserLogin;
 import org.clinictracker.testsupport.keycloak.KeycloakTokens;
@@ -227,12 +228,12 @@ class BrowserSessionFlowTests {
     }
 
     @Test
-    void without_a_session_assets_are_refused_and_an_htmx_request_is_told_to_reload_its_page() {
+    void without_a_session_scripts_are_refused_and_an_htmx_request_is_told_to_reload_its_page() {
         KeycloakBrowserLogin browser = new KeycloakBrowserLogin();
 
-        HttpResponse<String> style = browser.get(GATEWAY.at("/assets/app.css"), "Accept", "text/css,*/*;q=0.1");
-        assertThat(style.statusCode()).isEqualTo(401);
-        assertThat(json(style).get("code").asString()).isEqualTo("unauthenticated");
+        HttpResponse<String> script = browser.get(GATEWAY.at("/webjars/htmx.org/dist/htmx.min.js"), "Accept", "*/*");
+        assertThat(script.statusCode()).isEqualTo(401);
+        assertThat(json(script).get("code").asString()).isEqualTo("unauthenticated");
 
         // htmx asks with */* and cannot follow a redirect to Keycloak: reloading the page leads to the sign-in
         HttpResponse<String> search = browser.get(GATEWAY.at("/patients/search?q=ada"), "Accept", "*/*",
@@ -246,6 +247,50 @@ class BrowserSessionFlowTests {
         assertThat(api.headers().firstValue("HX-Refresh")).isEmpty();
 
         assertThat(GATEWAY.services.received()).isEmpty();
+    }
+
+    /** The stylesheets hold no patient data, and the patient's answer page (no session) uses them. */
+    @Test
+    void without_a_session_the_stylesheet_is_served_with_no_token() {
+        HttpResponse<String> style = new KeycloakBrowserLogin().get(GATEWAY.at("/assets/app.css"), "Accept",
+                "text/css,*/*;q=0.1");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(GATEWAY.services.received()).singleElement().satisfies(call -> {
+            assertThat(call.uri()).isEqualTo("/assets/app.css");
+            assertThat(call.authorization()).isNull();
+        });
+    }
+
+    /**
+     * A coordinator signed in on the waiting room's tablet hands it to a patient: the answer page and the public
+     * answer API get nothing of the session (no access token, no cookie), a form post needs no CSRF token, and the
+     * session is neither touched nor ended.
+     */
+    @Test
+    void a_signed_in_browser_on_the_patients_answer_page_lends_it_nothing() {
+        KeycloakBrowserLogin browser = signedIn("coordinator1");
+        String form = "token=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ&painNow=3";
+
+        HttpResponse<String> page = browser.get(GATEWAY.at("/answer?token=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ"),
+                "Accept", "text/html");
+        HttpResponse<String> answered = browser.post(GATEWAY.at("/answer"), form,
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html");
+        HttpResponse<String> api = browser.post(GATEWAY.at("/api/patient-answers/open"),
+                "{\"token\":\"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ\"}", "Content-Type", "application/json");
+
+        assertThat(List.of(page, answered, api)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().allValues("Set-Cookie")).as("no session or CSRF cookie set").isEmpty();
+        });
+        assertThat(GATEWAY.services.received()).extracting(StandInService.Received::uri).containsExactly(
+                "/answer?token=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ", "/answer", "/api/patient-answers/open");
+        assertThat(GATEWAY.services.received()).allSatisfy(call -> {
+            assertThat(call.authorization()).as("a token reaching " + call.uri()).isNull();
+            assertThat(call.cookie()).as("cookies reaching " + call.uri()).isNull();
+        });
+        assertThat(GATEWAY.services.received().get(1).body()).isEqualTo(form);
+        // the coordinator is still signed in
+        assertThat(browser.get(GATEWAY.at("/session")).statusCode()).isEqualTo(200);
     }
 
     @Test

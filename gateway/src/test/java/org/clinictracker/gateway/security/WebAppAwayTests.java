@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.clinictracker.testsupport.keycloak.KeycloakBrowserLogin;
@@ -72,6 +73,25 @@ class WebAppAwayTests {
         JsonNode problem = GatewayUnderTest.JSON.readTree(search.body());
         assertThat(problem.get("code").asString()).isEqualTo("service-unavailable");
         assertThat(problem.get("detail").asString()).startsWith("The web app cannot answer right now");
+    }
+
+    /** A patient's link opened (or answers sent) while the web app is away: a page for the patient, still no-store. */
+    @Test
+    void the_patients_answer_page_while_the_web_app_is_away_says_what_to_do() {
+        KeycloakBrowserLogin patient = new KeycloakBrowserLogin();
+
+        for (HttpResponse<String> page : List.of(
+                patient.get(GATEWAY.at("/answer?token=Zq3vT0kP_8bWm-1xYc7RuLh2JsNa9EdFo4GiKt5UwQe"), "Accept", "text/html"),
+                patient.post(GATEWAY.at("/answer"), "token=Zq3vT0kP_8bWm-1xYc7RuLh2JsNa9EdFo4GiKt5UwQe&painNow=2",
+                        "Content-Type", "application/x-www-form-urlencoded"))) {
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+            assertThat(page.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(page.body()).contains("<title>Please try again in a few minutes</title>",
+                    "If you had just sent your answers, opening the link again shows whether they arrived.")
+                    .doesNotContain("Clinic tracker", "<script", "style=");
+        }
     }
 
     private static KeycloakBrowserLogin signedIn(String user) {
