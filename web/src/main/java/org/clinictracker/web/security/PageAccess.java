@@ -7,6 +7,10 @@ import static org.clinictracker.platform.security.ClinicRoles.PROCEDURALIST;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Which role may open which screen: the web app's role table, in one place. It follows the API's (a screen is
@@ -18,9 +22,25 @@ final class PageAccess {
     private PageAccess() {
     }
 
+    /** The patient's pages, where nobody signs in. */
+    private static final RequestMatcher PATIENT_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/answer/**");
+
+    /**
+     * Bearer tokens everywhere but on the patient's pages: there a token (a clinician's session on the waiting-room
+     * tablet, an expired one) is not read at all, so it can neither be required nor turn the page into a 401.
+     */
+    static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+        return request -> PATIENT_PAGES.matches(request) ? null : tokens.resolve(request);
+    }
+
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry pages) {
         pages
                 .requestMatchers("/assets/**", "/webjars/**", "/actuator/health/**", "/error").permitAll()
+                // patients answer their follow-up questions through the link the clinic sent: no account, the
+                // link's token (in the query, then the form) is their only credential
+                .requestMatchers(HttpMethod.GET, "/answer").permitAll()
+                .requestMatchers(HttpMethod.POST, "/answer").permitAll()
                 .requestMatchers("/").authenticated()
                 // front desk: find, register, correct contact data, screening, consent
                 .requestMatchers("/patients/new", "/patients/*/edit", "/patients/*/screening", "/patients/*/consent")

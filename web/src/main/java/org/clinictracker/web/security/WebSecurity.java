@@ -37,6 +37,7 @@ class WebSecurity {
                 .authorizeHttpRequests(PageAccess::apply)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRoleConverter()))
+                        .bearerTokenResolver(PageAccess.bearerTokens())
                         .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .accessDeniedHandler(notYourScreen))
                 .exceptionHandling(exceptions -> exceptions
