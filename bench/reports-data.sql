@@ -25,6 +25,7 @@
 --     the relief of the plan it repeats when waning did not end it first (relief_ended_by_procedure_id);
 --   - opioids: 45 % of patients take some (10-90 MME/day) at intake (known_patient, unknown for 1 in 10 charts);
 --     responders take about half while relieved;
+--   - the patients answered a quarter of the last year's visits themselves, through a link (issue 12);
 --   - consecutive misses and lost to follow-up (2 misses in a row, clinic.followups.lost-after-misses) follow.
 -- Everything the service writes at run time (audit, outbox, processed events, idempotency) is emptied. One
 -- transaction; about a minute.
@@ -152,11 +153,12 @@ SELECT procedure_id, patient_id, performed_on + time_of_day, modality,
        pain_before, k + 1, previous_procedure_id, false, 1   -- repeats are >= 30 days apart: never early
 FROM g_plan;
 
+-- the intake's opioid use is frozen on the plan when it starts (PlanRepository.insertPlan), from the chart
 INSERT INTO follow_up_plan (id, procedure_id, patient_id, modality, protocol_version, performed_on, treatment_number,
-                            previous_procedure_id, baseline_pain_score, created_at)
-SELECT plan_id, procedure_id, patient_id, modality, 2, performed_on, k + 1, previous_procedure_id, plan_baseline,
-       least(performed_on + time_of_day + interval '2 hours', now())
-FROM g_plan;
+                            previous_procedure_id, baseline_pain_score, created_at, opioid_mme_before)
+SELECT g.plan_id, g.procedure_id, g.patient_id, g.modality, 2, g.performed_on, g.k + 1, g.previous_procedure_id,
+       g.plan_baseline, least(g.performed_on + g.time_of_day + interval '2 hours', now()), kp.opioid_mme_per_day
+FROM g_plan g JOIN known_patient kp ON kp.id = g.patient_id;
 
 -- ------------------------------------------------------------------------------------------------ adverse events
 -- every 100th procedure (in date order) a serious complication two days after it, 2 in 100 more a minor one
@@ -244,7 +246,7 @@ SELECT j.*, coalesce(j.was_responder, false) AND NOT j.responder AS waning FROM 
 INSERT INTO follow_up_outcome (visit_id, plan_id, patient_id, procedure_id, assessed_on, pain_score, relief_percent,
                                function_instrument, function_value, opioid_mme_per_day, satisfaction,
                                sensation_returned, notes, documented_late, responder, waning_relief, waning_reasons,
-                               recorded_by, recorded_at)
+                               recorded_by, recorded_at, reported_by)
 SELECT visit_id, plan_id, patient_id, procedure_id, assessed_on, pain,
        CASE WHEN relieved THEN 55 + floor(r * 36)::int ELSE floor(r * 41)::int END,
        CASE WHEN variant = 1 AND modality = 'CRYONEUROLYSIS' OR modality = 'NERVE_BLOCK' AND variant <> 1
@@ -265,8 +267,10 @@ SELECT visit_id, plan_id, patient_id, procedure_id, assessed_on, pain,
             WHEN modality = 'CRYONEUROLYSIS' THEN ARRAY['RELIEF_BELOW_50_PERCENT', 'PAIN_REDUCTION_BELOW_50_PERCENT',
                                                         'PAIN_UP_2_FROM_BEST', 'SENSATION_RETURNED_WITH_PAIN']
             ELSE ARRAY['RELIEF_BELOW_50_PERCENT', 'PAIN_REDUCTION_BELOW_50_PERCENT', 'PAIN_UP_2_FROM_BEST'] END,
-       coalesce(assignee, 'coordinator1'), assessed_on + interval '10 hours' + make_interval(mins => floor(r * 420)::int)
-FROM g_outcome;
+       CASE WHEN patient THEN 'patient' ELSE coalesce(assignee, 'coordinator1') END,
+       assessed_on + interval '10 hours' + make_interval(mins => floor(r * 420)::int),
+       CASE WHEN patient THEN 'PATIENT' ELSE 'STAFF' END
+FROM (SELECT o.*, o.assessed_on > :'today'::date - 365 AND o.r >= 0.75 AS patient FROM g_outcome o) g_outcome;
 
 -- the plan's response as the outcome package keeps it; relief ends at the first waning outcome or, before that,
 -- at the next treatment (PlanChanges.endPlan: relief_ended_by_procedure_id says which)

@@ -22,8 +22,8 @@
 #        - all:      BENCH_ALL_PATH, every procedure of the three years;
 #        - filtered: BENCH_FILTERED_PATH, one modality (cryoneurolysis) over the last year;
 #      median, p95 and max, the CPU of the service and of PostgreSQL during them;
-#   5. the reference, in the same run: the same SQL statements the report runs (bench/reports-queries.sql, copies
-#      of the service's), run by pgbench on the same database (-M extended, one client, BENCH_CALLS transactions of
+#   5. the reference, in the same run: the same SQL statements the report runs (written by the jar's
+#      report/ReportStatements from the service's own SQL), run by pgbench on the same database (-M extended, one client, BENCH_CALLS transactions of
 #      each scope after BENCH_WARMUP): what the database alone needs, so the rest is the service's own work
 #      (statistics, JSON, HTTP, security, audit);
 #   6. EXPLAIN (ANALYZE, BUFFERS) of those statements for the whole data set: which index or scan reads how many
@@ -47,7 +47,6 @@ OUT_DIR="$ROOT/.run/bench/reports"
 DOC="$ROOT/docs/benchmarks.md"
 FOLLOWUP_JAR="$ROOT/followup-service/target/followup-service-0.1.0-SNAPSHOT.jar"
 DATA_SQL="$BENCH_DIR/reports-data.sql"
-QUERIES_SQL="$BENCH_DIR/reports-queries.sql"
 
 DB=${BENCH_DB:-followups_reports_bench}
 PORT=${BENCH_PORT:-18085}
@@ -102,7 +101,7 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- tools
 for tool in java curl psql pgbench awk ss sha256sum; do command -v "$tool" >/dev/null || die "$tool is missing"; done
-for f in "$DATA_SQL" "$QUERIES_SQL" "$BENCH_DIR/explain-summary.awk"; do [ -f "$f" ] || die "missing $f"; done
+for f in "$DATA_SQL" "$BENCH_DIR/explain-summary.awk"; do [ -f "$f" ] || die "missing $f"; done
 
 # ---------------------------------------------------------------- 1. wait for a calm machine
 wait_for_calm_machine
@@ -255,31 +254,23 @@ stop_pid followup-service "$svc_pid"; svc_pid=""
 # ---------------------------------------------------------------- 5. the reference: the same SQL, by pgbench
 # param PATH NAME: the value of the query parameter NAME in PATH (empty when absent)
 param() { sed -n "s/.*[?&]$2=\([^&]*\).*/\1/p" <<<"$1"; }
-# statements SCOPE_PATH STYLE: bench/reports-queries.sql with the scope's filters, in the order and words of
-# ReportedProcedures.filters; STYLE pgbench (":from", bound as parameters, no psql meta-commands and no EXPLAIN
-# line) or psql (":'from'", quoted literals)
+# statements SCOPE_PATH STYLE: the report's transaction for the scope's filters, written by the service itself
+# (report/ReportStatements in the jar, from ReportedProcedures' own SQL: no copy to keep in step); STYLE pgbench
+# (":from", bound as parameters, no psql meta-commands and no EXPLAIN line) or psql (":'from'", quoted literals)
 statements() {
-  local path=$1 style=$2 filters="" name
+  local path=$1 style=$2 name value args=()
   for name in from to modality indication nerve; do
-    [ -n "$(param "$path" "$name")" ] || continue
-    local v=":$name"; [ "$style" = psql ] && v=":'$name'"
-    case $name in
-      from) filters+=" AND p.performed_on >= $v" ;;
-      to) filters+=" AND p.performed_on <= $v" ;;
-      modality) filters+=" AND k.modality = $v" ;;
-      indication) filters+=" AND k.indication_code = $v" ;;
-      nerve) filters+=" AND k.targets @> jsonb_build_array(jsonb_build_object('nerve', CAST($v AS text)))" ;;
-    esac
+    value=$(param "$path" "$name")
+    [ -z "$value" ] || args+=("$name=$value")
   done
-  if [ "$style" = pgbench ]; then
-    grep -v -e '^\\' -e '^--' -e '^:explain$' "$QUERIES_SQL" | sed "s|/\*filters\*/|$filters|"
-  else
-    sed "s|/\*filters\*/|$filters|" "$QUERIES_SQL"
-  fi
+  java -cp "$FOLLOWUP_JAR" -Dloader.main=org.clinictracker.followups.report.ReportStatements \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$style" "${args[@]}"
 }
-# variables PATH OPTION: "OPTION name=value" for each query parameter of the report's (pgbench -D, psql -v)
+# variables PATH OPTION: "OPTION name=value" for the report's day and each query parameter of the report's
+# (pgbench -D, psql -v)
 variables() {
   local name value
+  printf '%s\n%s\n' "$2" "today=$today"
   for name in from to modality indication nerve; do
     value=$(param "$1" "$name")
     [ -z "$value" ] || printf '%s\n%s\n' "$2" "$name=$value"
@@ -370,14 +361,14 @@ Load average (1 min) at the start: $load_begin$waited_part; busy processes at th
 
 Data ($DB, $db_size, bench/reports-data.sql, $generated_part, as seen on $data_seen): $PROCEDURES procedures ($s_modalities) of $s_patients patients, performed $s_dates, $s_repeats repeat treatments; $VISITS visits ($s_states); $s_outcomes outcomes ($s_responders responders); $s_ended plans whose relief ended; $s_events adverse events ($s_serious serious); $s_lost patients lost to follow-up.
 
-Each report: $CALLS calls one after the other (curl, request to last byte, token of $TOKEN_USER from Keycloak) after $WARMUP not counted; the CSV of the whole report: $csv_rows lines, $csv_bytes bytes. The reference in the same run: the report's SQL statements (bench/reports-queries.sql, copies of the service's) as one pgbench transaction (\`-M extended\`, 1 client) on the same database, $CALLS times after $WARMUP. Audit rows the calls wrote: $audit_rows.
+Each report: $CALLS calls one after the other (curl, request to last byte, token of $TOKEN_USER from Keycloak) after $WARMUP not counted; the CSV of the whole report: $csv_rows lines, $csv_bytes bytes. The reference in the same run: the report's SQL statements (written by the service's report/ReportStatements from its own SQL) as one pgbench transaction (\`-M extended\`, 1 client) on the same database, $CALLS times after $WARMUP. Audit rows the calls wrote: $audit_rows.
 
 $table
 
 Targets (under 1 s with 100,000 procedures and 700,000 visits):
 
 $targets
-What the database does: EXPLAIN (ANALYZE, BUFFERS) of the report's statements after the calls (bench/reports-queries.sql with the scope's filters, values inlined):
+What the database does: EXPLAIN (ANALYZE, BUFFERS) of the report's statements after the calls (the same statements with the scope's filters, values inlined):
 $explain_part
 ${NOTE:+
 $NOTE

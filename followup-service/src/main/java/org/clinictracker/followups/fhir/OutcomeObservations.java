@@ -55,8 +55,8 @@ class OutcomeObservations {
         }
     }
 
-    static final CodeableConcept PAIN_SCORE = concept(ClinicCodeSystems.LOINC, "72514-3",
-            "Pain severity - 0-10 verbal numeric rating [Score] - Reported", "Pain score (0-10)");
+    static final CodeableConcept PAIN_SCORE = concept(ClinicCodeSystems.LOINC, ClinicCodeSystems.LOINC_PAIN_SEVERITY,
+            ClinicCodeSystems.LOINC_PAIN_SEVERITY_DISPLAY, "Pain score (0-10)");
     /*
      * The patient's own estimate of how much of the pain the procedure took away. LOINC has no term for a global
      * percentage of pain relief (its pain terms are intensities), so a local code.

@@ -22,17 +22,23 @@ class PlanRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the plan unless the procedure has one; false when it had (a redelivered or replayed event). */
+    /**
+     * Inserts the plan unless the procedure has one; false when it had (a redelivered or replayed event). The
+     * patient's opioid use at intake is frozen on it from the chart as it is now (the report compares it with
+     * the use at each window; a later change of the chart is not what the patient took before this procedure).
+     */
     boolean insertPlan(UUID planId, ProcedureFacts facts, int protocolVersion, LocalDate performedOn,
             Integer baselinePainScore, Instant createdAt) {
         return jdbc.sql("""
                 INSERT INTO follow_up_plan (id, procedure_id, patient_id, modality, protocol_version, performed_on,
-                                            treatment_number, previous_procedure_id, baseline_pain_score, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            treatment_number, previous_procedure_id, baseline_pain_score, created_at,
+                                            opioid_mme_before)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT opioid_mme_per_day FROM known_patient WHERE id = ?))
                 ON CONFLICT (procedure_id) DO NOTHING""")
                 .param(planId).param(facts.procedureId()).param(facts.patientId()).param(facts.modality().name())
                 .param(protocolVersion).param(Date.valueOf(performedOn)).param(facts.treatmentNumber())
                 .param(facts.previousProcedureId()).param(baselinePainScore).param(Timestamp.from(createdAt))
+                .param(facts.patientId())
                 .update() == 1;
     }
 

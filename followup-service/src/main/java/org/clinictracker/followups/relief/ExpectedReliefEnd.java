@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.clinictracker.followups.report.PublishedOutcomes;
 import org.clinictracker.vocabulary.Modality;
 
 /**
@@ -27,13 +28,14 @@ public record ExpectedReliefEnd(LocalDate likely, LocalDate earliest, LocalDate 
 
     public static final int DAYS_PER_MONTH = 30;
 
-    /** Published ranges in days: cryoneurolysis 3–12 months, RFA 3–9 months; none for a nerve block. */
+    /**
+     * The published range in days, from the one catalogue the outcome report also shows ({@link PublishedOutcomes}:
+     * cryoneurolysis 3–12 months, RFA 3–9 months); none for a nerve block.
+     */
     static ReliefRange publishedRangeDays(Modality modality) {
-        return switch (modality) {
-            case CRYONEUROLYSIS -> new ReliefRange(3 * DAYS_PER_MONTH, 12 * DAYS_PER_MONTH);
-            case RADIOFREQUENCY_ABLATION -> new ReliefRange(3 * DAYS_PER_MONTH, 9 * DAYS_PER_MONTH);
-            case NERVE_BLOCK -> null;
-        };
+        return PublishedOutcomes.relief(modality)
+                .map(figure -> new ReliefRange(figure.low().intValue(), figure.high().intValue()))
+                .orElse(null);
     }
 
     record ReliefRange(int fromDays, int toDays) {

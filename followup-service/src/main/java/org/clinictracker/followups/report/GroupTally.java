@@ -34,6 +34,8 @@ final class GroupTally {
         int repeats = 0;
         Moments intervals = Moments.NONE;
         List<SurvivalCount> relief = new ArrayList<>();
+        int outcomes = 0;
+        int patientOutcomes = 0;
         for (ReportCell cell : cells) {
             procedures += cell.procedures();
             patients += cell.cellOnlyPatients();
@@ -42,10 +44,13 @@ final class GroupTally {
             repeats += cell.repeats();
             intervals = intervals.plus(cell.repeatIntervalDays());
             relief.addAll(cell.relief());
+            outcomes += cell.outcomes();
+            patientOutcomes += cell.patientOutcomes();
         }
         return new OutcomeGroup(dimension, code, label, procedures, patients + sharedPatients.size(), windows(cells),
                 KaplanMeier.ofCounts(relief), opioidBefore.estimate(), adverseEvents(cells, procedures),
-                new RepeatTreatments(repeats, intervals.estimate()), published);
+                new RepeatTreatments(repeats, intervals.estimate()),
+                new PatientAnswered(outcomes, patientOutcomes, Proportions.wilson(patientOutcomes, outcomes)), published);
     }
 
     /**
@@ -59,6 +64,7 @@ final class GroupTally {
             int assessed = 0;
             int responders = 0;
             int lost = 0;
+            int outside = 0;
             Moments pain = Moments.NONE;
             Moments reduction = Moments.NONE;
             Moments opioids = Moments.NONE;
@@ -67,12 +73,13 @@ final class GroupTally {
                 assessed += facts.assessed();
                 responders += facts.responders();
                 lost += facts.lost();
+                outside += facts.outside();
                 pain = pain.plus(facts.pain());
                 reduction = reduction.plus(facts.reduction());
                 opioids = opioids.plus(facts.opioids());
             }
             windows.add(new WindowOutcome(window.name(), window.month(), assessed, responders,
-                    Proportions.wilson(responders, assessed), lost, pain.estimate(), reduction.estimate(),
+                    Proportions.wilson(responders, assessed), lost, outside, pain.estimate(), reduction.estimate(),
                     opioids.estimate()));
         }
         return List.copyOf(windows);

@@ -13,9 +13,12 @@ import org.clinictracker.followups.report.statistics.SurvivalCurve;
  * the end of relief (waning relief or a repeat treatment: an event) or, still relieved, to the last outcome
  * (censored there); Kaplan–Meier with Greenwood's variance. {@code opioidBefore}: the patient's MME/day at
  * intake, one value per procedure. {@code adverseEvents}: per type and seriousness, serious after not serious.
+ * {@code patientAnswered}: of the group's visits with an outcome (any window), those the patient answered through
+ * a link.
  * {@code published}: the source's figures that apply to every procedure of the group ({@code PublishedOutcomes}).
  */
 public record OutcomeGroup(String dimension, String code, String label, int procedures, int patients,
         List<WindowOutcome> windows, SurvivalCurve reliefDuration, MeanEstimate opioidBefore,
-        List<AdverseEventRate> adverseEvents, RepeatTreatments repeats, List<PublishedFigure> published) {
+        List<AdverseEventRate> adverseEvents, RepeatTreatments repeats, PatientAnswered patientAnswered,
+        List<PublishedFigure> published) {
 }

@@ -104,6 +104,8 @@ class OutcomeReportCsv extends AbstractHttpMessageConverter<OutcomeReport> {
             rows.share(PublishedOutcomes.RESPONDER_SHARE, name, null, window.assessed(), window.responders(),
                     window.responderShare());
             rows.add("LOST_TO_FOLLOW_UP", name, null, null, window.lostToFollowUp(), null, null, null, "procedures");
+            rows.add("ASSESSED_OUTSIDE_WINDOW", name, "the window's protocol visit was held outside it", null,
+                    window.assessedOutsideWindow(), null, null, null, "procedures");
             rows.mean("PAIN_SCORE", name, window.painScore(), "points (0-10)");
             rows.mean(PublishedOutcomes.PAIN_REDUCTION, name, window.painReduction(), "points (0-10)");
             rows.mean("OPIOID_MME_PER_DAY", name, window.opioidMmePerDay(), "MME/day");
@@ -120,6 +122,9 @@ class OutcomeReportCsv extends AbstractHttpMessageConverter<OutcomeReport> {
             rows.share("ADVERSE_EVENT", null, rate.type() + (rate.serious() ? ", serious" : ", not serious") + "; "
                     + rate.events() + " events", group.procedures(), rate.procedures(), rate.rate());
         }
+        PatientAnswered answered = group.patientAnswered();
+        rows.share("PATIENT_ANSWERED", null, "visits with an outcome answered by the patient through a link",
+                answered.visits(), answered.answered(), answered.share());
         MeanEstimate interval = group.repeats().intervalDays();
         rows.add("REPEAT_INTERVAL_DAYS", null, "mean days since the treatment repeated", interval.n(),
                 group.repeats().count(), interval.mean(), interval.lower(), interval.upper(), "days");

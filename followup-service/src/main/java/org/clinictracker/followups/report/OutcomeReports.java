@@ -3,12 +3,12 @@ package org.clinictracker.followups.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.clinictracker.followups.fhir.FollowUpWords;
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.vocabulary.Indication;
@@ -56,7 +56,7 @@ public class OutcomeReports {
         // a procedure with two nerves counts under each: its cell is in both groups
         List<OutcomeGroup> byNerve = new ArrayList<>();
         groups(all, ReportCell::nerves, Comparator.<String>naturalOrder()).forEach((nerve, group) ->
-                byNerve.add(GroupTally.of("NERVE", nerve, nerveLabel(nerve), group, published(group, scope))));
+                byNerve.add(GroupTally.of("NERVE", nerve, FollowUpWords.inWords(nerve), group, published(group, scope))));
 
         return new OutcomeReport(scope, calendar.now(), overall, List.copyOf(byModality), List.copyOf(byIndication),
                 List.copyOf(byNerve));
@@ -103,12 +103,6 @@ public class OutcomeReports {
             return "No indication recorded";
         }
         return indication(code).map(Indication::label).orElse(code);
-    }
-
-    /** followup-service keeps no nerve catalogue: the code in words ("SUPEROMEDIAL_GENICULAR" → "Superomedial genicular"). */
-    static String nerveLabel(String code) {
-        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? code : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The catalogue's order, then codes it does not know (alphabetically), then procedures without one. */

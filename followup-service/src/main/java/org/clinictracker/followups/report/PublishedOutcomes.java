@@ -2,6 +2,7 @@ package org.clinictracker.followups.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.clinictracker.vocabulary.Indication;
 import org.clinictracker.vocabulary.Modality;
@@ -11,8 +12,11 @@ import org.clinictracker.vocabulary.Modality;
  * want to see"), to stand beside the clinic's own. A figure applies to a group when every procedure in it has the
  * indication or modality the source speaks of (an empty group: when the report's scope is narrowed to it), so a
  * mixed group is never compared with a figure published for part of it.
+ * <p>
+ * The one catalogue of them: the relief ranges are also what a responder's expected end of relief falls back on
+ * ({@code relief/ExpectedReliefEnd}), so the report and the relief hint never disagree.
  */
-final class PublishedOutcomes {
+public final class PublishedOutcomes {
 
     static final String PAIN_REDUCTION = "PAIN_REDUCTION";
     static final String RESPONDER_SHARE = "RESPONDER_SHARE";
@@ -20,6 +24,7 @@ final class PublishedOutcomes {
 
     private static final String KNEE_SOURCE = "California Pain Institute, \"Cryoanalgesia\", on cryoneurolysis of knee "
             + "sensory nerves in knee osteoarthritis: multicenter RCTs and retrospective series";
+    private static final String SOURCE = "California Pain Institute, \"Cryoanalgesia\", on cryoneurolysis";
     private static final String COMPARISON_SOURCE = "California Pain Institute, \"Cryoanalgesia\", cryoneurolysis "
             + "compared with radiofrequency ablation";
 
@@ -29,13 +34,28 @@ final class PublishedOutcomes {
     /** "Up to": a ceiling, so no lower bound; as a share (0–1) like the report's responderShare. */
     static final PublishedFigure KNEE_RESPONDER_SHARE = new PublishedFigure(RESPONDER_SHARE, null, 0.70, "share",
             "≥ 50 % pain relief in up to 70 % of patients, lasting 6–12 months", KNEE_SOURCE);
-    /** 30-day months, as the report's windows count them. */
-    static final PublishedFigure CRYONEUROLYSIS_RELIEF = new PublishedFigure(RELIEF_DURATION_DAYS, 180.0, 360.0, "days",
-            "cryoneurolysis: 6–12 months of relief", COMPARISON_SOURCE);
+    /**
+     * 30-day months, as the report's windows count them. The source says "3–12 months" of analgesia wherever it
+     * describes cryoneurolysis (its summary, mechanism and patients' sections; domain.md's opening too) and "6–12
+     * months" only where it sets it against RFA. The wider range is the one it stands by, and the safe one for the
+     * relief hint: its earliest end (day 90) books a review before the pain can return, where day 180 would come
+     * after it for the patients whose relief lasts three months.
+     */
+    static final PublishedFigure CRYONEUROLYSIS_RELIEF = new PublishedFigure(RELIEF_DURATION_DAYS, 90.0, 360.0, "days",
+            "cryoneurolysis: 3–12 months of relief (6–12 months where compared with RFA)", SOURCE);
     static final PublishedFigure RADIOFREQUENCY_RELIEF = new PublishedFigure(RELIEF_DURATION_DAYS, 90.0, 270.0, "days",
             "radiofrequency ablation: relief for 3–9 months", COMPARISON_SOURCE);
 
     private PublishedOutcomes() {
+    }
+
+    /** The published relief of a modality, in days (low–high), or none (nerve blocks: the source gives none). */
+    public static Optional<PublishedFigure> relief(Modality modality) {
+        return Optional.ofNullable(switch (modality) {
+            case CRYONEUROLYSIS -> CRYONEUROLYSIS_RELIEF;
+            case RADIOFREQUENCY_ABLATION -> RADIOFREQUENCY_RELIEF;
+            case NERVE_BLOCK -> null;
+        });
     }
 
     /**
@@ -48,10 +68,8 @@ final class PublishedOutcomes {
             figures.add(KNEE_PAIN_REDUCTION);
             figures.add(KNEE_RESPONDER_SHARE);
         }
-        if (modality == Modality.CRYONEUROLYSIS) {
-            figures.add(CRYONEUROLYSIS_RELIEF);
-        } else if (modality == Modality.RADIOFREQUENCY_ABLATION) {
-            figures.add(RADIOFREQUENCY_RELIEF);
+        if (modality != null) {
+            relief(modality).ifPresent(figures::add);
         }
         return List.copyOf(figures);
     }

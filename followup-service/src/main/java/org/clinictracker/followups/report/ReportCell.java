@@ -18,13 +18,16 @@ import org.clinictracker.vocabulary.Modality;
  * @param nerves     the distinct catalogue codes among the targets
  * @param windows    by {@link ReportWindow#ordinal()}
  * @param relief     the procedures that brought relief, counted by the day it ended (event) or was last seen
+ * @param outcomes   the outcomes of the cell's plans (one per visit with an outcome), in any window or none
+ * @param patientOutcomes of those, the ones the patient answered through a link
  */
 record ReportCell(Modality modality, String indication, List<String> nerves, int procedures, int cellOnlyPatients,
         List<UUID> sharedPatients, WindowCell[] windows, Moments opioidBefore, int repeats, Moments repeatIntervalDays,
-        List<SurvivalCount> relief, List<AdverseEvents> adverseEvents) {
+        List<SurvivalCount> relief, List<AdverseEvents> adverseEvents, int outcomes, int patientOutcomes) {
 
-    /** One window's figures in the cell: assessed, responders and lost add; the means as moments. */
-    record WindowCell(int assessed, int responders, int lost, Moments pain, Moments reduction, Moments opioids) {
+    /** One window's figures in the cell: assessed, responders, lost and assessed outside add; the means as moments. */
+    record WindowCell(int assessed, int responders, int lost, int outside, Moments pain, Moments reduction,
+            Moments opioids) {
     }
 
     /** The cell's adverse events of one type and seriousness: how many, and in how many procedures. */
@@ -33,6 +36,6 @@ record ReportCell(Modality modality, String indication, List<String> nerves, int
 
     ReportCell withAdverseEvents(List<AdverseEvents> events) {
         return new ReportCell(modality, indication, nerves, procedures, cellOnlyPatients, sharedPatients, windows,
-                opioidBefore, repeats, repeatIntervalDays, relief, List.copyOf(events));
+                opioidBefore, repeats, repeatIntervalDays, relief, List.copyOf(events), outcomes, patientOutcomes);
     }
 }

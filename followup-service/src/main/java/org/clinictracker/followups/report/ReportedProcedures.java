@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,14 +36,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ReportedProcedures {
 
+    /*
+     * What a plan is grouped by: its procedure's replica, else the plan's own modality (the replica may not have
+     * arrived yet). The filters test the same expressions, so a filtered report holds exactly the procedures the
+     * unfiltered one shows in that group.
+     */
+    static final String MODALITY = "coalesce(k.modality, p.modality)";
+    static final String INDICATION = "coalesce(k.indication_code, '" + OutcomeReports.NO_INDICATION + "')";
+    static final String TARGETS = "coalesce(k.targets, '[]')";
+
     /** Per plan in scope: its cell, and per window the latest outcome's figures and whether it is lost. */
     private static final String REPORTED = """
             reported AS NOT MATERIALIZED (
-                SELECT p.patient_id, coalesce(k.modality, p.modality) AS modality,
-                       coalesce(k.indication_code, '%s') AS indication, coalesce(k.targets, '[]') AS targets,
-                       p.previous_procedure_id IS NOT NULL AS is_repeat, pt.opioid_mme_per_day::float8 AS opioid_before,
-                       f.patient_has_other_plans, f.days_since_previous,
-                       %s,
+                SELECT p.patient_id, %1$s AS modality, %2$s AS indication, %3$s AS targets,
+                       p.previous_procedure_id IS NOT NULL AS is_repeat, p.opioid_mme_before::float8 AS opioid_before,
+                       f.patient_has_other_plans, f.days_since_previous, f.outcomes, f.patient_outcomes,
+                       %4$s,
                        -- never below 0: a procedure day amended to after its outcomes still counts, on its day 0
                        CASE WHEN p.responder_since IS NOT NULL
                             THEN greatest(coalesce(p.relief_ended_on, greatest(f.last_outcome_on, p.responder_since))
@@ -52,8 +61,7 @@ class ReportedProcedures {
                 FROM follow_up_plan p
                 JOIN plan_report_facts f ON f.plan_id = p.id
                 LEFT JOIN known_procedure k ON k.id = p.procedure_id
-                LEFT JOIN known_patient pt ON pt.id = p.patient_id
-                WHERE true%s
+                WHERE true%5$s
             )""";
 
     /**
@@ -64,7 +72,9 @@ class ReportedProcedures {
             .map(w -> """
                     f.m%1$d_responder, f.m%1$d_pain, p.baseline_pain_score - f.m%1$d_pain AS m%1$d_reduction,
                                    f.m%1$d_mme::float8 AS m%1$d_mme,
-                                   f.m%1$d_planned AND NOT f.m%1$d_outcome AND p.performed_on + %2$d < :today
+                                   f.m%1$d_outside,
+                                   f.m%1$d_planned AND NOT f.m%1$d_outcome AND NOT f.m%1$d_outside
+                                       AND p.performed_on + %2$d < :today
                                        AND (f.repeated_on IS NULL OR f.repeated_on > p.performed_on + %2$d) AS m%1$d_lost"""
                     .formatted(w.month(), w.lastDay()))
             .collect(Collectors.joining(",\n                       "));
@@ -74,6 +84,7 @@ class ReportedProcedures {
                     count(*) FILTER (WHERE m%1$d_responder IS NOT NULL) AS m%1$d_assessed,
                                count(*) FILTER (WHERE m%1$d_responder) AS m%1$d_responders,
                                count(*) FILTER (WHERE m%1$d_lost) AS m%1$d_lost,
+                               count(*) FILTER (WHERE m%1$d_outside) AS m%1$d_outside,
                                %2$s,
                                %3$s,
                                %4$s"""
@@ -96,6 +107,7 @@ class ReportedProcedures {
                        %s,
                        %s,
                        count(*) FILTER (WHERE is_repeat) AS repeats,
+                       sum(outcomes) AS outcomes, sum(patient_outcomes) AS patient_outcomes,
                        %s,
                        array_agg(relief_days) FILTER (WHERE relief_days IS NOT NULL AND relief_ended) AS ended_days,
                        array_agg(relief_days) FILTER (WHERE relief_days IS NOT NULL AND NOT relief_ended) AS censored_days
@@ -131,15 +143,28 @@ class ReportedProcedures {
     /** Adverse events per cell, type and seriousness: from the events (a few per procedure at most) to their plans. */
     static final String ADVERSE_EVENTS = """
             WITH scope AS NOT MATERIALIZED (
-                SELECT p.procedure_id, coalesce(k.modality, p.modality) AS modality,
-                       coalesce(k.indication_code, '%s') AS indication, coalesce(k.targets, '[]') AS targets
+                SELECT p.procedure_id, %1$s AS modality, %2$s AS indication, %3$s AS targets
                 FROM follow_up_plan p LEFT JOIN known_procedure k ON k.id = p.procedure_id
-                WHERE true%s
+                WHERE true%4$s
             )
             SELECT s.modality, s.indication, s.targets::text AS target_list, e.type, e.serious, count(*) AS events,
                    count(DISTINCT e.procedure_id) AS procedures
             FROM scope s JOIN known_adverse_event e ON e.procedure_id = s.procedure_id
             GROUP BY s.modality, s.indication, s.targets, e.type, e.serious""";
+
+    /**
+     * The report's transaction settings: aggregates over every plan in scope get room for their hash tables in
+     * memory, and no JIT compilation (it costs more than it saves on statements that run for a fraction of a
+     * second); each statement is planned for this scope's days every time (a generic plan, which the driver
+     * prepares on a statement's fifth run, guesses the share of plans in [from, to] and chose nested loops over the
+     * whole clinic).
+     */
+    static final List<String> SETTINGS = List.of("SET LOCAL work_mem = '128MB'", "SET LOCAL jit = off",
+            "SET LOCAL plan_cache_mode = force_custom_plan");
+
+    static final String ADVERSE_EVENTS_NAME = "adverse events per cell (ADVERSE_EVENTS)";
+    static final String SHARED_PATIENTS_NAME = "patients with other plans per cell (SHARED_PATIENTS)";
+    static final String CELLS_NAME = "cells in scope with their windows and relief (CELLS)";
 
     private static final TypeReference<List<String>> NERVES = new TypeReference<>() { };
 
@@ -156,30 +181,26 @@ class ReportedProcedures {
      * Call inside one read-only transaction: the settings below last as long as it does.
      */
     List<ReportCell> inScope(ReportScope scope, LocalDate today) {
-        // aggregates over every plan in scope: room for their hash tables in memory, and no JIT compilation,
-        // which costs more than it saves on statements that run for a fraction of a second
-        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
-        jdbc.sql("SET LOCAL jit = off").update();
-        // planned for this scope's days every time: a generic plan (the driver prepares a statement on its fifth
-        // run) guesses the share of plans in [from, to] and chose nested loops over the whole clinic
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        for (String setting : SETTINGS) {
+            jdbc.sql(setting).update();
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("today", Date.valueOf(today));
-        String filters = filters(scope, params);
         // three statements, each planned for what it reads (one statement over a materialized scope costs more)
+        Map<String, String> statements = statements(scope, params);
         Map<String, List<AdverseEvents>> adverseEvents = new HashMap<>();
-        jdbc.sql(ADVERSE_EVENTS.formatted(OutcomeReports.NO_INDICATION, filters)).params(params).query(rs -> {
+        jdbc.sql(statements.get(ADVERSE_EVENTS_NAME)).params(params).query(rs -> {
             adverseEvents.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new AdverseEvents(rs.getString("type"),
                     rs.getBoolean("serious"), rs.getInt("events"), rs.getInt("procedures")));
         });
         Map<String, Integer> oneCellPatients = new HashMap<>();
         Map<String, List<UUID>> sharedPatients = new HashMap<>();
-        jdbc.sql(SHARED_PATIENTS.formatted(reported(filters + " AND f.patient_has_other_plans"))).params(params)
+        jdbc.sql(statements.get(SHARED_PATIENTS_NAME)).params(params)
                 .query(rs -> {
                     oneCellPatients.put(key(rs), rs.getInt("one_cell_patients"));
                     sharedPatients.put(key(rs), uuids(rs.getArray("shared_patients")));
                 });
-        return jdbc.sql(cells(filters)).params(params)
+        return jdbc.sql(statements.get(CELLS_NAME)).params(params)
                 .query((rs, row) -> {
                     String key = key(rs);
                     return cell(rs, rs.getInt("sole_plan_patients") + oneCellPatients.getOrDefault(key, 0),
@@ -189,6 +210,20 @@ class ReportedProcedures {
                 .list();
     }
 
+    /**
+     * The report's statements for a scope, by name in the order they run, their parameters but today put in
+     * {@code params}: what {@link #inScope} runs and what bench/reports.sh measures ({@link ReportStatements}).
+     */
+    static Map<String, String> statements(ReportScope scope, Map<String, Object> params) {
+        String filters = filters(scope, params);
+        Map<String, String> statements = new LinkedHashMap<>();
+        statements.put(ADVERSE_EVENTS_NAME, ADVERSE_EVENTS.formatted(MODALITY, INDICATION, TARGETS, filters));
+        statements.put(SHARED_PATIENTS_NAME,
+                SHARED_PATIENTS.formatted(reported(filters + " AND f.patient_has_other_plans")));
+        statements.put(CELLS_NAME, cells(filters));
+        return statements;
+    }
+
     /** The query of the cells in scope, its parameters put in {@code params} (today: as given, else the machine's). */
     static String procedures(ReportScope scope, Map<String, Object> params) {
         params.putIfAbsent("today", Date.valueOf(LocalDate.now()));
@@ -196,7 +231,7 @@ class ReportedProcedures {
     }
 
     private static String reported(String filters) {
-        return REPORTED.formatted(OutcomeReports.NO_INDICATION, WINDOW_FACTS, filters);
+        return REPORTED.formatted(MODALITY, INDICATION, TARGETS, WINDOW_FACTS, filters);
     }
 
     private static String cells(String filters) {
@@ -226,15 +261,16 @@ class ReportedProcedures {
             params.put("to", Date.valueOf(scope.to()));
         }
         if (scope.modality() != null) {
-            where.append(" AND k.modality = :modality");
+            where.append(" AND " + MODALITY + " = :modality");
             params.put("modality", scope.modality().name());
         }
         if (scope.indication() != null) {
-            where.append(" AND k.indication_code = :indication");
+            where.append(" AND " + INDICATION + " = :indication");
             params.put("indication", scope.indication().name());
         }
         if (scope.nerve() != null) {
-            // containment, which the GIN index on targets answers: some target names this nerve
+            // containment, which the GIN index on targets answers: some target names this nerve (the same as
+            // testing TARGETS: a plan without a replica has no targets, and null or [] contains no nerve)
             where.append(" AND k.targets @> jsonb_build_array(jsonb_build_object('nerve', CAST(:nerve AS text)))");
             params.put("nerve", scope.nerve());
         }
@@ -251,11 +287,12 @@ class ReportedProcedures {
         for (ReportWindow window : ReportWindow.values()) {
             String m = "m" + window.month() + "_";
             windows[window.ordinal()] = new WindowCell(rs.getInt(m + "assessed"), rs.getInt(m + "responders"),
-                    rs.getInt(m + "lost"), moments(rs, m + "pain"), moments(rs, m + "reduction"), moments(rs, m + "mme"));
+                    rs.getInt(m + "lost"), rs.getInt(m + "outside"), moments(rs, m + "pain"), moments(rs, m + "reduction"), moments(rs, m + "mme"));
         }
         return new ReportCell(Modality.valueOf(rs.getString("modality")), rs.getString("indication"),
                 nerves(rs.getString("nerves")), rs.getInt("procedures"), cellOnlyPatients, sharedPatients, windows,
-                moments(rs, "opioid_before"), rs.getInt("repeats"), moments(rs, "interval"), relief(rs), adverseEvents);
+                moments(rs, "opioid_before"), rs.getInt("repeats"), moments(rs, "interval"), relief(rs), adverseEvents,
+                rs.getInt("outcomes"), rs.getInt("patient_outcomes"));
     }
 
     private static Moments moments(ResultSet rs, String name) throws SQLException {

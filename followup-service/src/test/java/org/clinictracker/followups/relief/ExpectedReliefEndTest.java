@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import org.clinictracker.followups.report.PublishedFigure;
+import org.clinictracker.followups.report.PublishedOutcomes;
 import org.clinictracker.vocabulary.Modality;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,22 @@ class ExpectedReliefEndTest {
         void rfa_is_3_to_9_months_likely_at_the_midpoint() {
             assertThat(estimate(Modality.RADIOFREQUENCY_ABLATION, List.of(), List.of()))
                     .contains(days(180, 90, 270, ReliefBasis.PUBLISHED_RANGE, null));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Modality.class, names = { "CRYONEUROLYSIS", "RADIOFREQUENCY_ABLATION" })
+        void is_the_range_the_outcome_report_stands_beside_the_clinics_own(Modality modality) {
+            PublishedFigure published = PublishedOutcomes.relief(modality).orElseThrow();
+            ExpectedReliefEnd estimate = estimate(modality, List.of(), List.of()).orElseThrow();
+
+            assertThat(estimate.earliest()).isEqualTo(PERFORMED.plusDays(published.low().longValue()));
+            assertThat(estimate.latest()).isEqualTo(PERFORMED.plusDays(published.high().longValue()));
+        }
+
+        @Test
+        void a_nerve_block_has_none_published_in_either() {
+            assertThat(PublishedOutcomes.relief(Modality.NERVE_BLOCK)).isEmpty();
+            assertThat(estimate(Modality.NERVE_BLOCK, List.of(), List.of())).isEmpty();
         }
 
         @Test

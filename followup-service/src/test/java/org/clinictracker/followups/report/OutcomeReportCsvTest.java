@@ -38,11 +38,11 @@ class OutcomeReportCsvTest {
     @Test
     void a_hostile_code_is_quoted_and_neutralised_in_the_written_table() throws Exception {
         MeanEstimate none = MeanEstimate.of();
-        WindowOutcome window = new WindowOutcome("MONTH_3", 3, 0, 0, null, 0, none, none, none);
+        WindowOutcome window = new WindowOutcome("MONTH_3", 3, 0, 0, null, 0, 0, none, none, none);
         OutcomeGroup group = new OutcomeGroup("INDICATION", "=CMD|' /C calc'!A0", "a \"label\", with a comma", 1, 1,
                 List.of(window), KaplanMeier.estimate(List.of()), none,
                 List.of(new AdverseEventRate("BRUISING", false, 2, 1, new Estimate(1.0, 0.2065, 1.0))),
-                new RepeatTreatments(0, none), List.of());
+                new RepeatTreatments(0, none), new PatientAnswered(0, 0, null), List.of());
         OutcomeReport report = new OutcomeReport(new ReportScope(null, null, null, null, null), Instant.EPOCH, group,
                 List.of(), List.of(), List.of());
 
@@ -54,7 +54,10 @@ class OutcomeReportCsvTest {
                 + "RESPONDER_SHARE,MONTH_3,,0,0,,,,share,,,");
         assertThat(lines).contains("INDICATION,'=CMD|' /C calc'!A0,\"a \"\"label\"\", with a comma\",1,1,ADVERSE_EVENT,,"
                 + "\"BRUISING, not serious; 2 events\",1,1,1,0.2065,1,share,,,");
-        // 5 figures in the one window, intake opioids, relief, one adverse event, repeats
-        assertThat(lines).hasSize(1 + 5 + 1 + 1 + 1 + 1);
+        // a group without outcomes: none answered of none, no share and no interval
+        assertThat(lines).contains("INDICATION,'=CMD|' /C calc'!A0,\"a \"\"label\"\", with a comma\",1,1,PATIENT_ANSWERED,,"
+                + "visits with an outcome answered by the patient through a link,0,0,,,,share,,,");
+        // 6 figures in the one window, intake opioids, relief, one adverse event, patients' answers, repeats
+        assertThat(lines).hasSize(1 + 6 + 1 + 1 + 1 + 1 + 1);
     }
 }

@@ -67,6 +67,7 @@ class OutcomeReportTests {
     org.springframework.transaction.support.TransactionTemplate transaction;
 
     private LocalDate today;
+    private UUID ann;
     private String nerve;
     private String otherNerve;
 
@@ -95,10 +96,11 @@ class OutcomeReportTests {
      * P5 Dan  block low back nerve A     no baseline on T-100  d70 pain 4 (responder unknown); two non-serious
      *         bruisings and a serious superficial infection
      * </pre>
-     * At intake Ann took 40 MME/day of opioids, Cat 15, Dan none; Ben was not asked.
+     * At intake Ann took 40 MME/day of opioids, Cat 15, Dan none; Ben was not asked. Ben answered both his visits
+     * himself, through a link; the coordinator recorded the others.
      */
     private void theClinic() {
-        UUID ann = plans.patient("Report, Ann", 8);
+        ann = plans.patient("Report, Ann", 8);
         UUID ben = plans.patient("Report, Ben", 6);
         UUID cat = plans.patient("Report, Cat", 7);
         UUID dan = plans.patient("Report, Dan", null);
@@ -118,6 +120,7 @@ class OutcomeReportTests {
         outcome(p2, 90, 3, true, null);
         outcome(p2, 185, 2, true, null);
         response(p2, 90, null);
+        answeredByThePatient(p2);
 
         Treated p3 = treat(cat, today.minusDays(500), Modality.RADIOFREQUENCY_ABLATION, "KNEE_OSTEOARTHRITIS", 7, null, nerve);
         outcome(p3, 100, 6, false, null);
@@ -203,6 +206,75 @@ class OutcomeReportTests {
         assertThat(overall.path("repeats").path("count").asInt()).isEqualTo(1);
         assertMean(overall.path("repeats").path("intervalDays"), 1, 250.0);
         assertThat(overall.path("published").isEmpty()).as("modalities and indications are mixed").isTrue();
+
+        // visits with an outcome: P1 4, P2 2, P3 1, P4 2, P5 1; Ben answered his 2 himself
+        assertThat(overall.path("patientAnswered").path("visits").asInt()).isEqualTo(10);
+        assertThat(overall.path("patientAnswered").path("answered").asInt()).isEqualTo(2);
+        assertShare(overall.path("patientAnswered").path("share"), 2, 10);
+    }
+
+    @Test
+    void the_opioid_use_before_is_the_intake_when_the_procedure_was_done_not_the_chart_of_today() throws Exception {
+        theClinic();
+        intakeOpioids(ann, 90.0); // the chart changed after the procedures
+
+        JsonNode overall = report("?nerve=" + nerve, ClinicJwt.coordinator()).path("overall");
+
+        assertMean(overall.path("opioidBefore"), 4, (40 + 15 + 15 + 0) / 4.0);
+    }
+
+    @Test
+    void a_later_outcome_without_a_verdict_does_not_hide_an_earlier_scored_one_in_its_window() throws Exception {
+        Treated plan = treat(plans.patient("Report, Fay", 8), today.minusDays(200), Modality.CRYONEUROLYSIS,
+                "KNEE_OSTEOARTHRITIS", 8, null, nerve);
+        outcome(plan, 80, 3, true, 20.0);
+        outcome(plan, 100, null, null, null); // a call about side effects only: no pain score, no verdict
+
+        JsonNode month3 = report("?nerve=" + nerve, ClinicJwt.coordinator()).path("overall").path("windows").get(0);
+
+        assertThat(month3.path("assessed").asInt()).isEqualTo(1);
+        assertThat(month3.path("responders").asInt()).isEqualTo(1);
+        assertMean(month3.path("painScore"), 1, 3.0);
+        assertMean(month3.path("painReduction"), 1, 5.0);
+        assertMean(month3.path("opioidMmePerDay"), 1, 20.0);
+    }
+
+    @Test
+    void a_protocol_visit_held_outside_its_window_is_assessed_outside_it_not_lost() throws Exception {
+        // cryoneurolysis, version 1: visits at months 3, 6 and 12; the month-3 visit (day 90) was moved to day 130
+        Treated plan = treat(plans.patient("Report, Gus", 8), today.minusDays(400), Modality.CRYONEUROLYSIS,
+                "KNEE_OSTEOARTHRITIS", 8, null, nerve);
+        outcome(plan, 90, 130, 3, true, null, "STAFF");
+
+        JsonNode windows = report("?nerve=" + nerve, ClinicJwt.coordinator()).path("overall").path("windows");
+
+        JsonNode month3 = windows.get(0);
+        assertThat(month3.path("assessed").asInt()).as("day 130 does not say how month 3 went").isZero();
+        assertThat(month3.path("lostToFollowUp").asInt()).as("the patient was followed up").isZero();
+        assertThat(month3.path("assessedOutsideWindow").asInt()).isEqualTo(1);
+        // months 6 and 12: planned, over, no visit of theirs produced an outcome: lost
+        assertThat(windows.get(1).path("lostToFollowUp").asInt()).isEqualTo(1);
+        assertThat(windows.get(1).path("assessedOutsideWindow").asInt()).isZero();
+        assertThat(windows.get(2).path("lostToFollowUp").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_modality_filter_keeps_exactly_the_procedures_the_report_groups_under_that_modality() throws Exception {
+        // a plan whose procedure replica is not (or no longer) there: grouped under the plan's own modality
+        LocalDate day = today.minusDays(150);
+        Treated plan = treat(plans.patient("Report, Hal", 8), day, Modality.RADIOFREQUENCY_ABLATION,
+                "KNEE_OSTEOARTHRITIS", 8, null, nerve);
+        jdbc.sql("DELETE FROM known_procedure WHERE id = ?").param(plan.procedureId).update();
+        String period = "?from=" + day + "&to=" + day;
+
+        JsonNode all = report(period, ClinicJwt.coordinator());
+        JsonNode rfa = all.path("byModality").valueStream()
+                .filter(group -> group.path("code").asString().equals("RADIOFREQUENCY_ABLATION")).findFirst().orElseThrow();
+        JsonNode filtered = report(period + "&modality=RADIOFREQUENCY_ABLATION", ClinicJwt.coordinator());
+
+        assertThat(rfa.path("procedures").asInt()).isPositive();
+        assertThat(filtered.path("overall").path("procedures").asInt()).isEqualTo(rfa.path("procedures").asInt());
+        assertThat(filtered.path("byModality").get(0).path("code").asString()).isEqualTo("RADIOFREQUENCY_ABLATION");
     }
 
     @Test
@@ -216,8 +288,9 @@ class OutcomeReportTests {
         assertThat(cryo.path("label").asString()).isEqualTo("Cryoneurolysis");
         assertThat(cryo.path("procedures").asInt()).isEqualTo(2);
         assertShare(cryo.path("windows").get(0).path("responderShare"), 2, 2);
+        assertShare(cryo.path("patientAnswered").path("share"), 2, 6);
         assertThat(figures(cryo)).containsExactly("PAIN_REDUCTION 4.0-5.0", "RESPONDER_SHARE -0.7",
-                "RELIEF_DURATION_DAYS 180.0-360.0");
+                "RELIEF_DURATION_DAYS 90.0-360.0");
         JsonNode rfa = report.path("byModality").get(1);
         assertThat(rfa.path("patients").asInt()).isEqualTo(1);
         assertThat(rfa.path("repeats").path("count").asInt()).isEqualTo(1);
@@ -235,6 +308,7 @@ class OutcomeReportTests {
         assertThat(block.path("reliefDuration").path("subjects").asInt()).isZero();
         assertThat(block.path("adverseEvents").get(1).path("rate").path("value").asDouble()).isEqualTo(1.0);
         assertThat(block.path("published").isEmpty()).isTrue();
+        assertShare(block.path("patientAnswered").path("share"), 0, 1);
 
         assertThat(codes(report.path("byIndication"))).containsExactly("KNEE_OSTEOARTHRITIS", "LOW_BACK_FACET_PAIN");
         JsonNode knee = report.path("byIndication").get(0);
@@ -267,7 +341,7 @@ class OutcomeReportTests {
         JsonNode cryo = report("?nerve=" + nerve + "&modality=CRYONEUROLYSIS", ClinicJwt.proceduralist());
         assertThat(cryo.path("overall").path("procedures").asInt()).isEqualTo(2);
         assertThat(figures(cryo.path("overall"))).as("the scope is all cryoneurolysis of knee OA")
-                .containsExactly("PAIN_REDUCTION 4.0-5.0", "RESPONDER_SHARE -0.7", "RELIEF_DURATION_DAYS 180.0-360.0");
+                .containsExactly("PAIN_REDUCTION 4.0-5.0", "RESPONDER_SHARE -0.7", "RELIEF_DURATION_DAYS 90.0-360.0");
 
         JsonNode back = report("?nerve=" + nerve + "&indication=LOW_BACK_FACET_PAIN", ClinicJwt.proceduralist());
         assertThat(back.path("overall").path("procedures").asInt()).isEqualTo(1);
@@ -291,6 +365,8 @@ class OutcomeReportTests {
         assertThat(overall.path("reliefDuration").path("subjects").asInt()).isZero();
         assertThat(overall.path("reliefDuration").has("medianDays")).isFalse();
         assertThat(overall.path("repeats").path("count").asInt()).isZero();
+        assertThat(overall.path("patientAnswered").path("visits").asInt()).isZero();
+        assertThat(overall.path("patientAnswered").has("share")).as("none of none is no share").isFalse();
         assertThat(figures(overall)).as("the scope's modality").containsExactly("RELIEF_DURATION_DAYS 90.0-270.0");
         assertThat(report.path("byModality").isEmpty()).isTrue();
         assertThat(report.path("byNerve").isEmpty()).isTrue();
@@ -340,10 +416,15 @@ class OutcomeReportTests {
         var intake = org.clinictracker.followups.report.statistics.MeanEstimate.of(40, 15, 15, 0);
         assertThat(lines).contains("ALL,ALL,All procedures in scope,5,4,OPIOID_MME_PER_DAY,INTAKE,,4,,17.5,"
                 + OutcomeReportCsv.number(intake.lower()) + "," + OutcomeReportCsv.number(intake.upper()) + ",MME/day,,,");
-        // groups x figures: 5 figures x 3 windows + intake opioids + relief + adverse events + repeats
+        var answered = Proportions.wilson(2, 10);
+        assertThat(lines).contains("ALL,ALL,All procedures in scope,5,4,PATIENT_ANSWERED,,"
+                + "visits with an outcome answered by the patient through a link,10,2,0.2,"
+                + OutcomeReportCsv.number(answered.lower()) + "," + OutcomeReportCsv.number(answered.upper()) + ",share,,,");
+        // groups x figures: 6 figures x 3 windows + intake opioids + relief + adverse events + patients' answers
+        // + repeats
         int groups = 1 + 3 + 2 + 2;
         long adverseEventRows = lines.stream().filter(line -> line.contains(",ADVERSE_EVENT,")).count();
-        assertThat(lines).hasSize(1 + groups * (15 + 3) + (int) adverseEventRows);
+        assertThat(lines).hasSize(1 + groups * (18 + 4) + (int) adverseEventRows);
     }
 
     @Test
@@ -417,8 +498,14 @@ class OutcomeReportTests {
         return new Treated(planId, facts.procedureId(), patientId, performedOn);
     }
 
-    /** An outcome assessed {@code day} days after the procedure, on a visit of its own. */
+    /** An outcome assessed {@code day} days after the procedure, on a visit of its own, recorded by the clinic. */
     private void outcome(Treated plan, int day, Integer pain, Boolean responder, Double opioidMmePerDay) {
+        outcome(plan, day, day, pain, responder, opioidMmePerDay, "STAFF");
+    }
+
+    /** An outcome assessed {@code day} days after the procedure on the protocol's visit of day {@code visitDay}. */
+    private void outcome(Treated plan, int visitDay, int day, Integer pain, Boolean responder, Double opioidMmePerDay,
+            String reportedBy) {
         UUID visitId = UUID.randomUUID();
         Date on = Date.valueOf(plan.performedOn.plusDays(day));
         jdbc.sql("""
@@ -426,14 +513,21 @@ class OutcomeReportTests {
                                              due_on, window_start, window_end, last_day, state)
                 SELECT ?, id, patient_id, procedure_id, modality, ?, 'PROTOCOL', ?, ?, ?, ?, ?, 'COMPLETED'
                 FROM follow_up_plan WHERE id = ?""")
-                .param(visitId).param("REPORT_DAY_" + day).param(day).param(on).param(on).param(on).param(on)
+                .param(visitId).param("REPORT_DAY_" + day).param(visitDay).param(on).param(on).param(on).param(on)
                 .param(plan.planId).update();
         jdbc.sql("""
                 INSERT INTO follow_up_outcome (visit_id, plan_id, patient_id, procedure_id, assessed_on, pain_score,
-                                               opioid_mme_per_day, documented_late, responder, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, 'coordinator1', ?)""")
+                                               opioid_mme_per_day, documented_late, responder, recorded_by, recorded_at,
+                                               reported_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, 'coordinator1', ?, ?)""")
                 .param(visitId).param(plan.planId).param(plan.patientId).param(plan.procedureId).param(on).param(pain)
-                .param(opioidMmePerDay).param(responder).param(Timestamp.from(clock.instant())).update();
+                .param(opioidMmePerDay).param(responder).param(Timestamp.from(clock.instant())).param(reportedBy).update();
+    }
+
+    /** The plan's outcomes were answered by the patient through a link. */
+    private void answeredByThePatient(Treated plan) {
+        jdbc.sql("UPDATE follow_up_outcome SET reported_by = 'PATIENT', recorded_by = 'patient' WHERE plan_id = ?")
+                .param(plan.planId).update();
     }
 
     private void intakeOpioids(UUID patientId, double mmePerDay) {

@@ -98,9 +98,13 @@ class ReportFactsTests {
                 .containsEntry("last_outcome_on", Date.valueOf(PERFORMED.plusDays(80)));
         assertThat(((Number) facts(plan).get("m3_mme")).doubleValue()).isEqualTo(20.0);
 
-        outcome(plan, 100, 6, null); // later in days 60-120: it counts now; 6 of 8 is no response
+        // later in days 60-120: its verdict and pain count now (6 of 8 is no response); it records no opioid use,
+        // so the window's is still the one recorded on day 80
+        outcome(plan, 100, 6, null);
         assertThat(facts(plan)).containsEntry("m3_responder", false).containsEntry("m3_pain", 6)
-                .containsEntry("m3_mme", null).containsEntry("last_outcome_on", Date.valueOf(PERFORMED.plusDays(100)));
+                .containsEntry("last_outcome_on", Date.valueOf(PERFORMED.plusDays(100))).containsEntry("outcomes", 2)
+                .containsEntry("patient_outcomes", 0);
+        assertThat(((Number) facts(plan).get("m3_mme")).doubleValue()).isEqualTo(20.0);
 
         outcome(plan, 170, 2, null);
         assertThat(facts(plan)).containsEntry("m3_pain", 6).containsEntry("m6_outcome", true).containsEntry("m6_pain", 2);

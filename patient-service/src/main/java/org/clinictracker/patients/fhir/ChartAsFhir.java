@@ -42,7 +42,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class ChartAsFhir {
 
-    static final String PAIN_SCORE_LOINC = "72514-3";
+    static final String PAIN_SCORE_LOINC = ClinicCodeSystems.LOINC_PAIN_SEVERITY;
     /** R4 core extension: a CodeableConcept body site's BodyStructure, where its side is. */
     static final String BODY_SITE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/bodySite";
     /** The same code as followup-service's opioid use at each visit, so one concept has one code in the record. */
@@ -208,7 +208,7 @@ final class ChartAsFhir {
     private static Observation baselinePainScore(Patient chart) {
         Observation score = intakeObservation(chart, "intake-pain");
         score.getCode().addCoding(new Coding(ClinicCodeSystems.LOINC, PAIN_SCORE_LOINC,
-                "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
+                ClinicCodeSystems.LOINC_PAIN_SEVERITY_DISPLAY));
         score.getCode().setText("Baseline pain score at intake (0-10)");
         score.setValue(new IntegerType(chart.details().baselinePainScore()));
         return score;

@@ -15,6 +15,10 @@ public final class ClinicCodeSystems {
     public static final String V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 
+    /** LOINC 72514-3, the 0-10 numeric pain score: at intake, before a procedure and at every follow-up visit. */
+    public static final String LOINC_PAIN_SEVERITY = "72514-3";
+    public static final String LOINC_PAIN_SEVERITY_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported";
+
     /** The clinic's own catalogues: {@code <LOCAL>/nerve}, {@code <LOCAL>/modality}, ... */
     public static final String LOCAL = "https://clinic-tracker.org/fhir/CodeSystem";
     public static final String NERVE = LOCAL + "/nerve";

@@ -30,8 +30,8 @@ import org.hl7.fhir.r4.model.Type;
 final class ObservationResource {
 
     /** LOINC 72514-3: the 0-10 numeric pain score, as the follow-up visits record it too. */
-    static final String PAIN_SCORE = "72514-3";
-    private static final String PAIN_SCORE_NAME = "Pain severity - 0-10 verbal numeric rating [Score] - Reported";
+    static final String PAIN_SCORE = ClinicCodeSystems.LOINC_PAIN_SEVERITY;
+    private static final String PAIN_SCORE_NAME = ClinicCodeSystems.LOINC_PAIN_SEVERITY_DISPLAY;
 
     private ObservationResource() {
     }

@@ -71,7 +71,7 @@ class AdminReportBrowserTests {
         // the scope is knee osteoarthritis by cryoneurolysis: the source's figures stand beside the clinic's
         assertThat(month3.get(1)).startsWith("Source: up to 70 %");
         assertThat(overall.get("Pain reduction from baseline at month 3").get(1)).startsWith("Source: 4–5 points");
-        assertThat(overall.get("Duration of relief (Kaplan–Meier)").get(1)).startsWith("Source: 180–360 days");
+        assertThat(overall.get("Duration of relief (Kaplan–Meier)").get(1)).startsWith("Source: 90–360 days");
         assertThat(browser.waitFor(By.id("main")).getText()).doesNotContain("NaN").doesNotContain("null");
 
         assertThat(reports.chartsDrawn()).allSatisfy(points -> assertThat(points).isPositive());

@@ -20,11 +20,16 @@ final class Figures {
         if (trials == 0) {
             return "No outcome in this window yet";
         }
+        return share(events, trials, "", estimate);
+    }
+
+    /** A share of {@code trials} things named {@code noun}: "12 of 40 visits (30 %, 95 % CI 18–45 %)". */
+    static String share(int events, int trials, String noun, Map<?, ?> estimate) {
         Double value = Answer.number(estimate, "value");
         if (value == null) {
             value = (double) events / trials;
         }
-        return events + " of " + trials + " (" + percentNumber(value) + " %" + interval(estimate, Figures::percentNumber, " %") + ")";
+        return events + " of " + trials + noun + " (" + percentNumber(value) + " %" + interval(estimate, Figures::percentNumber, " %") + ")";
     }
 
     /** A mean with its interval and n: "3.9 points (95 % CI 3.1–4.7; n 20)"; one value has no interval. */

@@ -54,6 +54,10 @@ public record GroupFigures(String id, String label, int procedures, int patients
             lines.add(Figures.share(Answer.count(window, "responders"), assessed, share));
             int lost = Answer.count(window, "lostToFollowUp");
             lines.add(lost + " lost to follow-up");
+            int outside = Answer.count(window, "assessedOutsideWindow");
+            if (outside > 0) {
+                lines.add(outside + " seen outside the window (visit moved): not counted here");
+            }
             rows.add(new Row("Responders (≥ 50 % less pain) at month " + Answer.count(window, "month"), lines,
                     responderShare, verdict(responderShare, assessed, share, "lower", "upper")));
         }
@@ -69,6 +73,8 @@ public record GroupFigures(String id, String label, int procedures, int patients
         rows.add(new Row("Opioid use (MME/day)", opioids(group, windows), null, null));
         rows.add(new Row("Adverse events", adverseEvents(group), null, null));
         rows.add(new Row("Repeat treatments", repeats(Answer.map(group, "repeats"), procedures), null, null));
+        rows.add(new Row("Answered by the patients themselves", List.of(patientAnswered(Answer.map(group, "patientAnswered"))),
+                null, null));
         return new GroupFigures(id, label, procedures, Answer.count(group, "patients"), rows);
     }
 
@@ -116,6 +122,16 @@ public record GroupFigures(String id, String label, int procedures, int patients
             lines.add("None reported");
         }
         return lines;
+    }
+
+    /** "12 of 40 visits (30 %, 95 % CI 18–45 %)": visits with an outcome that the patient answered through a link. */
+    private static String patientAnswered(Map<?, ?> answered) {
+        int visits = Answer.count(answered, "visits");
+        if (visits == 0) {
+            return "No visit with an outcome yet";
+        }
+        return Figures.share(Answer.count(answered, "answered"), visits, visits == 1 ? " visit" : " visits",
+                Answer.map(answered, "share"));
     }
 
     private static List<String> repeats(Map<?, ?> repeats, int procedures) {

@@ -140,7 +140,8 @@ class OutcomeReportPageTests {
                 "Responders (≥ 50 % less pain) at month 3", "Responders (≥ 50 % less pain) at month 6",
                 "Responders (≥ 50 % less pain) at month 12");
         assertThat(row(page, all, "Responders (≥ 50 % less pain) at month 3").get(0))
-                .isEqualTo("12 of 20 (60 %, 95 % CI 39–78 %) 3 lost to follow-up");
+                .isEqualTo("12 of 20 (60 %, 95 % CI 39–78 %) 3 lost to follow-up "
+                        + "2 seen outside the window (visit moved): not counted here");
         assertThat(row(page, all, "Responders (≥ 50 % less pain) at month 12").get(0))
                 .isEqualTo("No outcome in this window yet 5 lost to follow-up");
         assertThat(row(page, all, "Pain reduction from baseline at month 3").get(0))
@@ -155,6 +156,8 @@ class OutcomeReportPageTests {
                         + "Permanent nerve injury (serious): 1 event, in 1 of 20 (5 %, 95 % CI 1–24 %) procedures");
         assertThat(row(page, all, "Repeat treatments").get(0)).isEqualTo(
                 "2 of 20 procedures repeated an earlier one Mean interval: 210.0 days (95 % CI 83.0–337.0 days; n 2)");
+        assertThat(row(page, all, "Answered by the patients themselves")).containsExactly(
+                "12 of 40 visits (30 %, 95 % CI 18–45 %)", "None published", "Nothing to compare");
 
         // knee osteoarthritis: the source's pain reduction (4–5 points) and responder share (up to 70 %)
         String knee = "group-indication-knee-osteoarthritis";
@@ -190,6 +193,8 @@ class OutcomeReportPageTests {
                 .isEqualTo("1 of 1 (100 %, 95 % CI 21–100 %) 0 lost to follow-up");
         assertThat(row(page, nerve, "Pain reduction from baseline at month 3").get(0))
                 .isEqualTo("5.0 points (one procedure: no interval) Pain at the visit: 2.0 of 10 (one procedure: no interval)");
+        assertThat(row(page, nerve, "Answered by the patients themselves").get(0))
+                .isEqualTo("0 of 1 visit (0 %, 95 % CI 0–79 %)");
         assertThat(row(page, nerve, "Duration of relief (Kaplan–Meier)").get(0)).isEqualTo(
                 "Median not reached: more than half still had relief at their last visit 1 with relief: 0 ended, 1 still relieved at their last visit (censored)");
         assertThat(page.text()).doesNotContain("NaN").doesNotContain("null").doesNotContain("Infinity");

@@ -42,6 +42,7 @@ final class ReportAnswers {
                    "windows":[
                      {"window":"MONTH_3","month":3,"assessed":20,"responders":12,
                       "responderShare":{"value":0.6,"lower":0.3866,"upper":0.7812},"lostToFollowUp":3,
+                      "assessedOutsideWindow":2,
                       "painScore":{"n":20,"mean":3.1,"lower":2.5,"upper":3.7,"standardDeviation":1.3},
                       "painReduction":{"n":20,"mean":3.9,"lower":3.1,"upper":4.7,"standardDeviation":1.7},
                       "opioidMmePerDay":{"n":8,"mean":20.5,"lower":12.0,"upper":29.0,"standardDeviation":10.2}},
@@ -63,6 +64,7 @@ final class ReportAnswers {
                      {"type":"BRUISING","serious":false,"events":3,"procedures":2,"rate":{"value":0.1,"lower":0.0279,"upper":0.3010}},
                      {"type":"PERMANENT_NERVE_INJURY","serious":true,"events":1,"procedures":1,"rate":{"value":0.05,"lower":0.0089,"upper":0.2361}}],
                    "repeats":{"count":2,"intervalDays":{"n":2,"mean":210.0,"lower":83.0,"upper":337.0,"standardDeviation":14.1}},
+                   "patientAnswered":{"visits":40,"answered":12,"share":{"value":0.3,"lower":0.1807,"upper":0.4543}},
                    "published":[]},
                  "byModality":[
                    {"dimension":"MODALITY","code":"CRYONEUROLYSIS","label":"Cryoneurolysis","procedures":12,"patients":11,
@@ -111,6 +113,7 @@ final class ReportAnswers {
                     "reliefDuration":{"subjects":1,"events":0,"censored":1,
                       "steps":[{"day":120,"atRisk":1,"events":0,"censored":1,"survival":1.0}]},
                     "opioidBefore":{"n":1,"mean":15.0},"adverseEvents":[],"repeats":{"count":0,"intervalDays":{"n":0}},
+                    "patientAnswered":{"visits":1,"answered":0,"share":{"value":0.0,"lower":0.0,"upper":0.7935}},
                     "published":[]}]}
                 """);
     }
