@@ -51,6 +51,7 @@ public class ClinicalTerms {
             Map.entry("PROMIS_PHYSICAL_FUNCTION", "PROMIS physical function"),
             Map.entry("WOMAC", "WOMAC"),
             Map.entry("ODI", "ODI (Oswestry)"),
+            Map.entry("PEG", "PEG (pain, enjoyment, activity)"),
             Map.entry("RELIEF_BELOW_50_PERCENT", "relief below 50 %"),
             Map.entry("PAIN_REDUCTION_BELOW_50_PERCENT", "pain no longer 50 % below baseline"),
             Map.entry("PAIN_UP_2_FROM_BEST", "pain up 2 points or more from its best"),
@@ -92,7 +93,8 @@ public class ClinicalTerms {
             Map.entry("severity", choices("MILD", "MODERATE", "SEVERE")),
             Map.entry("adverseEventOutcome", choices("ONGOING", "RESOLVING", "RESOLVED", "RESOLVED_WITH_SEQUELAE")),
             Map.entry("functionInstrument", ordered("WOMAC", "WOMAC (knee, 0–96)", "ODI", "ODI, Oswestry (back, 0–100)",
-                    "PROMIS_PHYSICAL_FUNCTION", "PROMIS physical function (T-score 10–90)")),
+                    "PROMIS_PHYSICAL_FUNCTION", "PROMIS physical function (T-score 10–90)",
+                    "PEG", "PEG: pain, enjoyment, activity (mean, 0–10)")),
             Map.entry("satisfaction", ordered("1", "1 (very dissatisfied)", "2", "2", "3", "3", "4", "4",
                     "5", "5 (very satisfied)")),
             Map.entry("yesNo", ordered("true", "Yes", "false", "No")));

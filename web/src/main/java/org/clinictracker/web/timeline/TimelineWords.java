@@ -43,7 +43,7 @@ public class TimelineWords {
                     join("window " + d.get("windowStart") + " to " + d.get("windowEnd"),
                             d.get("assignee") == null ? null : "assigned to " + d.get("assignee"),
                             "SAFETY_CHECK".equals(d.get("visitKind")) ? "safety check" : null), null);
-            case "OUTCOME" -> new Line(day, "Outcome documented",
+            case "OUTCOME" -> new Line(day, reportedByThePatient(d) ? "Outcome reported by the patient" : "Outcome documented",
                     join(d.get("painScore") == null ? null : "pain " + d.get("painScore") + "/10",
                             d.get("reliefPercent") == null ? null : "relief " + d.get("reliefPercent") + " %",
                             Boolean.TRUE.equals(d.get("responder")) ? "responder"
@@ -59,6 +59,14 @@ public class TimelineWords {
                     null);
             default -> new Line(day, words.of(entry.get("kind")), "", null);
         };
+    }
+
+    /**
+     * Whether the patient answered the visit's questions themselves (through their link): the outcome says so
+     * ({@code reportedBy}), and its recorder is then {@code patient}.
+     */
+    static boolean reportedByThePatient(Map<?, ?> outcome) {
+        return "PATIENT".equals(outcome.get("reportedBy")) || "patient".equals(outcome.get("recordedBy"));
     }
 
     /** "Cryoneurolysis, treatment 2". */

@@ -45,7 +45,7 @@ class OutcomeEntry {
     @InitBinder("outcomeForm")
     void fields(WebDataBinder binder) {
         binder.setAllowedFields("painScore", "reliefPercent", "functionScore.instrument", "functionScore.value",
-                "opioidMmePerDay", "satisfaction", "sensationReturned", "adverseEvents[0].*", "notes",
+                "painAverage", "pegEnjoyment", "pegActivity", "opioidMmePerDay", "satisfaction", "sensationReturned", "adverseEvents[0].*", "notes",
                 "assessedOn", "idempotencyKey", "patient", "label");
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the worklist's in-row forms name their fields in a problem summary ({@code @outcomeFields}): the outcome form's,
- * and the reschedule form's two at the end.
+ * the reschedule form's two and a correction's reason at the end.
  */
 @Component("outcomeFields")
 public class OutcomeFields {
@@ -17,6 +17,9 @@ public class OutcomeFields {
             Map.entry("functionScore", "Function score"),
             Map.entry("functionScore.instrument", "Function questionnaire"),
             Map.entry("functionScore.value", "Function score"),
+            Map.entry("painAverage", "Average pain (PEG)"),
+            Map.entry("pegEnjoyment", "Enjoyment of life (PEG)"),
+            Map.entry("pegActivity", "General activity (PEG)"),
             Map.entry("opioidMmePerDay", "Opioids (MME/day)"),
             Map.entry("satisfaction", "Satisfaction"),
             Map.entry("sensationReturned", "Sensation returned"),
@@ -30,7 +33,8 @@ public class OutcomeFields {
             Map.entry("notes", "Notes"),
             Map.entry("assessedOn", "Assessed on"),
             Map.entry("dueOn", "New due day"),
-            Map.entry("reason", "Reason"));
+            Map.entry("reason", "Reason"),
+            Map.entry("amendmentReason", "Why"));
 
     /** The label a person sees for an API field name; an unknown field keeps its name. */
     public String label(String field) {

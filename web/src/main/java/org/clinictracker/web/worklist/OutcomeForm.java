@@ -22,6 +22,10 @@ public class OutcomeForm {
     private Integer painScore;
     private Integer reliefPercent;
     private FunctionScoreInput functionScore = new FunctionScoreInput();
+    /** The PEG scale's items (0-10 each): with all three and no other function score, the API scores PEG itself. */
+    private Integer painAverage;
+    private Integer pegEnjoyment;
+    private Integer pegActivity;
     private BigDecimal opioidMmePerDay;
     private Integer satisfaction;
     private Boolean sensationReturned;
@@ -54,6 +58,9 @@ public class OutcomeForm {
             score.put("value", functionScore.getValue());
             body.put("functionScore", score);
         }
+        putIfPresent(body, "painAverage", painAverage);
+        putIfPresent(body, "pegEnjoyment", pegEnjoyment);
+        putIfPresent(body, "pegActivity", pegActivity);
         putIfPresent(body, "opioidMmePerDay", opioidMmePerDay);
         putIfPresent(body, "satisfaction", satisfaction);
         putIfPresent(body, "sensationReturned", sensationReturned);
@@ -127,6 +134,30 @@ public class OutcomeForm {
 
     public void setFunctionScore(FunctionScoreInput functionScore) {
         this.functionScore = functionScore;
+    }
+
+    public Integer getPainAverage() {
+        return painAverage;
+    }
+
+    public void setPainAverage(Integer painAverage) {
+        this.painAverage = painAverage;
+    }
+
+    public Integer getPegEnjoyment() {
+        return pegEnjoyment;
+    }
+
+    public void setPegEnjoyment(Integer pegEnjoyment) {
+        this.pegEnjoyment = pegEnjoyment;
+    }
+
+    public Integer getPegActivity() {
+        return pegActivity;
+    }
+
+    public void setPegActivity(Integer pegActivity) {
+        this.pegActivity = pegActivity;
     }
 
     public BigDecimal getOpioidMmePerDay() {

@@ -28,10 +28,12 @@ class WorklistPage {
 
     private final ClinicApi api;
     private final PatientNames names;
+    private final PatientAnswers answers;
 
-    WorklistPage(ClinicApi api, PatientNames names) {
+    WorklistPage(ClinicApi api, PatientNames names, PatientAnswers answers) {
         this.api = api;
         this.names = names;
+        this.answers = answers;
     }
 
     @GetMapping("/worklist")
@@ -58,6 +60,9 @@ class WorklistPage {
         }
         List<Map<String, Object>> rows = ApiPages.rows(answer);
         names.fill(rows);
+        if (shown.showsPatientAnswers()) {
+            answers.fill(rows);
+        }
         model.addAttribute("tabs", WorklistTab.values());
         model.addAttribute("tab", shown);
         model.addAttribute("mine", mine && shown.listsVisits());

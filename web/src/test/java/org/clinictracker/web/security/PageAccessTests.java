@@ -80,6 +80,13 @@ class PageAccessTests {
             Screen.get("/worklist", COORDINATOR),
             Screen.get("/worklist/overdue", COORDINATOR),
             Screen.post("/followups/" + ID + "/outcome", COORDINATOR),
+            // the patients' own answers (issue 12): send the questions, review and correct the answers
+            Screen.get("/worklist?tab=answered", COORDINATOR),
+            Screen.post("/followups/" + ID + "/patient-link/email", COORDINATOR),
+            Screen.post("/followups/" + ID + "/patient-link/tablet", COORDINATOR),
+            Screen.post("/followups/" + ID + "/outcome/review", COORDINATOR),
+            Screen.get("/followups/" + ID + "/outcome/amend", COORDINATOR),
+            Screen.post("/followups/" + ID + "/outcome/amend", COORDINATOR),
             Screen.get("/repeat-treatments", PROCEDURALIST, COORDINATOR),
             Screen.post("/repeat-treatments/" + ID + "/decision", COORDINATOR),
             Screen.get("/reports", PROCEDURALIST, COORDINATOR, CLINIC_ADMIN),

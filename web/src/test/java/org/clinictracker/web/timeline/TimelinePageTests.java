@@ -115,6 +115,23 @@ class TimelinePageTests {
     }
 
     @Test
+    void an_outcome_the_patient_answered_through_their_link_says_so() throws Exception {
+        when(api.get(eq("/api/followups/timeline"), anyMap())).thenReturn(Map.of("patientId", PATIENT,
+                "mrn", "CT-000008-3", "displayName", "Herrera, Tomás", "entries", List.of(
+                        entry("2026-03-05", "OUTCOME", Map.of("painScore", 3, "reliefPercent", 55, "responder", true,
+                                "waningRelief", false, "recordedBy", "patient", "reportedBy", "PATIENT"), "v1"),
+                        entry("2026-06-05", "OUTCOME", Map.of("painScore", 4, "responder", true, "waningRelief", false,
+                                "recordedBy", "coordinator1"), "v2"))));
+
+        RenderedPage page = RenderedPage.of(mvc.perform(get("/patients/{id}/timeline", PATIENT).with(coordinator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(page.byId("timeline-entries").first("tbody").all("tr")).extracting(RenderedPage.Node::text)
+                .containsExactly("2026-03-05 Outcome reported by the patient pain 3/10; relief 55 %; responder",
+                        "2026-06-05 Outcome documented pain 4/10; responder");
+    }
+
+    @Test
     void the_front_desk_is_refused_the_timeline() throws Exception {
         mvc.perform(get("/patients/{id}/timeline", PATIENT).with(frontDesk())).andExpect(status().isForbidden());
     }

@@ -60,7 +60,8 @@ class OutcomeEntryTests {
         assertThat(row.first("legend").text()).isEqualTo("Outcome of the Month 6 visit of Håkansson, Björn");
         assertThat(row.first("form").attr("hx-post")).isEqualTo("/followups/" + VISIT + "/outcome");
         assertThat(row.all("input").stream().map(input -> input.attr("name")).distinct())
-                .contains("painScore", "reliefPercent", "opioidMmePerDay", "functionScore.value", "sensationReturned",
+                .contains("painScore", "reliefPercent", "opioidMmePerDay", "functionScore.value", "painAverage",
+                        "pegEnjoyment", "pegActivity", "sensationReturned",
                         "adverseEvents[0].onsetOn", "adverseEvents[0].description", "assessedOn", "idempotencyKey");
         assertThat(row.all("select")).extracting(select -> select.attr("name")).containsExactly(
                 "functionScore.instrument", "satisfaction", "adverseEvents[0].type", "adverseEvents[0].severity",
@@ -219,7 +220,7 @@ class OutcomeEntryTests {
                 .containsExactly("Save outcome", "Cancel");
         assertThat(page.byId(PREFIX + "functionScore-instrument").all("option")).extracting(RenderedPage.Node::text)
                 .containsExactly("None", "WOMAC (knee, 0–96)", "ODI, Oswestry (back, 0–100)",
-                        "PROMIS physical function (T-score 10–90)");
+                        "PROMIS physical function (T-score 10–90)", "PEG: pain, enjoyment, activity (mean, 0–10)");
         assertThat(page.byId(PREFIX + "satisfaction").all("option")).extracting(option -> option.attr("value"))
                 .containsExactly("", "1", "2", "3", "4", "5");
     }

@@ -183,7 +183,7 @@ class WorklistPageTests {
         assertThat(page.byId("status-" + VISIT).text()).isEqualTo("Overdue");
         assertThat(page.byId("assignee-" + VISIT).first("span").text()).isEqualTo("Nobody yet");
         assertThat(page.byId("actions-" + VISIT).all("button")).extracting(RenderedPage.Node::text)
-                .containsExactly("Document outcome", "Reschedule");
+                .containsExactly("Document outcome", "Reschedule", "Questions on a tablet");
         RenderedPage.Node document = page.byId("actions-" + VISIT).first("button");
         assertThat(document.text()).isEqualTo("Document outcome");
         assertThat(document.attr("hx-target")).isEqualTo("#outcome-" + VISIT);
@@ -191,6 +191,85 @@ class WorklistPageTests {
                 + "/outcome?patient=H%C3%A5kansson,%20Bj%C3%B6rn&label=Month%206");
         assertThat(page.maybeById("outcome-" + VISIT)).isPresent();
         assertThat(page.first("table").first("caption").text()).isEqualTo("Overdue: 1 visit, most urgent first");
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "SENT        | sentAt     | 2026-12-03T09:14:00Z | Questions e-mailed 3 Dec  | badge",
+            "OPENED      | openedAt   | 2026-12-04T18:30:00Z | Opened 4 Dec              | badge",
+            "ANSWERED    | answeredAt | 2026-12-04T18:41:00Z | Answered by the patient 4 Dec | badge badge-ok",
+            "SEND_FAILED | -          | -                    | E-mail could not be sent  | badge badge-error",
+            // the link works to the end of the visit's last day: expiring at midnight, it expired on the 10th
+            "EXPIRED     | expiresAt  | 2025-12-11T00:00:00Z | Link expired 10 Dec       | badge badge-warn",
+            // withdrawn before its expiry (replaced, or the clinic documented the visit)
+            "EXPIRED     | expiresAt  | 2099-12-11T00:00:00Z | Link withdrawn            | badge badge-warn",
+            "ISSUED      | -          | -                    | Questions ready on a tablet | badge" })
+    void a_row_says_where_the_patients_link_stands(String state, String when, String at, String words, String look)
+            throws Exception {
+        Map<String, Object> visit = visit(VISIT, PATIENT, "Berger, Hannah", "CT-000021-1");
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("state", state);
+        link.put("sentAt", "2026-12-03T09:14:00Z");
+        link.put("openedAt", null);
+        link.put("answeredAt", null);
+        link.put("expiresAt", "2026-12-11T00:00:00Z");
+        if (when != null) {
+            link.put(when, at);
+        }
+        visit.put("patientLink", link);
+        when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of(visit)));
+
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "overdue").with(coordinator()))
+                .andExpect(status().isOk()));
+
+        RenderedPage.Node badge = page.byId("link-" + VISIT).first("span");
+        assertThat(badge.text()).isEqualTo(words);
+        assertThat(badge.attr("class")).isEqualTo(look);
+    }
+
+    @Test
+    void a_row_without_a_link_says_nothing_about_one() throws Exception {
+        when(api.get(eq("/api/followups"), anyMap()))
+                .thenReturn(page(List.of(visit(VISIT, PATIENT, "Berger, Hannah", "CT-000021-1"))));
+
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "overdue").with(coordinator()))
+                .andExpect(status().isOk()));
+
+        assertThat(page.byId("link-" + VISIT).text()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}, e-mail on file: {1}")
+    @CsvSource({
+            "DUE, true, 'Document outcome, Reschedule, E-mail the questions, Questions on a tablet'",
+            "OVERDUE, false, 'Document outcome, Reschedule, Questions on a tablet'",
+            // the window has not started (the API would refuse), or has passed
+            "SCHEDULED, true, 'Document outcome, Reschedule'",
+            "MISSED, true, 'Document outcome, Reschedule'" })
+    void the_questions_are_offered_once_the_window_has_started_and_by_e_mail_only_to_an_address_on_file(
+            String status, boolean emailOnFile, String actions) throws Exception {
+        Map<String, Object> visit = visit(VISIT, PATIENT, "Berger, Hannah", "CT-000021-1");
+        visit.put("status", status);
+        visit.put("emailOnFile", emailOnFile);
+        when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of(visit)));
+
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "open").with(coordinator()))
+                .andExpect(status().isOk()));
+
+        RenderedPage.Node row = page.byId("actions-" + VISIT);
+        assertThat(row.all("button")).extracting(RenderedPage.Node::text)
+                .containsExactly(actions.split(", "));
+        if (emailOnFile && "DUE".equals(status)) {
+            RenderedPage.Node email = row.all("form").get(0);
+            assertThat(email.attr("method")).isEqualTo("post");
+            assertThat(email.attr("action")).isEqualTo("/followups/" + VISIT + "/patient-link/email");
+            assertThat(email.attr("hx-post")).isEqualTo("/followups/" + VISIT + "/patient-link/email");
+            assertThat(email.attr("hx-target")).isEqualTo("#outcome-" + VISIT);
+            RenderedPage.Node tablet = row.all("form").get(1);
+            assertThat(tablet.attr("hx-post")).isEqualTo("/followups/" + VISIT + "/patient-link/tablet");
+            assertThat(tablet.attr("hx-target")).isEqualTo("#main");
+            assertThat(tablet.all("input")).extracting(input -> input.attr("name") + "=" + input.attr("value"))
+                    .containsExactly("patient=Berger, Hannah", "label=Month 6");
+        }
     }
 
     @Test
