@@ -161,10 +161,12 @@ class PatientAnswerBrowserTests {
                 assertThat(phone.waitFor(By.tagName("h1")).getText()).contains("Thank you");
             }
 
-            browser.open("/worklist");
-            browser.waitFor(By.linkText("Answered by patients")).click();
-            WebElement review = browser.waitFor(By.xpath("//*[contains(@id, '" + visitId + "')]//button[contains(., 'Looks right')]"));
-            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("6");
+            coordinator.openWorklist("answered");
+            assertThat(browser.waitFor(By.cssSelector("nav[aria-label='Worklist views'] a[aria-current='page']")).getText())
+                    .startsWith("Answered by patients");
+            assertThat(browser.waitFor(By.id("answers-" + visitId)).getText()).contains("Reported by the patient", "6/10");
+            WebElement review = browser.waitFor(By.cssSelector("#actions-" + visitId + " button[type='submit']"));
+            assertThat(review.getText()).isEqualTo("Looks right");
             browser.checkAccessibility("coordinator-answered-by-patients");
             browser.screenshot("coordinator-answered-by-patients");
             review.click();
