@@ -72,6 +72,11 @@ final class OtherAddress {
         return exchange("POST", target, accept, contentType, body, Map.of());
     }
 
+    /** A POST with headers of the client's own (e.g. the {@code Origin} a browser sends). */
+    Answer post(String target, String accept, String contentType, String body, Map<String, String> headers) {
+        return exchange("POST", target, accept, contentType, body, headers);
+    }
+
     /** A GET carrying a forged {@code X-Forwarded-For}: the gateway must not believe it without forward headers. */
     Answer getClaimingToBe(String target, String forwardedFor) {
         return exchange("GET", target, "text/html", null, null, Map.of("X-Forwarded-For", forwardedFor));

@@ -33,12 +33,24 @@ final class PatientPhone {
         return network.get(target, "text/html");
     }
 
-    /** Posts the form's fields (a name may repeat, as checkboxes do) to {@code path} on the gateway. */
+    /** Posts the form's fields (a name may repeat, as checkboxes do) to {@code path} on the gateway, with no Origin. */
     Answer post(String path, List<Map.Entry<String, String>> fields) {
-        String body = fields.stream()
+        return network.post(path, "text/html", "application/x-www-form-urlencoded", form(fields));
+    }
+
+    /**
+     * The same as a browser submits the page's form: the page is sent with {@code Referrer-Policy: no-referrer},
+     * under which browsers send {@code Origin: null} with a form's POST (Fetch standard, "serializing a request
+     * origin"; Chromium does).
+     */
+    Answer postAsBrowser(String path, List<Map.Entry<String, String>> fields) {
+        return network.post(path, "text/html", "application/x-www-form-urlencoded", form(fields), Map.of("Origin", "null"));
+    }
+
+    private static String form(List<Map.Entry<String, String>> fields) {
+        return fields.stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return network.post(path, "text/html", "application/x-www-form-urlencoded", body);
     }
 
     /** A JSON call to the public API on the gateway (what a kiosk app would send). */
