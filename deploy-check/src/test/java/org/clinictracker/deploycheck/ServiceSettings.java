@@ -15,7 +15,11 @@ final class ServiceSettings {
      * Spring Boot's own settings a deployment may set without a placeholder: Boot binds them from the environment
      * itself (relaxed binding). Only the ones the README documents; any other variable must be a placeholder.
      */
-    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
+            // followup-service's SMTP server for patient links (README "Patients answer themselves"): no placeholder,
+            // since an empty spring.mail.host would still make Boot create a mail sender
+            "SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD",
+            "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED");
 
     /**
      * Boot's SMTP settings ({@code spring.mail.*}), which followup-service alone uses (it e-mails the patients'

@@ -45,10 +45,13 @@ class PatientLinkController {
     @PostMapping
     ResponseEntity<PatientLinkStatus> issue(@PathVariable UUID visitId, @Valid @RequestBody IssueRequest request) {
         PatientLinkStatus status = links.issue(visitId, request.delivery(), Clinician.current());
-        // no-store: an in-clinic answer carries the link, which no cache (nor a replayed Idempotency-Key) may keep
-        return ResponseEntity.created(URI.create("/api/followups/" + visitId + "/patient-link"))
-                .cacheControl(CacheControl.noStore())
-                .body(status);
+        var created = ResponseEntity.created(URI.create("/api/followups/" + visitId + "/patient-link"));
+        if (status.link() != null) {
+            // an in-clinic answer carries the link, which no cache (nor a replayed Idempotency-Key) may keep; an
+            // e-mailed one is kept for a retry with its key, so the retry sends no second message
+            created.cacheControl(CacheControl.noStore());
+        }
+        return created.body(status);
     }
 
     @Operation(summary = "Where the visit's current patient link stands (sent, opened, answered...)",

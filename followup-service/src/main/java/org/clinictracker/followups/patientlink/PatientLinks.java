@@ -2,7 +2,10 @@ package org.clinictracker.followups.patientlink;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.clinictracker.followups.outcome.OutcomeRecorded;
@@ -23,6 +26,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 /**
  * Links that let a patient answer a visit's questions themselves: issued for an open visit whose window has
@@ -186,6 +192,37 @@ public class PatientLinks {
                     "The patient has no e-mail address on file; add one at the front desk or hand the patient a link "
                             + "in the clinic.");
         }
+        if (!deliverable(visit.email())) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "no-email-on-file", "No usable e-mail on file",
+                    "The patient's e-mail address on file is not a valid address; correct it at the front desk or "
+                            + "hand the patient a link in the clinic.");
+        }
+    }
+
+    /** One plain address (no list, no display name that could smuggle in another recipient). */
+    private static boolean deliverable(String email) {
+        try {
+            InternetAddress[] addresses = InternetAddress.parse(email.strip(), true);
+            if (addresses.length != 1 || addresses[0].getPersonal() != null) {
+                return false;
+            }
+            addresses[0].validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The current link of each of these visits that has one, by visit (for the worklist; not audited here: the
+     * caller's read of the visits is).
+     */
+    public Map<UUID, PatientLinkStatus> currentOf(Collection<UUID> visitIds) {
+        Instant now = calendar.now();
+        Map<UUID, PatientLinkStatus> current = new HashMap<>();
+        links.currentOf(List.copyOf(visitIds)).forEach(link -> current.put(link.visitId(),
+                PatientLinkStatus.of(link, now, null)));
+        return current;
     }
 
     /** In the caller's transaction: replaces the visit's unanswered link with a new one. */

@@ -125,7 +125,6 @@ class PatientLinkEmailTests {
         issue(week2, "EMAIL")
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/followups/" + week2 + "/patient-link"))
-                .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(jsonPath("$.visitId").value(week2.toString()))
                 .andExpect(jsonPath("$.delivery").value("EMAIL"))
                 .andExpect(jsonPath("$.state").value("SENT"))
@@ -183,6 +182,7 @@ class PatientLinkEmailTests {
                         .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"delivery\":\"IN_CLINIC\"}"))
                 .andExpect(status().isCreated())
+                .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(jsonPath("$.state").value("ISSUED"))
                 .andExpect(jsonPath("$.sentTo").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
@@ -204,6 +204,21 @@ class PatientLinkEmailTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(tokenIn(json.readTree(retried).get("link").asString())).isNotEqualTo(token);
         open(token).andExpect(status().isGone()).andExpect(jsonPath("$.code").value("patient-link-expired"));
+    }
+
+    @Test
+    void retrying_an_emailed_link_with_its_idempotency_key_sends_no_second_message() throws Exception {
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mvc.perform(post("/api/followups/{id}/patient-link", week2).with(ClinicJwt.coordinator())
+                            .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"delivery\":\"EMAIL\"}"))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.state").value("SENT"));
+        }
+        onlyMessageTo(domain);
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_link WHERE visit_id = ?").param(week2)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -344,7 +359,20 @@ class PatientLinkEmailTests {
                 .andExpect(jsonPath("$.code").value("no-email-on-file"));
         assertThat(jdbc.sql("SELECT count(*) FROM patient_link WHERE visit_id = ?").param(week2)
                 .query(Integer.class).single()).isZero();
+        for (String unusable : new String[] { "hannah", "hannah@" + domain + ", mallory@evil.example",
+                "Mallory <mallory@evil.example>", "hannah@" + domain + "\r\nBcc: mallory@evil.example" }) {
+            jdbc.sql("UPDATE known_patient SET email = ? WHERE id = ?").param(unusable).param(patientId).update();
+            issue(week2, "EMAIL")
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("no-email-on-file"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_link WHERE visit_id = ?").param(week2)
+                .query(Integer.class).single()).isZero();
         issue(week2, "IN_CLINIC").andExpect(status().isCreated());
+
+        assertThat(links.currentOf(java.util.List.of(week2, UUID.randomUUID())))
+                .containsOnlyKeys(week2)
+                .hasEntrySatisfying(week2, link -> assertThat(link.state()).isEqualTo(PatientLinkStatus.State.ISSUED));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.clinictracker.platform.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.TransactionStatus;
@@ -70,8 +71,10 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || !user.isAuthenticated()) {
-            chain.doFilter(request, response); // security answers it; there is no one to keep a key for
+        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+            // security answers it, or it is an open call (a patient's link): there is no one to keep a key for, and
+            // all anonymous callers share one name, so one's kept answer would be replayed to another
+            chain.doFilter(request, response);
             return;
         }
         String key = unquoted(request.getHeader(HEADER));

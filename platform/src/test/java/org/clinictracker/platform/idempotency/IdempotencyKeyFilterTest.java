@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 
@@ -47,6 +49,19 @@ class IdempotencyKeyFilterTest {
 
     @Test
     void a_request_nobody_signed_in_for_is_left_to_security() throws Exception {
+        MockHttpServletRequest request = keyed("abc", "{}");
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+    }
+
+    @Test
+    void an_anonymous_caller_of_an_open_call_has_no_keys_of_its_own() throws Exception {
+        // every anonymous caller is "anonymousUser": a key kept for one would be answered to another
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         MockHttpServletRequest request = keyed("abc", "{}");
         MockFilterChain chain = new MockFilterChain();
 
