@@ -129,4 +129,26 @@ class OutcomeRulesTest {
                 .containsExactly("functionScore.value", "assessedOn", "adverseEvents[0].description",
                         "adverseEvents[0].onsetOn");
     }
+
+    @Test
+    void a_peg_score_sent_with_its_items_must_be_their_mean() {
+        OutcomeReport wrong = new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.PEG, new BigDecimal("5.0")),
+                null, null, null, null, null, TODAY, 4, 3, 3);
+        OutcomeReport right = new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.PEG, new BigDecimal("3.3")),
+                null, null, null, null, null, TODAY, 4, 3, 3);
+        assertThat(fields(wrong, TODAY)).containsExactly("functionScore.value");
+        assertThat(fields(right, TODAY)).isEmpty();
+        assertThat(fields(new OutcomeReport(null, null, new FunctionScore(FunctionInstrument.PEG, new BigDecimal("10.1")),
+                null, null, null, null, null, TODAY, null, null, null), TODAY)).containsExactly("functionScore.value");
+    }
+
+    @Test
+    void the_peg_items_alone_make_the_peg_score_the_function_score() {
+        OutcomeReport scored = new OutcomeReport(3, null, null, null, null, null, null, null, TODAY, 7, 6, 6)
+                .withPegScore();
+        assertThat(scored.functionScore()).isEqualTo(new FunctionScore(FunctionInstrument.PEG, new BigDecimal("6.3")));
+        OutcomeReport womac = new OutcomeReport(3, null, new FunctionScore(FunctionInstrument.WOMAC, BigDecimal.TEN),
+                null, null, null, null, null, TODAY, 7, 6, 6).withPegScore();
+        assertThat(womac.functionScore().instrument()).isEqualTo(FunctionInstrument.WOMAC); // one function score kept
+    }
 }

@@ -169,6 +169,35 @@ class PatientAnswersTests {
     }
 
     @Test
+    void a_link_issued_in_the_clinic_is_opened_answered_and_then_shows_answered() throws Exception {
+        UUID week6 = plans.visit(planId, "WEEK_6");
+        clock.set(PERFORMED.plusDays(42));
+        String link = json.readTree(mvc.perform(post("/api/followups/{id}/patient-link", week6)
+                        .with(ClinicJwt.coordinator()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"delivery\": \"IN_CLINIC\"}"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString()).get("link").asString();
+        String issued = link.substring(link.indexOf("token=") + "token=".length());
+
+        mvc.perform(post("/api/patient-answers/open").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("token", issued))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.givenName").value("Lucia"));
+        submit(answers(issued)).andExpect(status().isCreated());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/followups/{id}/patient-link", week6).with(ClinicJwt.coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("ANSWERED"));
+        assertThat(jdbc.sql("SELECT reported_by FROM follow_up_outcome WHERE visit_id = ?").param(week6)
+                .query(String.class).single()).isEqualTo("PATIENT");
+        mvc.perform(post("/api/patient-answers/open").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("token", issued))))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.code").value("patient-link-used"));
+    }
+
+    @Test
     void the_peg_score_needs_all_three_items_and_pain_now_alone_is_an_outcome() throws Exception {
         submit(Map.of("token", token, "painNow", 6)).andExpect(status().isCreated());
 
