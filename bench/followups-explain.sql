@@ -29,9 +29,46 @@ page AS (SELECT v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.lab
                 v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version,
                 ranked.urgency, ranked.sort_day
          FROM ranked JOIN follow_up_visit v ON v.id = ranked.id)
-SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, pl.treatment_number
+SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, p.email IS NOT NULL AS email_on_file,
+       pl.treatment_number, link.issued_at AS link_issued_at, link.sent_at AS link_sent_at,
+       link.send_failed_at AS link_send_failed_at, link.opened_at AS link_opened_at,
+       link.answered_at AS link_answered_at, link.revoked_at AS link_revoked_at,
+       link.expires_at AS link_expires_at
 FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id
+LEFT JOIN LATERAL (SELECT l.issued_at, l.sent_at, l.send_failed_at, l.opened_at, l.answered_at, l.revoked_at,
+                          l.expires_at
+                   FROM patient_link l WHERE l.visit_id = page.id
+                   ORDER BY l.issued_at DESC, l.id DESC LIMIT 1) link ON true
 ORDER BY page.urgency, page.sort_day, page.id;
+
+\echo '-- patient answers to review (WorklistRepository.patientAnswersPage: PATIENT_ANSWERED, assignee, first 20)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+WITH ranked AS MATERIALIZED (SELECT v.id, o.recorded_at AS answered_at
+    FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id
+         AND o.reported_by = 'PATIENT' AND o.reviewed_at IS NULL
+    WHERE true AND v.assignee = :'assignee'
+    ORDER BY o.recorded_at, v.id LIMIT 20 OFFSET 0),
+page AS (SELECT v.id, v.plan_id, v.patient_id, v.procedure_id, v.modality, v.label, v.kind, v.due_on, v.window_start,
+                v.window_end, v.last_day, v.state, v.assignee, v.rescheduled_count, v.missed_on, v.version,
+                ranked.answered_at
+         FROM ranked JOIN follow_up_visit v ON v.id = ranked.id)
+SELECT page.*, p.mrn, p.display_name, p.lost_to_follow_up_since, p.email IS NOT NULL AS email_on_file,
+       pl.treatment_number, link.issued_at AS link_issued_at, link.sent_at AS link_sent_at,
+       link.send_failed_at AS link_send_failed_at, link.opened_at AS link_opened_at,
+       link.answered_at AS link_answered_at, link.revoked_at AS link_revoked_at,
+       link.expires_at AS link_expires_at
+FROM page JOIN follow_up_plan pl ON pl.id = page.plan_id LEFT JOIN known_patient p ON p.id = page.patient_id
+LEFT JOIN LATERAL (SELECT l.issued_at, l.sent_at, l.send_failed_at, l.opened_at, l.answered_at, l.revoked_at,
+                          l.expires_at
+                   FROM patient_link l WHERE l.visit_id = page.id
+                   ORDER BY l.issued_at DESC, l.id DESC LIMIT 1) link ON true
+ORDER BY page.answered_at, page.id;
+
+\echo '-- patient answers count (WorklistRepository.count: PATIENT_ANSWERED, assignee)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT count(*) FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id
+    AND o.reported_by = 'PATIENT' AND o.reviewed_at IS NULL
+WHERE true AND v.assignee = :'assignee';
 
 \echo '-- worklist count (WorklistRepository.count: run when the page is full)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

@@ -124,8 +124,13 @@ class WorklistRepository {
                                FROM patient_link l WHERE l.visit_id = page.id
                                ORDER BY l.issued_at DESC, l.id DESC LIMIT 1) link ON true""";
 
-    /** An outcome the patient reported through a link that no coordinator has reviewed (or amended) yet. */
-    private static final String PATIENT_ANSWER_TO_REVIEW = "o.reported_by = 'PATIENT' AND o.reviewed_at IS NULL";
+    /**
+     * The visits whose outcome the patient reported through a link and no coordinator has reviewed (or amended) yet:
+     * read from the outcomes' side, through their small partial index, in the order of the answers. (An EXISTS on
+     * follow_up_visit instead lets the planner hash the outcomes and lose that order.)
+     */
+    private static final String PATIENT_ANSWERS_TO_REVIEW = "follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id"
+            + " AND o.reported_by = 'PATIENT' AND o.reviewed_at IS NULL";
 
     private final JdbcClient jdbc;
 
@@ -172,8 +177,8 @@ class WorklistRepository {
         params.put("limit", page.size());
         params.put("offset", page.offset());
         return jdbc.sql("WITH ranked AS MATERIALIZED (SELECT v.id, o.recorded_at AS answered_at"
-                        + " FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id" + where.sql()
-                        + " AND " + PATIENT_ANSWER_TO_REVIEW + " ORDER BY o.recorded_at, v.id LIMIT :limit OFFSET :offset),"
+                        + " FROM " + PATIENT_ANSWERS_TO_REVIEW + where.sql()
+                        + " ORDER BY o.recorded_at, v.id LIMIT :limit OFFSET :offset),"
                         + " page AS (SELECT " + VISIT_COLUMNS + ", ranked.answered_at"
                         + " FROM ranked JOIN follow_up_visit v ON v.id = ranked.id) "
                         + WITH_PATIENT_AND_PLAN + " ORDER BY page.answered_at, page.id")
@@ -183,7 +188,8 @@ class WorklistRepository {
 
     long count(WorklistFilter filter, LocalDate today) {
         Where where = where(filter, today);
-        return jdbc.sql("SELECT count(*) FROM follow_up_visit v" + where.sql())
+        String from = filter.view() == WorklistView.PATIENT_ANSWERED ? PATIENT_ANSWERS_TO_REVIEW : "follow_up_visit v";
+        return jdbc.sql("SELECT count(*) FROM " + from + where.sql())
                 .params(where.params()).query(Long.class).single();
     }
 
@@ -214,9 +220,8 @@ class WorklistRepository {
                 case THIS_WEEK -> "v.state = 'OPEN' AND v.due_on BETWEEN :today AND :weekEnd";
                 case OVERDUE -> "v.state = 'OPEN' AND v.due_on < :today";
                 case MISSED -> "v.state = 'MISSED'";
-                // its page reads the outcomes first; this says the same for the count
-                case PATIENT_ANSWERED -> "EXISTS (SELECT 1 FROM follow_up_outcome o WHERE o.visit_id = v.id AND "
-                        + PATIENT_ANSWER_TO_REVIEW + ")";
+                // the join with the outcomes to review says it (PATIENT_ANSWERS_TO_REVIEW), in the page and the count
+                case PATIENT_ANSWERED -> "true";
             });
             params.put("weekEnd", today.plusDays(6));
         }

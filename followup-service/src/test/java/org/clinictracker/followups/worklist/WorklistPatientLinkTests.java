@@ -226,6 +226,18 @@ class WorklistPatientLinkTests {
                 .andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
+    @Test
+    void the_api_document_describes_the_link_the_email_and_the_new_view() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.schemas.WorklistItem.properties.patientLink").exists())
+                .andExpect(jsonPath("$.components.schemas.WorklistItem.properties.emailOnFile.type").value("boolean"))
+                .andExpect(jsonPath("$.components.schemas.PatientLinkState.properties.state.enum", contains("ISSUED",
+                        "SENT", "SEND_FAILED", "OPENED", "ANSWERED", "EXPIRED")))
+                .andExpect(jsonPath("$.paths['/api/followups'].get.parameters[?(@.name == 'view')].schema.enum[*]",
+                        hasItem("PATIENT_ANSWERED")));
+    }
+
     private record Visit(UUID id, UUID patientId, UUID planId) {
     }
 
