@@ -156,7 +156,8 @@ final class AnswerFormCheck {
         if (value.isBlank()) {
             return null;
         }
-        String text = value.strip();
+        // browsers send a textarea's line breaks as CRLF but count each as one character against maxlength
+        String text = value.replace("\r\n", "\n").strip();
         if (text.length() > max) {
             errors.put(field, "Write " + max + " characters or fewer (you wrote " + text.length() + ")");
             return null;

@@ -138,6 +138,8 @@ class PatientAnswerPageTests {
         for (RenderedPage.Node input : inputs) {
             assertThat(page.all("label", "for", input.attr("id"))).as("label of %s", input.attr("id")).hasSize(1);
         }
+        assertThat(page.find(element -> element.hasAttribute("id"))).extracting(node -> node.attr("id"))
+                .doesNotHaveDuplicates();
         assertThat(page.all("fieldset")).hasSize(11).allSatisfy(fieldset -> assertThat(fieldset.all("legend")).hasSize(1));
         assertThat(page.first("fieldset").first("legend").text()).isEqualTo("What number best describes your pain right now? (Please answer this one.)");
         assertThat(page.byId("painNow-hint").text()).isEqualTo("0 = no pain … 10 = pain as bad as you can imagine");
@@ -165,6 +167,20 @@ class PatientAnswerPageTests {
         RenderedPage page = page(mvc.perform(get("/answer").param("token", TOKEN)).andExpect(status().isOk()));
 
         assertThat(page.markup()).doesNotContain("Björnsdóttir", "CT-000024-0", "GENICULAR", "2026-12-15");
+    }
+
+    @Test
+    void a_patient_whose_first_name_the_clinic_does_not_have_is_greeted_and_thanked_without_one() throws Exception {
+        FOLLOWUPS.answer(FollowupServiceStandIn.OPEN, Answer.json(200, """
+                {"givenName":null,"visitDate":"2026-12-01","expiresAt":"2026-12-15T22:59:59Z"}"""));
+
+        RenderedPage page = page(mvc.perform(get("/answer").param("token", TOKEN)).andExpect(status().isOk()));
+        assertThat(page.first("h1").text()).isEqualTo("Hello");
+        assertThat(page.first("input", "name", "givenName").attr("value")).isEmpty();
+
+        RenderedPage thanks = page(mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("token", TOKEN).param("givenName", "").param("painNow", "2")).andExpect(status().isOk()));
+        assertThat(thanks.first("h1").text()).isEqualTo("Thank you.");
     }
 
     @Test
@@ -290,7 +306,7 @@ class PatientAnswerPageTests {
                  "reliefPercent":70,"satisfaction":4,"sensationReturned":false,
                  "sideEffects":{"types":["SORENESS","PROLONGED_NUMBNESS"],"otherDescription":null,"worst":"MODERATE",
                                 "neededMedicalCare":false,"stillThere":true},
-                 "comments":"Walking further.\\r\\nSleeping better."}""".formatted(TOKEN)));
+                 "comments":"Walking further.\\nSleeping better."}""".formatted(TOKEN)));
     }
 
     @Test
@@ -303,6 +319,17 @@ class PatientAnswerPageTests {
                 {"token":"%s","painNow":0,"painAverage":null,"enjoymentOfLife":null,"generalActivity":null,
                  "reliefPercent":null,"satisfaction":null,"sensationReturned":null,"sideEffects":null,
                  "comments":null}""".formatted(TOKEN)));
+    }
+
+    @Test
+    void a_comment_of_2000_characters_with_its_line_breaks_sent_as_crlf_is_taken_whole() throws Exception {
+        String comment = ("x".repeat(99) + "\r\n").repeat(20); // 2000 characters as typed, 2040 as sent
+
+        mvc.perform(answers(with("comments", "a" + comment + "z"))).andExpect(status().isUnprocessableContent());
+        mvc.perform(answers(with("comments", comment))).andExpect(status().isOk());
+
+        assertThat(json.readTree(FOLLOWUPS.received().get(0).body()).get("comments").asString())
+                .isEqualTo(("x".repeat(99) + "\n").repeat(20).strip());
     }
 
     @Test
@@ -342,6 +369,8 @@ class PatientAnswerPageTests {
                 Arguments.of("description of two lines", with("otherDescription", "rash\nitch"), "otherDescription",
                         "Write it on one line, without unusual characters: it must be a single line (contains U+000A)"),
                 Arguments.of("100 kB comment", with("comments", "x".repeat(100_000)), "comments", "Write 2000 characters or fewer (you wrote 100000)"),
+                Arguments.of("2001 characters", with("comments", "x\r\n".repeat(1000) + "x"), "comments",
+                        "Write 2000 characters or fewer (you wrote 2001)"),
                 Arguments.of("NUL in comment", with("comments", "fine\u0000then"), "comments",
                         "Remove the unusual character: this text contains a NUL character (U+0000)"),
                 Arguments.of("RTL override in comment", with("comments", "abc\u202Edef"), "comments",
