@@ -37,7 +37,7 @@ SELECT setseed(0.2611);
 
 TRUNCATE known_patient, known_procedure, known_adverse_event, follow_up_plan, plan_report_facts, follow_up_visit,
          visit_reschedule, follow_up_outcome, observed_adverse_event, repeat_candidate, audit_entry, outbox_event,
-         processed_event;
+         processed_event, patient_link;
 DELETE FROM protocol_visit WHERE version > 1;
 DELETE FROM protocol_version WHERE version > 1;
 

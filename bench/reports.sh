@@ -134,10 +134,13 @@ DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1
 data_sha=$(sha256sum "$DATA_SQL" | cut -c1-12)
 # the data set is only valid for the migrations it was made on (a later one may add columns it must fill)
 migrations=$("${PSQL[@]}" -c "SELECT count(*) FROM flyway_schema_history WHERE success")
-dataset=$("${PSQL[@]}" -F ' ' -c "SELECT CASE WHEN to_regclass('public.bench_dataset') IS NULL
-  OR NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'bench_dataset' AND column_name = 'procedures')
-  THEN 'none' ELSE (SELECT coalesce(max(script_sha || ' ' || seen_on || ' ' || procedures || ' ' || visits || ' '
-                                       || migrations), 'none') FROM bench_dataset) END")
+# (two statements: one naming bench_dataset fails to parse where there is no such table, e.g. a schema emptied)
+dataset=none
+if [ "$("${PSQL[@]}" -c "SELECT to_regclass('public.bench_dataset') IS NOT NULL AND EXISTS (SELECT 1
+  FROM information_schema.columns WHERE table_name = 'bench_dataset' AND column_name = 'procedures')")" = t ]; then
+  dataset=$("${PSQL[@]}" -F ' ' -c "SELECT coalesce(max(script_sha || ' ' || seen_on || ' ' || procedures || ' '
+                                       || visits || ' ' || migrations), 'none') FROM bench_dataset")
+fi
 regen_reason=""
 if [ "$REGENERATE" = 1 ]; then regen_reason="BENCH_REGENERATE=1"
 elif [ "$dataset" = none ]; then regen_reason="no data set yet"

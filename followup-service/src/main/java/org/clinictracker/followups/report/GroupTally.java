@@ -54,8 +54,8 @@ final class GroupTally {
     }
 
     /**
-     * For each window: responders among those assessed (a known {@code responder} on the window's latest
-     * outcome), the lost, and the means of the window's pain, pain reduction from the plan's baseline and opioid
+     * For each window: responders among those assessed (a known {@code responder} on the window's latest outcome
+     * that has one), the lost, those assessed outside the window, and the means of the window's pain, pain reduction from the plan's baseline and opioid
      * use.
      */
     static List<WindowOutcome> windows(List<ReportCell> cells) {

@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The procedures in a report's scope, aggregated by PostgreSQL into {@link ReportCell cells} (modality × indication
  * × target list: a handful), each statement one pass over one small row per plan: the plan, its report facts
- * ({@code plan_report_facts}, kept by triggers: the outcome that counts in each window, see
- * {@code V2026112693_1}), its procedure's replica and its patient's intake. Java only adds cells up into groups.
+ * ({@code plan_report_facts}, kept by triggers: each window's figures from its latest outcome that records them,
+ * see {@code V2026112693_1} and {@code V2026112703_1}), its procedure's replica and the intake frozen on the plan.
+ * Java only adds cells up into groups.
  * The scope is narrowed by indexes ({@code V2026112691_1}): the plans' day and a GIN index on the targets for a
  * nerve; unnarrowed, sequential scans and hash joins are the right plan.
  */
@@ -45,7 +46,7 @@ class ReportedProcedures {
     static final String INDICATION = "coalesce(k.indication_code, '" + OutcomeReports.NO_INDICATION + "')";
     static final String TARGETS = "coalesce(k.targets, '[]')";
 
-    /** Per plan in scope: its cell, and per window the latest outcome's figures and whether it is lost. */
+    /** Per plan in scope: its cell, and per window its figures and whether it is lost or assessed outside it. */
     private static final String REPORTED = """
             reported AS NOT MATERIALIZED (
                 SELECT p.patient_id, %1$s AS modality, %2$s AS indication, %3$s AS targets,
