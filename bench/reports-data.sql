@@ -118,7 +118,9 @@ WITH spaced AS (
            -- 12 % of plans lose the patient: every visit due from that day on is missed
            CASE WHEN random() < 0.12 THEN 20 + floor(random() * 500)::int END AS drops_out_after,
            -- the pain just before the procedure, else (null) the chart's baseline
-           CASE WHEN random() < 0.8 THEN least(10, f.baseline + floor(random() * 2)::int) END AS pain_before
+           CASE WHEN random() < 0.8 THEN least(10, f.baseline + floor(random() * 2)::int) END AS pain_before,
+           -- the chart's intake opioids (known_patient.opioid_mme_per_day), frozen on the plan when it starts
+           CASE WHEN f.r < 0.1 THEN NULL ELSE f.mme_before END AS chart_mme
     FROM first f CROSS JOIN LATERAL generate_series(0, f.treatments - 1) AS k
 )
 SELECT plan.*, lag(procedure_id) OVER (PARTITION BY q ORDER BY k) AS previous_procedure_id,
@@ -153,12 +155,11 @@ SELECT procedure_id, patient_id, performed_on + time_of_day, modality,
        pain_before, k + 1, previous_procedure_id, false, 1   -- repeats are >= 30 days apart: never early
 FROM g_plan;
 
--- the intake's opioid use is frozen on the plan when it starts (PlanRepository.insertPlan), from the chart
 INSERT INTO follow_up_plan (id, procedure_id, patient_id, modality, protocol_version, performed_on, treatment_number,
                             previous_procedure_id, baseline_pain_score, created_at, opioid_mme_before)
-SELECT g.plan_id, g.procedure_id, g.patient_id, g.modality, 2, g.performed_on, g.k + 1, g.previous_procedure_id,
-       g.plan_baseline, least(g.performed_on + g.time_of_day + interval '2 hours', now()), kp.opioid_mme_per_day
-FROM g_plan g JOIN known_patient kp ON kp.id = g.patient_id;
+SELECT plan_id, procedure_id, patient_id, modality, 2, performed_on, k + 1, previous_procedure_id, plan_baseline,
+       least(performed_on + time_of_day + interval '2 hours', now()), chart_mme
+FROM g_plan;
 
 -- ------------------------------------------------------------------------------------------------ adverse events
 -- every 100th procedure (in date order) a serious complication two days after it, 2 in 100 more a minor one

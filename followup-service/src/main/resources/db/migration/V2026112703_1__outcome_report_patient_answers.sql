@@ -48,22 +48,6 @@ BEGIN
         JOIN (VALUES (3), (6), (12)) AS w (month)
           ON o.assessed_on - p.performed_on BETWEEN 30 * w.month - 30 AND 30 * w.month + 30
         GROUP BY o.plan_id, w.month
-    ),
-    -- the windows whose protocol visit produced an outcome assessed outside them
-    outside AS (
-        SELECT DISTINCT o.plan_id, w.month
-        FROM plan p
-        JOIN follow_up_outcome o ON o.plan_id = p.id
-        JOIN follow_up_visit v ON v.id = o.visit_id AND v.kind = 'PROTOCOL'
-        JOIN (VALUES (3), (6), (12)) AS w (month)
-          ON v.offset_days BETWEEN 30 * w.month - 30 AND 30 * w.month + 30
-        WHERE o.assessed_on - p.performed_on NOT BETWEEN 30 * w.month - 30 AND 30 * w.month + 30
-    ),
-    counted AS (
-        SELECT o.plan_id, max(o.assessed_on) AS last_outcome_on, count(*) AS outcomes,
-               count(*) FILTER (WHERE o.reported_by = 'PATIENT') AS patient_outcomes
-        FROM plan p JOIN follow_up_outcome o ON o.plan_id = p.id
-        GROUP BY o.plan_id
     )
     INSERT INTO plan_report_facts AS f (plan_id, last_outcome_on, repeated_on, days_since_previous,
             patient_has_other_plans, outcomes, patient_outcomes,
@@ -76,21 +60,33 @@ BEGIN
            p.performed_on - (SELECT prev.performed_on FROM follow_up_plan prev
                              WHERE prev.procedure_id = p.previous_procedure_id),
            EXISTS (SELECT 1 FROM follow_up_plan other WHERE other.patient_id = p.patient_id AND other.id <> p.id),
-           coalesce(c.outcomes, 0), coalesce(c.patient_outcomes, 0),
+           c.outcomes, c.patient_outcomes,
            m3.plan_id IS NOT NULL, m3.responder, m3.pain_score, m3.opioid_mme_per_day,
            EXISTS (SELECT 1 FROM protocol_visit v WHERE v.modality = p.modality AND v.version = p.protocol_version
                    AND v.offset_days BETWEEN 60 AND 120),
-           m3.plan_id IS NULL AND EXISTS (SELECT 1 FROM outside x WHERE x.plan_id = p.id AND x.month = 3),
+           m3.plan_id IS NULL AND EXISTS (SELECT 1 FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id
+                   WHERE o.plan_id = p.id AND v.kind = 'PROTOCOL' AND v.offset_days BETWEEN 60 AND 120
+                   AND o.assessed_on - p.performed_on NOT BETWEEN 60 AND 120),
            m6.plan_id IS NOT NULL, m6.responder, m6.pain_score, m6.opioid_mme_per_day,
            EXISTS (SELECT 1 FROM protocol_visit v WHERE v.modality = p.modality AND v.version = p.protocol_version
                    AND v.offset_days BETWEEN 150 AND 210),
-           m6.plan_id IS NULL AND EXISTS (SELECT 1 FROM outside x WHERE x.plan_id = p.id AND x.month = 6),
+           m6.plan_id IS NULL AND EXISTS (SELECT 1 FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id
+                   WHERE o.plan_id = p.id AND v.kind = 'PROTOCOL' AND v.offset_days BETWEEN 150 AND 210
+                   AND o.assessed_on - p.performed_on NOT BETWEEN 150 AND 210),
            m12.plan_id IS NOT NULL, m12.responder, m12.pain_score, m12.opioid_mme_per_day,
            EXISTS (SELECT 1 FROM protocol_visit v WHERE v.modality = p.modality AND v.version = p.protocol_version
                    AND v.offset_days BETWEEN 330 AND 390),
-           m12.plan_id IS NULL AND EXISTS (SELECT 1 FROM outside x WHERE x.plan_id = p.id AND x.month = 12)
+           m12.plan_id IS NULL AND EXISTS (SELECT 1 FROM follow_up_outcome o JOIN follow_up_visit v ON v.id = o.visit_id
+                   WHERE o.plan_id = p.id AND v.kind = 'PROTOCOL' AND v.offset_days BETWEEN 330 AND 390
+                   AND o.assessed_on - p.performed_on NOT BETWEEN 330 AND 390)
     FROM plan p
-    LEFT JOIN counted c ON c.plan_id = p.id
+    -- per plan through the outcomes' index (plan_id, assessed_on): a plan has ~10, and a refresh of every plan at
+    -- once (a data load, this migration) stays linear whatever the planner guesses of freshly loaded tables
+    CROSS JOIN LATERAL (
+        SELECT max(o.assessed_on) AS last_outcome_on, count(*) AS outcomes,
+               count(*) FILTER (WHERE o.reported_by = 'PATIENT') AS patient_outcomes
+        FROM follow_up_outcome o WHERE o.plan_id = p.id
+    ) c
     LEFT JOIN latest m3 ON m3.plan_id = p.id AND m3.month = 3
     LEFT JOIN latest m6 ON m6.plan_id = p.id AND m6.month = 6
     LEFT JOIN latest m12 ON m12.plan_id = p.id AND m12.month = 12

@@ -144,6 +144,27 @@ class ReportFactsTests {
     }
 
     @Test
+    void a_month_3_visit_rescheduled_to_day_130_is_assessed_outside_its_window_not_lost() throws Exception {
+        UUID plan = start(procedure(PERFORMED, null));
+        UUID month3 = visit(plan, 90);
+        clock.set(PERFORMED.plusDays(85));
+        mvc.perform(post("/api/followups/{id}/reschedule", month3).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dueOn\": \"" + PERFORMED.plusDays(130) + "\", \"reason\": \"Patient abroad\"}"))
+                .andExpect(status().isOk());
+
+        record(month3, 130, 3, null);
+
+        assertThat(facts(plan)).containsEntry("m3_outcome", false).containsEntry("m3_outside", true)
+                .containsEntry("m6_outcome", false).containsEntry("m6_outside", false);
+        clock.set(PERFORMED.plusDays(121));
+        JsonNode window = monthThree();
+        assertThat(window.path("lostToFollowUp").asInt()).isZero();
+        assertThat(window.path("assessedOutsideWindow").asInt()).isEqualTo(1);
+        assertThat(window.path("assessed").asInt()).isZero();
+    }
+
+    @Test
     void a_repeat_treatment_is_the_first_ones_end_and_knows_its_interval_also_when_its_day_is_amended() {
         ProcedureFacts first = procedure(PERFORMED, null);
         UUID firstPlan = start(first);
@@ -196,7 +217,11 @@ class ReportFactsTests {
 
     /** An outcome recorded through the API on the visit's day, as a coordinator records it. */
     private void outcome(UUID plan, int day, int painScore, Double opioidMmePerDay) throws Exception {
-        UUID visit = visit(plan, day);
+        record(visit(plan, day), day, painScore, opioidMmePerDay);
+    }
+
+    /** An outcome of this visit recorded through the API on {@code day} after the procedure. */
+    private void record(UUID visit, int day, int painScore, Double opioidMmePerDay) throws Exception {
         clock.set(PERFORMED.plusDays(day));
         Map<String, Object> body = new HashMap<>();
         body.put("painScore", painScore);
