@@ -125,9 +125,10 @@ final class TreatedKneePatient {
         return issued.json();
     }
 
-    /** The visit's row as the coordinator's worklist API shows it now. */
+    /** The visit's row as the coordinator's worklist API shows it now, whatever its status (completed ones too). */
     JsonNode worklistRow(String visitId) {
-        HttpAnswer listed = call("coordinator1", "GET", gatewayUrl + "/api/followups?patientId=" + id + "&size=100", null);
+        HttpAnswer listed = call("coordinator1", "GET", gatewayUrl + "/api/followups?patientId=" + id
+                + "&status=SCHEDULED,DUE,OVERDUE,MISSED,COMPLETED,CANCELLED&size=100", null);
         assertThat(listed.status()).as("worklist: %s", listed).isEqualTo(200);
         for (JsonNode visit : listed.json().get("content")) {
             if (visitId.equals(visit.get("id").asString())) {

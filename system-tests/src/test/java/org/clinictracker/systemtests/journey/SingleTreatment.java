@@ -150,9 +150,13 @@ final class SingleTreatment {
                 .until(() -> visit(label), found -> found != null);
     }
 
-    /** The worklist's row of the visit {@code label} as it is now (null before the plan exists). */
+    /**
+     * The worklist's row of the visit {@code label} as it is now, whatever its status (the worklist's default leaves
+     * completed visits out); null before the plan exists.
+     */
     JsonNode visit(String label) {
-        HttpAnswer worklist = coordinator.get("worklist", "/api/followups?patientId=" + patientId + "&size=100");
+        HttpAnswer worklist = coordinator.get("worklist", "/api/followups?patientId=" + patientId
+                + "&status=SCHEDULED,DUE,OVERDUE,MISSED,COMPLETED,CANCELLED&size=100");
         assertThat(worklist.status()).as("worklist: %s", worklist).isEqualTo(200);
         for (JsonNode visit : worklist.json().get("content")) {
             if (procedureId.toString().equals(visit.get("procedureId").asString())
