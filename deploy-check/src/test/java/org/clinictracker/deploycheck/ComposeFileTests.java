@@ -147,6 +147,37 @@ class ComposeFileTests {
     }
 
     @Test
+    void patient_links_name_the_answer_page_on_the_gateway_and_the_page_reaches_followup_service_by_its_compose_name() {
+        Map<String, Integer> ports = LocalRunner.servicePorts();
+        assertThat(environment("followup-service"))
+                .containsEntry("PATIENT_ANSWER_PAGE_URL", "http://localhost:" + ports.get("gateway") + "/answer");
+        assertThat(environment("web"))
+                .containsEntry("FOLLOWUP_SERVICE_URL", "http://followup-service:" + ports.get("followup-service"));
+        assertThat(new ServiceSettings("followup-service").variables()).contains("PATIENT_ANSWER_PAGE_URL");
+        assertThat(new ServiceSettings("web").variables()).contains("FOLLOWUP_SERVICE_URL");
+        // the same as ./clinic up gives them
+        String script = Checkout.read("clinic");
+        assertThat(script).contains("PATIENT_ANSWER_PAGE_URL=\"http://localhost:${PORTS[gateway]}/answer\"")
+                .contains("FOLLOWUP_SERVICE_URL=\"http://localhost:${PORTS[followup-service]}\"");
+    }
+
+    @Test
+    void the_smtp_settings_come_from_the_shell_and_none_is_written_in_the_file() {
+        JsonNode followups = service("followup-service").get("environment");
+        for (String variable : ServiceSettings.MAIL_SETTINGS) {
+            assertThat(followups.has(variable)).as(variable + " passed on to followup-service").isTrue();
+            assertThat(followups.get(variable).isNull())
+                    .as(variable + " without a value: from the shell when set there, else not set at all").isTrue();
+        }
+        COMPOSE.get("services").properties().forEach(entry -> {
+            if (!entry.getKey().equals("followup-service")) {
+                assertThat(environment(entry.getKey()).keySet()).as(entry.getKey())
+                        .doesNotContainAnyElementsOf(ServiceSettings.MAIL_SETTINGS);
+            }
+        });
+    }
+
+    @Test
     void everything_waits_for_what_it_needs_to_be_healthy_and_every_part_has_a_health_check() {
         COMPOSE.get("services").properties().forEach(entry -> {
             assertThat(entry.getValue().has("healthcheck")).as(entry.getKey() + " has a health check").isTrue();

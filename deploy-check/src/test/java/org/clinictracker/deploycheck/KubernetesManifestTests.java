@@ -180,7 +180,8 @@ class KubernetesManifestTests {
         List<ObjectNode> resources = Kustomization.build(kustomization);
         assertThat(resources).noneMatch(resource -> resource.get("kind").asString().equals("Secret"));
         Set<String> referenced = secretsReferenced(resources);
-        assertThat(referenced).containsExactlyInAnyOrder("clinic-db-app", "clinic-web-client", "clinic-tls");
+        assertThat(referenced).containsExactlyInAnyOrder("clinic-db-app", "clinic-web-client", "clinic-tls", "clinic-smtp");
+        assertThat(optionalSecretsReferenced(resources)).as("secrets a pod starts without").containsExactly("clinic-smtp");
         String docs = Checkout.read("docs/deploy.md");
         assertThat(referenced).as("every Secret the cluster must hold is named in docs/deploy.md")
                 .allSatisfy(secret -> assertThat(docs).contains("`" + secret + "`"));
@@ -208,6 +209,7 @@ class KubernetesManifestTests {
         });
         Set<String> needed = secretsReferenced(dev);
         needed.remove("clinic-tls"); // the dev overlay serves plain http
+        needed.removeAll(optionalSecretsReferenced(dev)); // no SMTP server in a dev cluster
         assertThat(secrets).containsExactlyInAnyOrderElementsOf(needed);
         assertThat(Checkout.read(DEV + "/kustomization.yaml")).startsWith("# DEV ONLY");
         assertThat(dev).allSatisfy(resource -> assertThat(resource.at("/metadata/namespace").asString()).isEqualTo("clinic-dev"));
@@ -232,7 +234,7 @@ class KubernetesManifestTests {
 
     @ParameterizedTest
     @ValueSource(strings = { BASE, CLINIC, DEV })
-    void the_gateway_replicas_together_allow_the_clinics_write_limit_not_a_multiple_of_it(String kustomization) {
+    void the_gateway_replicas_together_allow_the_clinics_write_and_public_limits_not_a_multiple_of_them(String kustomization) {
         List<ObjectNode> resources = Kustomization.build(kustomization);
         int replicas = deployment(resources, "gateway").at("/spec/replicas").asInt();
         JsonNode config = named(resources, "ConfigMap", "gateway").get("data");
@@ -241,6 +243,49 @@ class KubernetesManifestTests {
         int clinicRate = Integer.parseInt(gateway.defaultOf("CLINIC_WRITE_RATE"));
         assertThat(Integer.parseInt(config.get("CLINIC_WRITE_BURST").asString()) * replicas).isEqualTo(clinicBurst);
         assertThat(Integer.parseInt(config.get("CLINIC_WRITE_RATE").asString()) * replicas).isEqualTo(clinicRate);
+        // the per-address limit of the patients' public answer page and API, likewise
+        int publicBurst = Integer.parseInt(gateway.defaultOf("CLINIC_PUBLIC_BURST"));
+        int publicRate = Integer.parseInt(gateway.defaultOf("CLINIC_PUBLIC_RATE_PER_MINUTE"));
+        assertThat(Integer.parseInt(config.get("CLINIC_PUBLIC_BURST").asString()) * replicas).isEqualTo(publicBurst);
+        assertThat(Integer.parseInt(config.get("CLINIC_PUBLIC_RATE_PER_MINUTE").asString()) * replicas).isEqualTo(publicRate);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { BASE, CLINIC, DEV })
+    void patient_links_name_the_answer_page_under_the_clinics_host_and_the_page_reaches_followup_service(String kustomization) {
+        List<ObjectNode> resources = Kustomization.build(kustomization);
+        String host = named(resources, "Ingress", "clinic-tracker").at("/spec/rules/0/host").asString();
+        JsonNode links = named(resources, "ConfigMap", "clinic-patient-links").get("data");
+        assertThat(links.get("PATIENT_ANSWER_PAGE_URL").asString())
+                .matches("https?://" + java.util.regex.Pattern.quote(host) + "/answer");
+        List<String> configMaps = new ArrayList<>();
+        container(deployment(resources, "followup-service")).path("envFrom")
+                .forEach(source -> configMaps.add(source.at("/configMapRef/name").asString()));
+        assertThat(configMaps).contains("clinic-patient-links");
+        assertThat(named(resources, "ConfigMap", "web").at("/data/FOLLOWUP_SERVICE_URL").asString()).isEqualTo(
+                "http://followup-service:" + named(resources, "Service", "followup-service").at("/spec/ports/0/port").asInt());
+        if (links.has("SPRING_MAIL_HOST")) {
+            assertThat(links.get("SPRING_MAIL_HOST").asString()).isNotBlank();
+            assertThat(links.get("SPRING_MAIL_PORT").asString()).matches("[1-9][0-9]*");
+        }
+    }
+
+    @Test
+    void the_clinic_overlay_e_mails_the_links_through_its_smtp_server_and_the_dev_cluster_does_not() {
+        assertThat(named(Kustomization.build(CLINIC), "ConfigMap", "clinic-patient-links").get("data").has("SPRING_MAIL_HOST"))
+                .isTrue();
+        assertThat(named(Kustomization.build(DEV), "ConfigMap", "clinic-patient-links").get("data").has("SPRING_MAIL_HOST"))
+                .isFalse();
+    }
+
+    private static Set<String> optionalSecretsReferenced(List<ObjectNode> resources) {
+        Set<String> names = new HashSet<>();
+        resources.forEach(resource -> container(resource).path("env").forEach(variable -> {
+            if (variable.at("/valueFrom/secretKeyRef/optional").asBoolean(false)) {
+                names.add(variable.at("/valueFrom/secretKeyRef/name").asString());
+            }
+        }));
+        return names;
     }
 
     private static Set<String> secretsReferenced(List<ObjectNode> resources) {

@@ -15,11 +15,20 @@ final class ServiceSettings {
      * Spring Boot's own settings a deployment may set without a placeholder: Boot binds them from the environment
      * itself (relaxed binding). Only the ones the README documents; any other variable must be a placeholder.
      */
-    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
-            // followup-service's SMTP server for patient links (README "Patients answer themselves"): no placeholder,
-            // since an empty spring.mail.host would still make Boot create a mail sender
-            "SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD",
-            "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED");
+    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+
+    /**
+     * Boot's SMTP settings ({@code spring.mail.*}), which followup-service alone uses (it e-mails the patients'
+     * links; README "Patients answer themselves") and reads as Boot binds them: set, they turn e-mail on; unset,
+     * there is no mail sender at all. No placeholder on purpose: an empty spring.mail.host would still make Boot
+     * create a mail sender.
+     */
+    static final Set<String> MAIL_SETTINGS = Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
+            "SPRING_MAIL_PASSWORD");
+    /** Boot's mail session properties for STARTTLS (a clinic's submission port), set where a clinic has them. */
+    static final Set<String> STARTTLS_SETTINGS = Set.of("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+            "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED");
+    private static final String MAILING_SERVICE = "followup-service";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
@@ -41,7 +50,9 @@ final class ServiceSettings {
     }
 
     boolean reads(String variable) {
-        return variable.equals(JVM_OPTIONS) || BOOT_SETTINGS.contains(variable) || variables().contains(variable);
+        return variable.equals(JVM_OPTIONS) || BOOT_SETTINGS.contains(variable) || variables().contains(variable)
+                || service.equals(MAILING_SERVICE)
+                        && (MAIL_SETTINGS.contains(variable) || STARTTLS_SETTINGS.contains(variable));
     }
 
     /** The default of {@code ${NAME:default}}, as written (nested placeholders left as they are). */

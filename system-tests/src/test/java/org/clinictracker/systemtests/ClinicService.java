@@ -13,7 +13,7 @@ public enum ClinicService {
 
     PATIENTS("patient-service", "patients", "/api/patients", "/api/fhir"),
     PROCEDURES("procedure-service", "procedures", "/api/procedures"),
-    FOLLOWUPS("followup-service", "followups", "/api/followups", "/api/repeat-treatments", "/api/reports"),
+    FOLLOWUPS("followup-service", "followups", "/api/followups", "/api/repeat-treatments", "/api/reports", "/api/patient-answers"),
     GATEWAY("gateway", null),
     WEB("web", null);
 

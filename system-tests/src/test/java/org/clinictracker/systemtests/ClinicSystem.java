@@ -20,8 +20,9 @@ import org.clinictracker.testsupport.keycloak.LocalKeycloak;
  * The whole clinic for the system tests, started once per test JVM by the first test class that asks
  * ({@link #start()}) and stopped by a shutdown hook when the JVM ends: the run's own PostgreSQL server with an
  * empty database per service (its own so that a chaos test may restart it), the run's own Kafka broker, the real
- * Keycloak, and the three services, the gateway and the web app from the Boot jars the build made, on free ports,
- * with the environment {@code ./clinic up} gives them.
+ * Keycloak, an SMTP server (GreenMail, {@link ClinicMailServer}) for the patients' links, and the three services,
+ * the gateway and the web app from the Boot jars the build made, on free ports, with the environment
+ * {@code ./clinic up} gives them.
  * <p>
  * Tokens are checked with a 1 s clock skew ({@code CLINIC_TOKEN_CLOCK_SKEW}) so an expired token is refused
  * within seconds of its expiry.
@@ -37,6 +38,7 @@ public final class ClinicSystem {
     private final String version;
     private final KafkaBroker kafka;
     private final PostgresCluster postgres;
+    private ClinicMailServer mail;
     private final Map<ClinicService, ServiceProcess> processes = new EnumMap<>(ClinicService.class);
     private ClientCopy webClient;
 
@@ -94,6 +96,11 @@ public final class ClinicSystem {
         return "http://localhost:" + gateway().port();
     }
 
+    /** The clinic's SMTP server (GreenMail, in this JVM), where followup-service sends the patients' links. */
+    public ClinicMailServer mail() {
+        return mail;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -121,6 +128,7 @@ public final class ClinicSystem {
         kafka.startEmpty();
         postgres.create();
         SystemDatabases.createIn(postgres);
+        mail = ClinicMailServer.start();
 
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -143,6 +151,14 @@ public final class ClinicSystem {
                 environment.put("FOLLOWUP_SERVICE_URL", "http://127.0.0.1:" + ports.get(ClinicService.FOLLOWUPS));
                 environment.put("CLINIC_FHIR_BASE_URL", "http://localhost:" + gatewayPort + "/api/fhir");
             }
+            if (service == ClinicService.FOLLOWUPS) {
+                // patient links: e-mailed through the run's SMTP server, naming the answer page on this run's gateway
+                environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+                environment.put("SPRING_MAIL_PORT", String.valueOf(mail.port()));
+                environment.put("PATIENT_MAIL_FROM", "Northside Pain Clinic <followup@northside-pain.example>");
+                environment.put("CLINIC_NAME", "Northside Pain Clinic");
+                environment.put("PATIENT_ANSWER_PAGE_URL", "http://localhost:" + gatewayPort + "/answer");
+            }
             processes.put(service, new ServiceProcess(service, jars.get(service), ports.get(service), workDir, environment));
         }
         // clinic-web's redirect URIs name the dev port 8080; Keycloak checks them exactly, so this run's gateway signs
@@ -161,6 +177,8 @@ public final class ClinicSystem {
         Map<String, String> webEnvironment = new HashMap<>(common);
         webEnvironment.remove("KAFKA_BOOTSTRAP_SERVERS");
         webEnvironment.put("CLINIC_API_URL", "http://127.0.0.1:" + gatewayPort);
+        // the patients' answer page calls followup-service's public API directly (the gateway limits it per address)
+        webEnvironment.put("FOLLOWUP_SERVICE_URL", processes.get(ClinicService.FOLLOWUPS).baseUrl());
         processes.put(ClinicService.WEB,
                 new ServiceProcess(ClinicService.WEB, jars.get(ClinicService.WEB), webPort, workDir, webEnvironment));
 
@@ -187,6 +205,9 @@ public final class ClinicSystem {
             kafka.stop();
         } finally {
             postgres.drop();
+        }
+        if (mail != null) {
+            mail.stop();
         }
         if (webClient != null) {
             webClient.close();

@@ -72,6 +72,16 @@ public final class ClinicBrowser implements AutoCloseable {
         return new ClinicBrowser(clinic.browserUrl(), Screen.TABLET);
     }
 
+    /** A phone-sized browser (390×844), as a patient opens the link of her follow-up questions. */
+    public static ClinicBrowser openPhone(ClinicSystem clinic) {
+        return new ClinicBrowser(clinic.browserUrl(), Screen.PHONE);
+    }
+
+    /** The narrowest phone the patients' page must fit (320×640). */
+    public static ClinicBrowser openNarrowPhone(ClinicSystem clinic) {
+        return new ClinicBrowser(clinic.browserUrl(), Screen.NARROW_PHONE);
+    }
+
     /** A browser on any origin: the infrastructure's own tests use a small local page server. */
     static ClinicBrowser onOrigin(String origin, Screen screen) {
         return new ClinicBrowser(origin, screen);
@@ -141,6 +151,12 @@ public final class ClinicBrowser implements AutoCloseable {
                 driver.get(origin + path);
             }
         }
+        return this;
+    }
+
+    /** Loads an absolute URL as received (a link in an e-mail), with no sign-in whatever the page answers. */
+    public ClinicBrowser openLink(String url) {
+        driver.get(url);
         return this;
     }
 

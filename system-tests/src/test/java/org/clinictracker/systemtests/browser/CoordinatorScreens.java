@@ -64,6 +64,23 @@ public final class CoordinatorScreens {
         return browser.waitFor(By.cssSelector("#outcome-" + visitId + " [role='status']")).getText();
     }
 
+    /**
+     * "E-mail the questions" in the visit's row (offered once its window has started and an e-mail address is on
+     * file); returns what the row then says ("Questions e-mailed to h•••@example.org. The link works once, …").
+     */
+    public String emailQuestions(String visitId) {
+        WebElement button = browser.waitFor(By.cssSelector("form[action$='/followups/" + visitId + "/patient-link/email'] button"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        return browser.waitFor(By.cssSelector("#outcome-" + visitId + " [role='status'], #outcome-" + visitId + " [role='alert']"))
+                .getText();
+    }
+
+    /** What the visit's row says of its patient link ("Questions e-mailed 3 Dec", "Answered by the patient 4 Dec"). */
+    public String linkState(String visitId) {
+        return browser.driver().findElement(By.id("link-" + visitId)).getText();
+    }
+
     /** The repeat-treatment queue, once the patient's candidate is on it (it is made as the waning outcome is saved). */
     public CoordinatorScreens openRepeatQueueWith(UUID patientId) {
         Awaitility.await("the patient on the repeat-treatment queue").atMost(Duration.ofSeconds(30))

@@ -23,9 +23,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class HeadlessChromium {
 
-    /** The two screens the clinic's pages must read well on. */
+    /**
+     * The screens the clinic's pages must read well on: staff use desktops and tablets; patients answer their
+     * questions on a phone (390×844, a common one) down to the narrowest still sold (320 wide).
+     */
     enum Screen {
-        DESKTOP(1280, 800), TABLET(820, 1180);
+        DESKTOP(1280, 800), TABLET(820, 1180), PHONE(390, 844), NARROW_PHONE(320, 640);
 
         final Dimension size;
 

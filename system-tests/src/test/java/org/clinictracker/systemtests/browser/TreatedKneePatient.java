@@ -55,6 +55,11 @@ final class TreatedKneePatient {
     }
 
     static TreatedKneePatient treatedDaysAgo(String gatewayUrl, int daysAgo) {
+        return treatedDaysAgo(gatewayUrl, daysAgo, "Ingrid", null);
+    }
+
+    /** As {@link #treatedDaysAgo(String, int)}, the patient called {@code givenName}, with {@code email} on file (null: none). */
+    static TreatedKneePatient treatedDaysAgo(String gatewayUrl, int daysAgo, String givenName, String email) {
         String familyName = "Sandberg-" + letters(8);
         Instant performedAt = Instant.now().minus(daysAgo, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
                 .plus(Duration.ofHours(10));
@@ -62,10 +67,11 @@ final class TreatedKneePatient {
         LocalDate birthDate = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000));
 
         HttpAnswer registered = call("frontdesk1", "POST", gatewayUrl + "/api/patients", """
-                {"givenName":"Ingrid","familyName":"%s","birthDate":"%s","sex":"FEMALE","phone":"+46 8 555 0142",
+                {"givenName":"%s","familyName":"%s","birthDate":"%s","sex":"FEMALE","phone":"+46 8 555 0142",%s
                  "indication":{"code":"KNEE_OSTEOARTHRITIS","text":"right knee"},"painLocation":"right knee",
                  "laterality":"RIGHT","painDurationMonths":36,"baselinePainScore":%d,"opioidMmePerDay":15,
-                 "anticoagulated":false}""".formatted(familyName, birthDate, BASELINE_PAIN));
+                 "anticoagulated":false}""".formatted(givenName, familyName, birthDate,
+                email == null ? "" : "\"email\":\"" + email + "\",", BASELINE_PAIN));
         assertThat(registered.status()).as("registration: %s", registered).isEqualTo(201);
         UUID patientId = UUID.fromString(registered.json().get("id").asString());
 
@@ -106,6 +112,30 @@ final class TreatedKneePatient {
         Visit visit = visits.get(label);
         assertThat(visit).as("visit %s among %s", label, visits.keySet()).isNotNull();
         return visit;
+    }
+
+    /**
+     * The coordinator sends the visit's questions through the API: {@code EMAIL} (to the address on file) or
+     * {@code IN_CLINIC} (the answer carries the link, once). Returns the link's status as answered (201).
+     */
+    JsonNode issuePatientLink(String visitId, String delivery) {
+        HttpAnswer issued = call("coordinator1", "POST", gatewayUrl + "/api/followups/" + visitId + "/patient-link",
+                "{\"delivery\":\"" + delivery + "\"}");
+        assertThat(issued.status()).as("patient link (%s): %s", delivery, issued).isEqualTo(201);
+        return issued.json();
+    }
+
+    /** The visit's row as the coordinator's worklist API shows it now, whatever its status (completed ones too). */
+    JsonNode worklistRow(String visitId) {
+        HttpAnswer listed = call("coordinator1", "GET", gatewayUrl + "/api/followups?patientId=" + id
+                + "&status=SCHEDULED,DUE,OVERDUE,MISSED,COMPLETED,CANCELLED&size=100", null);
+        assertThat(listed.status()).as("worklist: %s", listed).isEqualTo(200);
+        for (JsonNode visit : listed.json().get("content")) {
+            if (visitId.equals(visit.get("id").asString())) {
+                return visit;
+            }
+        }
+        throw new AssertionError("visit " + visitId + " not in the worklist");
     }
 
     /** The patient's open repeat-treatment candidates, as the coordinator's API lists them. */

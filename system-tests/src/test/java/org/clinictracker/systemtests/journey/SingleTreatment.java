@@ -56,6 +56,24 @@ final class SingleTreatment {
         return treated;
     }
 
+    /**
+     * Lumbar facet pain treated by RFA 90 days ago, with nothing documented since: its month-3 visit is due today,
+     * its window open (day 76 to 104). The patient is registered with {@code givenName} and {@code email}, where the
+     * clinic sends the visit's questions.
+     */
+    static SingleTreatment dueForMonth3(String gatewayUrl, String givenName, String email) {
+        SingleTreatment treated = new SingleTreatment(gatewayUrl);
+        treated.admit(givenName, email, "LOW_BACK_FACET_PAIN", "lower back", "RIGHT", "RADIOFREQUENCY_ABLATION");
+        treated.record(90, """
+                "modality":"RADIOFREQUENCY_ABLATION","indication":{"code":"LOW_BACK_FACET_PAIN"},
+                "targets":[{"nerve":"LUMBAR_MEDIAL_BRANCH","laterality":"RIGHT","level":"L4"},
+                           {"nerve":"LUMBAR_MEDIAL_BRANCH","laterality":"RIGHT","level":"L5"}],
+                "imagingGuidance":"FLUOROSCOPY","device":{"model":"RF cannula, 10 mm active tip","gauge":"18G"},
+                "rfa":{"variant":"CONVENTIONAL","lesionTemperatureCelsius":80,"secondsPerLesion":90,"lesionCount":2},
+                "painBefore":8,"painAfter":3""");
+        return treated;
+    }
+
     /** Occipital neuralgia: a therapeutic block of both greater occipital nerves; week 2. */
     static SingleTreatment nerveBlock(String gatewayUrl) {
         SingleTreatment treated = new SingleTreatment(gatewayUrl);
@@ -74,14 +92,19 @@ final class SingleTreatment {
     }
 
     private void admit(String indication, String painLocation, String laterality, String modality) {
+        admit("Greta", "greta@example.org", indication, painLocation, laterality, modality);
+    }
+
+    private void admit(String givenName, String email, String indication, String painLocation, String laterality,
+            String modality) {
         HttpAnswer registered = frontDesk.post("register", "/api/patients", """
-                {"givenName":"Greta","familyName":"Fhir-%s","birthDate":"%s","sex":"FEMALE","phone":"+43 660 555 0101",
-                 "email":"greta@example.org","preferredLanguage":"de-AT",
+                {"givenName":"%s","familyName":"Fhir-%s","birthDate":"%s","sex":"FEMALE","phone":"+43 660 555 0101",
+                 "email":"%s","preferredLanguage":"de-AT",
                  "address":{"line1":"Hauptstrasse 3","city":"Graz","postalCode":"8010","country":"AT"},
                  "indication":{"code":"%s"},"painLocation":"%s","laterality":"%s","painDurationMonths":24,
                  "baselinePainScore":8,"opioidMmePerDay":20}"""
-                .formatted(letters(10), LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000)),
-                        indication, painLocation, laterality));
+                .formatted(givenName, letters(10), LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000)),
+                        email, indication, painLocation, laterality));
         assertThat(registered.status()).as("registration: %s", registered).isEqualTo(201);
         patientId = UUID.fromString(registered.json().get("id").asString());
         mrn = registered.json().get("mrn").asString();
@@ -114,16 +137,26 @@ final class SingleTreatment {
 
     /** Documents the visit of the plan once followup-service has planned it (it learns of the procedure from Kafka). */
     private void documentVisit(String label, String outcome) {
-        JsonNode visit = Awaitility.await("visit " + label + " of procedure " + procedureId + " in the worklist")
-                .atMost(KneeJourney.WITHIN_SECONDS).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-                .until(() -> visit(label), found -> found != null);
+        JsonNode visit = awaitVisit(label);
         HttpAnswer documented = coordinator.post("outcome-" + label, "/api/followups/" + visit.get("id").asString() + "/outcome",
                 outcome);
         assertThat(documented.status()).as("outcome %s: %s", label, documented).isEqualTo(201);
     }
 
-    private JsonNode visit(String label) {
-        HttpAnswer worklist = coordinator.get("worklist", "/api/followups?patientId=" + patientId + "&size=100");
+    /** The worklist's row of the procedure's visit {@code label}, once followup-service has planned it. */
+    JsonNode awaitVisit(String label) {
+        return Awaitility.await("visit " + label + " of procedure " + procedureId + " in the worklist")
+                .atMost(KneeJourney.WITHIN_SECONDS).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> visit(label), found -> found != null);
+    }
+
+    /**
+     * The worklist's row of the visit {@code label} as it is now, whatever its status (the worklist's default leaves
+     * completed visits out); null before the plan exists.
+     */
+    JsonNode visit(String label) {
+        HttpAnswer worklist = coordinator.get("worklist", "/api/followups?patientId=" + patientId
+                + "&status=SCHEDULED,DUE,OVERDUE,MISSED,COMPLETED,CANCELLED&size=100");
         assertThat(worklist.status()).as("worklist: %s", worklist).isEqualTo(200);
         for (JsonNode visit : worklist.json().get("content")) {
             if (procedureId.toString().equals(visit.get("procedureId").asString())
