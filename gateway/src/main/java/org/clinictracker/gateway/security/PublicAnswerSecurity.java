@@ -53,6 +53,10 @@ public class PublicAnswerSecurity {
         return http
                 .securityMatcher(PUBLIC_REQUESTS)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // No CORS check either: it guards ambient credentials, and these requests carry none (the token in
+                // the body is the credential). It would refuse the page's own form: under Referrer-Policy
+                // no-referrer a browser posts a form with "Origin: null", a foreign origin to the CORS check.
+                .cors(ServerHttpSecurity.CorsSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -104,6 +104,23 @@ class PatientAnswerPageTests {
         });
     }
 
+    /**
+     * A browser posts the page's form with "Origin: null" (the page is sent with Referrer-Policy no-referrer), and
+     * from another site's page with that site's origin: neither is a CORS matter here, where no credential rides along.
+     */
+    @Test
+    void the_form_posted_as_a_browser_posts_it_reaches_the_web_app_whatever_its_origin() {
+        String form = "token=" + TOKEN + "&painNow=2";
+        for (String origin : new String[] { "null", "https://elsewhere.example" }) {
+            from("127.0.0.13").post().uri("/answer").header(HttpHeaders.ORIGIN, origin)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                    .bodyValue(form).exchange()
+                    .expectStatus().isOk();
+        }
+
+        assertThat(SERVICES.received()).hasSize(2).allSatisfy(call -> assertThat(call.body()).isEqualTo(form));
+    }
+
     @Test
     void the_public_answer_api_is_open_for_its_two_posts_and_nothing_else() {
         WebTestClient client = from("127.0.0.13");
