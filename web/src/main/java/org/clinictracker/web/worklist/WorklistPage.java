@@ -1,5 +1,6 @@
 package org.clinictracker.web.worklist;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ class WorklistPage {
     private final ClinicApi api;
     private final PatientNames names;
     private final PatientAnswers answers;
+    private final ClinicCalendar calendar;
 
-    WorklistPage(ClinicApi api, PatientNames names, PatientAnswers answers) {
+    WorklistPage(ClinicApi api, PatientNames names, PatientAnswers answers, ClinicCalendar calendar) {
         this.api = api;
         this.names = names;
         this.answers = answers;
+        this.calendar = calendar;
     }
 
     @GetMapping("/worklist")
@@ -64,6 +67,7 @@ class WorklistPage {
             answers.fill(rows);
         }
         model.addAttribute("tabs", WorklistTab.values());
+        model.addAttribute("today", LocalDate.now(calendar.zone()).toString()); // ISO: compared with a row's lastDay
         model.addAttribute("tab", shown);
         model.addAttribute("mine", mine && shown.listsVisits());
         model.addAttribute("patientId", shown.listsVisits() ? patientId : null);

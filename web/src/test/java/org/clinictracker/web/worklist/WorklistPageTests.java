@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +272,26 @@ class WorklistPageTests {
             assertThat(tablet.all("input")).extracting(input -> input.attr("name") + "=" + input.attr("value"))
                     .containsExactly("patient=Berger, Hannah", "label=Month 6");
         }
+    }
+
+    @Test
+    void an_overdue_visit_past_its_last_day_offers_no_questions_the_api_would_refuse() throws Exception {
+        Map<String, Object> visit = visit(VISIT, PATIENT, "Berger, Hannah", "CT-000021-1");
+        visit.put("emailOnFile", true);
+        visit.put("lastDay", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+        Map<String, Object> open = visit("a2c9e0d1-0000-4000-8000-000000000002", PATIENT, "Berger, Hannah", "CT-000021-1");
+        open.put("emailOnFile", true);
+        open.put("lastDay", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
+        when(api.get(eq("/api/followups"), anyMap())).thenReturn(page(List.of(visit, open)));
+
+        RenderedPage page = page(mvc.perform(get("/worklist").param("tab", "overdue").with(coordinator()))
+                .andExpect(status().isOk()));
+
+        assertThat(page.byId("actions-" + VISIT).all("button")).extracting(RenderedPage.Node::text)
+                .containsExactly("Document outcome", "Reschedule");
+        assertThat(page.byId("actions-a2c9e0d1-0000-4000-8000-000000000002").all("button"))
+                .extracting(RenderedPage.Node::text)
+                .containsExactly("Document outcome", "Reschedule", "E-mail the questions", "Questions on a tablet");
     }
 
     @Test
