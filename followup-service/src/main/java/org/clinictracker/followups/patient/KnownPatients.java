@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The patients followup-service knows (table {@code known_patient}), kept from patient-service's events.
  * Each event is applied in one transaction with its {@code processed_event} row, so a redelivered event id
- * changes nothing; out of order, the higher chart version wins. A row may already exist without
+ * changes nothing; out of order, the higher chart version wins, and the version already held is applied again
+ * (patient-service publishes its charts once more when the event gains a field: ChartRepublication). A row may already exist without
  * demographics (a procedure arrived first, or the worklist counted a miss): those columns are left alone.
  * The newer chart replaces every demographic column, the e-mail address too: an update without one (the front desk
  * removed it) clears it here, so no link goes to an address the patient no longer uses.
@@ -92,7 +93,7 @@ public class KnownPatients {
                     given_name = EXCLUDED.given_name, email = EXCLUDED.email,
                     demographics_version = EXCLUDED.demographics_version
                 WHERE known_patient.demographics_version IS NULL
-                   OR known_patient.demographics_version < EXCLUDED.demographics_version""")
+                   OR known_patient.demographics_version <= EXCLUDED.demographics_version""")
                 .param("id", patientId)
                 .param("mrn", mrn)
                 .param("displayName", displayName)

@@ -206,6 +206,17 @@ class PatientReplicaTests {
         assertThat(patient.mrn()).isNotNull();
         assertThat(patient.givenName()).isNull();
         assertThat(patient.email()).isNull();
+
+        // patient-service publishes the chart once more at the same version, with the fields (ChartRepublication)
+        PatientRegistered chart = registration(patientId, "Silva, Maria", 0, 7);
+        awaitProcessed(publish(patientId, new PatientUpdated(patientId, patient.mrn(), "Silva, Maria",
+                chart.birthDate(), "FEMALE", "KNEE_OSTEOARTHRITIS", 0, 7, BigDecimal.valueOf(30), "Maria",
+                "maria.silva@example.org")));
+
+        KnownPatient republished = knownPatients.find(patientId).orElseThrow();
+        assertThat(republished.givenName()).isEqualTo("Maria");
+        assertThat(republished.email()).isEqualTo("maria.silva@example.org");
+        assertThat(republished.demographicsVersion()).isZero();
     }
 
     @Test

@@ -57,6 +57,11 @@ public class PatientRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM patient WHERE id = ?").param(id).query(this::mapRow).optional();
     }
 
+    /** Every chart, in MRN order: for publishing them all once more ({@code ChartRepublication}). */
+    public List<Patient> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM patient ORDER BY mrn").query(this::mapRow).list();
+    }
+
     public void insert(Patient patient) {
         PatientDetails d = patient.details();
         jdbc.sql("""
