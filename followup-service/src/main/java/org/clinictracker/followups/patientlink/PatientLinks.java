@@ -14,6 +14,7 @@ import org.clinictracker.followups.patientlink.PatientLinkRepository.VisitForLin
 import org.clinictracker.followups.patientlink.PatientMessages.MessageNotSent;
 import org.clinictracker.followups.plan.ClinicCalendar;
 import org.clinictracker.followups.plan.PlanAmended;
+import org.clinictracker.followups.worklist.VisitRescheduled;
 import org.clinictracker.platform.audit.AuditTrail;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.platform.security.Clinician;
@@ -146,6 +147,12 @@ public class PatientLinks {
     @EventListener
     void onOutcomeRecorded(OutcomeRecorded recorded) {
         links.revokeUnanswered(recorded.visitId(), calendar.now());
+    }
+
+    /** The visit moved to another day: a link made for its old window goes (the coordinator sends a new one). */
+    @EventListener
+    void onVisitRescheduled(VisitRescheduled rescheduled) {
+        links.revokeUnanswered(rescheduled.visitId(), calendar.now());
     }
 
     /** An amendment or repeat treatment cancelled some of the plan's visits: their links go with them. */

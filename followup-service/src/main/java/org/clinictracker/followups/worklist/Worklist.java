@@ -14,6 +14,7 @@ import org.clinictracker.platform.paging.PageRequest;
 import org.clinictracker.platform.problem.FieldError;
 import org.clinictracker.platform.problem.ProblemException;
 import org.clinictracker.platform.security.Clinician;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,16 @@ public class Worklist {
     private final ClinicCalendar calendar;
     private final Rescheduling rescheduling;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     Worklist(WorklistRepository worklist, VisitChanges changes, ClinicCalendar calendar, Rescheduling rescheduling,
-            AuditTrail audit) {
+            AuditTrail audit, ApplicationEventPublisher events) {
         this.worklist = worklist;
         this.changes = changes;
         this.calendar = calendar;
         this.rescheduling = rescheduling;
         this.audit = audit;
+        this.events = events;
     }
 
     /** A page of the worklist in urgency order; each patient shown is recorded in the audit trail. */
@@ -79,6 +82,7 @@ public class Worklist {
         Window moved = Rescheduling.moved(visit.window(), dueOn);
         changes.reschedule(visitId, visit, moved, reason, Clinician.current().username(), calendar.now());
         audit.record(visit.patientId(), "FOLLOW_UP_VISIT_RESCHEDULED", "follow-up visit " + visitId);
+        events.publishEvent(new VisitRescheduled(visitId, visit.patientId()));
         return read(visitId);
     }
 

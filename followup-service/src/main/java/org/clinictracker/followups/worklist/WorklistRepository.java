@@ -122,7 +122,7 @@ class WorklistRepository {
             LEFT JOIN LATERAL (SELECT l.issued_at, l.sent_at, l.send_failed_at, l.opened_at, l.answered_at, l.revoked_at,
                                       l.expires_at
                                FROM patient_link l WHERE l.visit_id = page.id
-                               ORDER BY l.issued_at DESC, l.id DESC LIMIT 1) link ON true""";
+                               ORDER BY l.issue_order DESC LIMIT 1) link ON true""";
 
     /**
      * The visits whose outcome the patient reported through a link and no coordinator has reviewed (or amended) yet:

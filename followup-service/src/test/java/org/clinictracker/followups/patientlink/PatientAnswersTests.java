@@ -252,6 +252,21 @@ class PatientAnswersTests {
     }
 
     @Test
+    void a_link_made_for_a_window_the_visit_was_moved_out_of_is_gone_and_stores_nothing() throws Exception {
+        mvc.perform(post("/api/followups/{id}/reschedule", visitId).with(ClinicJwt.coordinator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dueOn\": \"" + TODAY.plusDays(10) + "\", \"reason\": \"Patient travelling\"}"))
+                .andExpect(status().isOk());
+        Stored before = stored();
+
+        submit(answers(token))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.code").value("patient-link-expired"));
+        assertThat(stored()).isEqualTo(before);
+        assertThat(visitState()).isEqualTo("OPEN");
+    }
+
+    @Test
     void unknown_or_malformed_tokens_are_not_found() throws Exception {
         Stored before = stored();
         submit(answers(tokens.issue().token()))

@@ -1,8 +1,13 @@
 package org.clinictracker.platform.security;
 
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is acting: the signed-in user's name and clinic roles, as the audit trail and records name them. */
@@ -21,10 +26,14 @@ public record Clinician(String username, List<String> roles) {
      */
     public static final Clinician PATIENT = new Clinician("patient", List.of("patient"));
 
-    /** The signed-in user, or {@link #SYSTEM} where no one is signed in (consumers, scheduled jobs). */
+    /**
+     * The signed-in user, or {@link #SYSTEM} where no one is signed in (consumers, scheduled jobs, and an open call's
+     * anonymous caller, whom Spring counts as "authenticated" under the name anonymousUser).
+     */
     public static Clinician current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             return SYSTEM;
         }
         List<String> roles = authentication.getAuthorities().stream()
@@ -34,6 +43,23 @@ public record Clinician(String username, List<String> roles) {
                 .sorted()
                 .toList();
         return new Clinician(authentication.getName(), roles);
+    }
+
+    /**
+     * Runs {@code work} with {@code actor} as the current user, so everything it audits (listeners in the same
+     * transaction included) names them: a patient answering through their link acts as {@link #PATIENT}.
+     */
+    public static <T> T actingAs(Clinician actor, Supplier<T> work) {
+        SecurityContext before = SecurityContextHolder.getContext();
+        SecurityContext acting = SecurityContextHolder.createEmptyContext();
+        acting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor.username(), null,
+                actor.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+        SecurityContextHolder.setContext(acting);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
     }
 
     public String rolesAsText() {
