@@ -35,8 +35,11 @@ public class PatientAnswers {
         this.calendar = calendar;
     }
 
-    /** What the patient is told back: the day their answers count for. */
-    public record Answered(LocalDate answeredOn) {
+    /**
+     * What the patient is told back: the day their answers count for, and the first name the link was made for (the
+     * page thanks them by it; a name it carried in its own form could be anyone's words).
+     */
+    public record Answered(LocalDate answeredOn, String givenName) {
     }
 
     @Transactional
@@ -53,6 +56,6 @@ public class PatientAnswers {
         // used up before the outcome is announced, so the link's own listeners see it answered, not left over
         links.markAnswered(link.linkId(), calendar.now());
         outcomes.record(link.visitId(), report, Reporter.patient());
-        return new Answered(today);
+        return new Answered(today, link.givenName());
     }
 }

@@ -107,7 +107,8 @@ class PatientAnswersTests {
 
         submit(body)
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.answeredOn").value(TODAY.toString()));
+                .andExpect(jsonPath("$.answeredOn").value(TODAY.toString()))
+                .andExpect(jsonPath("$.givenName").value("Lucia"));
 
         var outcome = jdbc.sql("SELECT * FROM follow_up_outcome WHERE visit_id = ?").param(visitId).query().singleRow();
         assertThat(outcome)

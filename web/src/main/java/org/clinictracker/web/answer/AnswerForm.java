@@ -15,7 +15,7 @@ import java.util.Set;
 public final class AnswerForm {
 
     /** The fields that hold one value each (the side-effect checkboxes are the one list). */
-    static final List<String> SINGLE_FIELDS = List.of("token", "givenName", "visitDate", "painNow", "painAverage",
+    static final List<String> SINGLE_FIELDS = List.of("token", "visitDate", "painNow", "painAverage",
             "enjoymentOfLife", "generalActivity", "reliefPercent", "satisfaction", "sensationReturned",
             "otherDescription", "worst", "neededMedicalCare", "stillThere", "comments");
     static final String SIDE_EFFECTS = "sideEffects";
@@ -51,7 +51,6 @@ public final class AnswerForm {
     static AnswerForm opened(String token, LinkOpened link) {
         Map<String, String> values = new HashMap<>();
         values.put("token", token);
-        values.put("givenName", link.givenName());
         values.put("visitDate", link.visitDate() == null ? null : link.visitDate().toString());
         return new AnswerForm(values, List.of(), Set.of());
     }

@@ -64,7 +64,8 @@ class PatientAnswerPage {
         if (link == null) {
             return refused(LinkRefusal.AWAY, response, model);
         }
-        return questions(AnswerForm.opened(tokens[0], link), Map.of(), false, HttpStatus.OK, response, model);
+        return questions(AnswerForm.opened(tokens[0], link), link.givenName(), Map.of(), false, HttpStatus.OK, response,
+                model);
     }
 
     @PostMapping
@@ -75,35 +76,41 @@ class PatientAnswerPage {
         }
         AnswerFormCheck.Checked checked = AnswerFormCheck.check(form);
         if (!checked.passed()) {
-            return questions(form, checked.errors(), false, HttpStatus.UNPROCESSABLE_CONTENT, response, model);
+            return questions(form, null, checked.errors(), false, HttpStatus.UNPROCESSABLE_CONTENT, response, model);
         }
+        PatientAnswersClient.Answered answered;
         try {
-            followups.submit(checked.answers());
+            answered = followups.submit(checked.answers());
         } catch (ApiProblem problem) {
             LinkRefusal refusal = LinkRefusal.of(problem);
             if (refusal != null) {
                 return refused(refusal, response, model);
             }
             if (problem.status() == 400 || problem.status() == 422) {
-                return questions(form, byQuestion(problem), false, HttpStatus.UNPROCESSABLE_CONTENT, response, model);
+                return questions(form, null, byQuestion(problem), false, HttpStatus.UNPROCESSABLE_CONTENT, response,
+                        model);
             }
             log.warn("followup-service did not take a patient's answers: {}", problem.getMessage());
-            return questions(form, Map.of(), true, HttpStatus.SERVICE_UNAVAILABLE, response, model);
+            return questions(form, null, Map.of(), true, HttpStatus.SERVICE_UNAVAILABLE, response, model);
         } catch (RestClientException noAnswer) {
             log.warn("followup-service did not take a patient's answers: {}", noAnswer.getMessage());
-            return questions(form, Map.of(), true, HttpStatus.SERVICE_UNAVAILABLE, response, model);
+            return questions(form, null, Map.of(), true, HttpStatus.SERVICE_UNAVAILABLE, response, model);
         }
-        model.addAttribute("givenName", givenName(form));
+        model.addAttribute("givenName", shownName(answered.givenName()));
         return "answer/thanks";
     }
 
-    private String questions(AnswerForm form, Map<String, String> errors, boolean notTaken, HttpStatus status,
-            HttpServletResponse response, Model model) {
+    /**
+     * The questions, greeting the patient by {@code givenName} only as followup-service gave it for the link: a form
+     * sent back again is greeted without a name, since anyone can post any words to this page.
+     */
+    private String questions(AnswerForm form, String givenName, Map<String, String> errors, boolean notTaken,
+            HttpStatus status, HttpServletResponse response, Model model) {
         response.setStatus(status.value());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("notTaken", notTaken);
-        model.addAttribute("givenName", givenName(form));
+        model.addAttribute("givenName", shownName(givenName));
         model.addAttribute("visitDay", visitDay(form));
         return "answer/questions";
     }
@@ -137,9 +144,9 @@ class PatientAnswerPage {
         return AnswerFormCheck.inPageOrder(errors);
     }
 
-    /** The first name the link was opened for, carried in the form; only if it is one a page can show. */
-    private static String givenName(AnswerForm form) {
-        String name = form.value("givenName").strip();
+    /** The first name followup-service gave for the link, only if it is one a page can show. */
+    private static String shownName(String givenName) {
+        String name = givenName == null ? "" : givenName.strip();
         if (name.isEmpty() || name.length() > LONGEST_GIVEN_NAME || StorableText.problem(name, false).isPresent()) {
             return null;
         }

@@ -61,17 +61,18 @@ class PatientAnswersClient {
                 .retrieve().body(LinkOpened.class);
     }
 
-    /** Records the answers as the visit's outcome; the day the service took them. */
-    LocalDate submit(PatientAnswers answers) {
+    /** Records the answers as the visit's outcome; the day the service took them and whom it thanks. */
+    Answered submit(PatientAnswers answers) {
         Answered answered = client.post().uri("/api/patient-answers")
                 .headers(this::fromThePage)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(answers)
                 .retrieve().body(Answered.class);
-        return answered == null ? null : answered.answeredOn();
+        return answered == null ? new Answered(null, null) : answered;
     }
 
-    private record Answered(LocalDate answeredOn) {
+    /** The service's answer: the day the answers count for, and the first name of the link's patient (or null). */
+    record Answered(LocalDate answeredOn, String givenName) {
     }
 
     private void fromThePage(HttpHeaders headers) {

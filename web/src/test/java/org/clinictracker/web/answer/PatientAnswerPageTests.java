@@ -71,7 +71,8 @@ class PatientAnswerPageTests {
     void aLinkThatOpens() {
         FOLLOWUPS.reset();
         FOLLOWUPS.answer(FollowupServiceStandIn.OPEN, Answer.json(200, OPENED));
-        FOLLOWUPS.answer(FollowupServiceStandIn.ANSWERS, Answer.json(201, "{\"answeredOn\":\"2026-12-01\"}"));
+        FOLLOWUPS.answer(FollowupServiceStandIn.ANSWERS,
+                Answer.json(201, "{\"answeredOn\":\"2026-12-01\",\"givenName\":\"Hannah\"}"));
     }
 
     private static RenderedPage page(ResultActions result) throws Exception {
@@ -81,7 +82,7 @@ class PatientAnswerPageTests {
     /** The form as the page sends it with the patient's answers (the hidden fields as the page put them). */
     private static MockHttpServletRequestBuilder answers(Map<String, List<String>> answers) {
         MockHttpServletRequestBuilder form = post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("token", TOKEN).param("givenName", "Hannah").param("visitDate", "2026-12-01");
+                .param("token", TOKEN).param("visitDate", "2026-12-01");
         answers.forEach((field, values) -> form.param(field, values.toArray(String[]::new)));
         return form;
     }
@@ -176,10 +177,11 @@ class PatientAnswerPageTests {
 
         RenderedPage page = page(mvc.perform(get("/answer").param("token", TOKEN)).andExpect(status().isOk()));
         assertThat(page.first("h1").text()).isEqualTo("Hello");
-        assertThat(page.first("input", "name", "givenName").attr("value")).isEmpty();
 
+        FOLLOWUPS.answer(FollowupServiceStandIn.ANSWERS,
+                Answer.json(201, "{\"answeredOn\":\"2026-12-01\",\"givenName\":null}"));
         RenderedPage thanks = page(mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("token", TOKEN).param("givenName", "").param("painNow", "2")).andExpect(status().isOk()));
+                .param("token", TOKEN).param("painNow", "2")).andExpect(status().isOk()));
         assertThat(thanks.first("h1").text()).isEqualTo("Thank you.");
     }
 
@@ -271,17 +273,21 @@ class PatientAnswerPageTests {
     }
 
     @Test
-    void a_first_name_carried_in_the_form_is_shown_as_text_and_an_odd_one_not_at_all() throws Exception {
+    void a_first_name_posted_to_the_page_is_never_shown_only_the_one_the_clinic_gave_for_the_link() throws Exception {
+        // anyone can post this form, from any site and with any token: words it carries must not appear as the
+        // clinic's greeting ("Hello <anyone's message>")
         String page = mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .param("token", TOKEN).param("givenName", "<b>Eve</b>").param("painNow", "abc"))
+                        .param("token", TOKEN).param("givenName", "Eve. Your results are abnormal").param("painNow", "abc"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("<h1>Hello &lt;b&gt;Eve&lt;/b&gt;</h1>").doesNotContain("<b>Eve");
+        assertThat(page).contains("<h1>Hello</h1>").doesNotContain("Eve", "abnormal");
 
-        mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("token", TOKEN)
-                        .param("givenName", "Eve\u202Eevil").param("painNow", "x"))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1>Hello</h1>")));
+        FOLLOWUPS.answer(FollowupServiceStandIn.ANSWERS,
+                Answer.json(201, "{\"answeredOn\":\"2026-12-01\",\"givenName\":\"<b>Hannah</b>\"}"));
+        String thanks = mvc.perform(post("/answer").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("token", TOKEN).param("givenName", "Eve").param("painNow", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(thanks).contains("Thank you, &lt;b&gt;Hannah&lt;/b&gt;.").doesNotContain("Eve", "<b>Hannah");
     }
 
     // ---- sending the answers
@@ -385,7 +391,8 @@ class PatientAnswerPageTests {
                 .andExpect(header().string("Cache-Control", "no-store")));
 
         assertThat(FOLLOWUPS.received()).as("nothing reaches followup-service").isEmpty();
-        assertThat(page.first("h1").text()).isEqualTo("Hello Hannah");
+        // greeted without a name: only followup-service's own answer names the patient, never a posted form
+        assertThat(page.first("h1").text()).isEqualTo("Hello");
         // the summary at the top links to the question; the message is beside it and described by it
         RenderedPage.Node summary = page.first("div", "class", "problem-summary");
         assertThat(summary.attr("role")).isEqualTo("alert");
