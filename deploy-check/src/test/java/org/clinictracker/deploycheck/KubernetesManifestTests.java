@@ -227,6 +227,9 @@ class KubernetesManifestTests {
         }));
         assertThat(ingress.at("/spec/rules")).isNotEmpty();
         assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1affinity").asString()).isEqualTo("cookie");
+        // its log would hold query strings: searched names, and the tokens of patients' answer links
+        assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1enable-access-log").asString())
+                .isEqualTo("false");
         assertThat(resources).filteredOn(resource -> resource.get("kind").asString().equals("Ingress")).hasSize(1);
         // the gateway builds its sign-in redirect from the Ingress's X-Forwarded-* headers
         assertThat(named(resources, "ConfigMap", "gateway").at("/data/CLINIC_FORWARD_HEADERS").asString()).isEqualTo("native");
