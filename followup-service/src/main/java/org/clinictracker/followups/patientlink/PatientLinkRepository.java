@@ -104,6 +104,12 @@ public class PatientLinkRepository {
                 .list();
     }
 
+    /** Whether the visit ever had a link, as committed now (a statement of its own, so a fresh snapshot). */
+    boolean anyFor(UUID visitId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM patient_link WHERE visit_id = ?)").param(visitId)
+                .query(Boolean.class).single();
+    }
+
     void insert(UUID id, UUID visitId, UUID patientId, String tokenHash, Delivery delivery, String issuedBy,
             Instant issuedAt, Instant expiresAt, String sentTo) {
         jdbc.sql("""

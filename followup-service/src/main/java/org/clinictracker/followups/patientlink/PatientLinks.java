@@ -133,6 +133,10 @@ public class PatientLinks {
         do {
             LocalDate today = calendar.today();
             batch = transaction.execute(status -> links.lockDueForAutoSend(today, batchSize).stream()
+                    // The query's NOT EXISTS saw the links of its snapshot; a sender that locked the visit first may
+                    // have committed one since, which PostgreSQL's re-check of a locked row does not look at: ask
+                    // again now that the visit is locked.
+                    .filter(visit -> !links.anyFor(visit.visitId()))
                     .map(visit -> create(visit, Delivery.EMAIL, Clinician.SYSTEM))
                     .toList());
             for (Issued issued : batch) {
