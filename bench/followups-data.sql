@@ -27,7 +27,8 @@ SET LOCAL synchronous_commit = off;
 SELECT setseed(0.1907);
 
 TRUNCATE known_patient, known_procedure, known_adverse_event, follow_up_plan, follow_up_visit, visit_reschedule,
-         follow_up_outcome, observed_adverse_event, repeat_candidate, audit_entry, outbox_event, processed_event;
+         follow_up_outcome, follow_up_outcome_version, observed_adverse_event, repeat_candidate, patient_link,
+         audit_entry, outbox_event, processed_event;
 
 -- ------------------------------------------------------------------------------------------------ patients
 CREATE TEMP TABLE g_patient ON COMMIT DROP AS

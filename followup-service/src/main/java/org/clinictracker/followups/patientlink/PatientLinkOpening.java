@@ -25,8 +25,12 @@ class PatientLinkOpening {
         this.links = links;
     }
 
-    /** The token from the link's query string. */
-    record OpenRequest(String token) {
+    /**
+     * The token from the link's query string, and whether a person's browser opened the page ({@code viewed}: a
+     * top-level navigation) or something fetched it without showing it to anyone (a mail scanner or link preview:
+     * {@code false}). Absent: a person (a client that cannot tell says so by leaving it out).
+     */
+    record OpenRequest(String token, Boolean viewed) {
 
         @Override
         public String toString() {
@@ -39,6 +43,7 @@ class PatientLinkOpening {
     @ProblemResponses({ HttpStatus.NOT_FOUND, HttpStatus.GONE })
     @PostMapping("/api/patient-answers/open")
     ResponseEntity<PatientAnswerPage> open(@RequestBody OpenRequest request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(links.open(request.token()));
+        boolean viewed = request.viewed() == null || request.viewed();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(links.open(request.token(), viewed));
     }
 }

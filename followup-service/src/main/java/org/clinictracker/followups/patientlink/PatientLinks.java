@@ -106,12 +106,19 @@ public class PatientLinks {
     }
 
     /**
-     * The patient opens their link: what the page shows (first name, the visit's day). The first opening is
-     * recorded on the link; every opening is audited with the patient as the actor.
+     * The patient opens their link: what the page shows (first name, the visit's day). The first opening by a
+     * person ({@code viewed}) is recorded on the link; a fetch nobody saw (a mail scanner, a link preview) is not, so
+     * "opened" on the worklist means a person opened it. Every fetch is audited, the patient's side as the actor.
      */
     @Transactional
-    public PatientAnswerPage open(String token) {
+    public PatientAnswerPage open(String token, boolean viewed) {
         UsableLink link = gate.usable(token);
+        if (!viewed) {
+            // a mail scanner or a link preview fetched it: audited, but the coordinator is not told "opened"
+            audit.recordAs(Clinician.PATIENT, link.patientId(), "PATIENT_LINK_PREVIEWED",
+                    "follow-up visit " + link.visitId());
+            return new PatientAnswerPage(link.givenName(), link.dueOn(), link.expiresAt());
+        }
         if (link.openedAt() == null) {
             links.markOpened(link.linkId(), calendar.now());
         }

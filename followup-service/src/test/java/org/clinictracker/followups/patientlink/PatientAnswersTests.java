@@ -268,6 +268,28 @@ class PatientAnswersTests {
     }
 
     @Test
+    void a_fetch_nobody_saw_is_audited_but_is_no_opening_and_a_persons_is() throws Exception {
+        openLink("{\"token\": \"" + token + "\", \"viewed\": false}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.givenName").value("Lucia"));
+        assertThat(opened()).as("a mail scanner's fetch is not the patient opening it").isFalse();
+
+        openLink("{\"token\": \"" + token + "\"}").andExpect(status().isOk());
+        assertThat(opened()).isTrue();
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE patient_id = ? AND action LIKE 'PATIENT_LINK_%'")
+                .param(patientId).query(String.class).list())
+                .contains("PATIENT_LINK_PREVIEWED", "PATIENT_LINK_OPENED");
+    }
+
+    private ResultActions openLink(String body) throws Exception {
+        return mvc.perform(post("/api/patient-answers/open").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private boolean opened() {
+        return jdbc.sql("SELECT opened_at IS NOT NULL FROM patient_link WHERE visit_id = ?").param(visitId)
+                .query(Boolean.class).single();
+    }
+
+    @Test
     void unknown_or_malformed_tokens_are_not_found() throws Exception {
         Stored before = stored();
         submit(answers(tokens.issue().token()))

@@ -68,6 +68,11 @@ final class OtherAddress {
         return exchange("GET", target, accept, null, null, Map.of());
     }
 
+    /** A GET with headers of the client's own (e.g. the {@code Sec-Fetch-*} a browser sends). */
+    Answer get(String target, String accept, Map<String, String> headers) {
+        return exchange("GET", target, accept, null, null, headers);
+    }
+
     Answer post(String target, String accept, String contentType, String body) {
         return exchange("POST", target, accept, contentType, body, Map.of());
     }

@@ -23,14 +23,17 @@ final class PatientPhone {
         this.network = OtherAddress.fresh(gatewayUrl);
     }
 
-    /** Opens a link as received (an absolute URL on the gateway) or a path and query on the gateway. */
+    /**
+     * Opens a link as received (an absolute URL on the gateway) or a path and query on the gateway, as the phone's
+     * browser navigates to it ({@code Sec-Fetch-Mode: navigate}: a person opened it, not a mail scanner).
+     */
     Answer open(String linkOrPath) {
         String target = linkOrPath;
         if (linkOrPath.startsWith("http")) {
             URI link = URI.create(linkOrPath);
             target = link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
         }
-        return network.get(target, "text/html");
+        return network.get(target, "text/html", Map.of("Sec-Fetch-Mode", "navigate", "Sec-Fetch-Dest", "document"));
     }
 
     /** Posts the form's fields (a name may repeat, as checkboxes do) to {@code path} on the gateway, with no Origin. */

@@ -50,7 +50,7 @@ class PatientAnswerPage {
         }
         LinkOpened link;
         try {
-            link = followups.open(tokens[0]);
+            link = followups.open(tokens[0], openedByAPerson(request));
         } catch (ApiProblem problem) {
             LinkRefusal refusal = LinkRefusal.of(problem);
             if (refusal == null) {
@@ -113,6 +113,14 @@ class PatientAnswerPage {
         model.addAttribute("givenName", shownName(givenName));
         model.addAttribute("visitDay", visitDay(form));
         return "answer/questions";
+    }
+
+    /**
+     * A person's browser following the link sends {@code Sec-Fetch-Mode: navigate} with a GET; a mail scanner or a
+     * link preview fetching it does not (nor does a HEAD), and must not show the coordinator "opened".
+     */
+    private static boolean openedByAPerson(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "navigate".equals(request.getHeader("Sec-Fetch-Mode"));
     }
 
     private static String refused(LinkRefusal refusal, HttpServletResponse response, Model model) {

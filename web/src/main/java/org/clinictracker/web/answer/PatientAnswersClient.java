@@ -53,11 +53,11 @@ class PatientAnswersClient {
     }
 
     /** Opens the link: who it is for (first name only) and the visit's day; the service marks it opened. */
-    LinkOpened open(String token) {
+    LinkOpened open(String token, boolean viewed) {
         return client.post().uri("/api/patient-answers/open")
                 .headers(this::fromThePage)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("token", token))
+                .body(Map.of("token", token, "viewed", viewed))
                 .retrieve().body(LinkOpened.class);
     }
 

@@ -56,13 +56,25 @@ final class AuditActions {
             Map.entry("FHIR_RECORD_EXPORTED", "Exported the record (FHIR)"),
             Map.entry("PROCEDURES_EXPORTED", "Handed over the procedures for a record export"),
             Map.entry("FOLLOW_UPS_EXPORTED", "Handed over the follow-ups for a record export"),
+            Map.entry("PATIENT_LINK_ISSUED", "Made a link for the patient to answer a visit's questions"),
+            Map.entry("PATIENT_LINK_SENT", "E-mailed the patient their questions link"),
+            Map.entry("PATIENT_LINK_NOT_SENT", "Could not e-mail the patient their questions link"),
+            Map.entry("PATIENT_LINK_READ", "Looked up where the patient's questions link stands"),
+            Map.entry("PATIENT_LINK_OPENED", "The patient opened their questions link"),
+            Map.entry("PATIENT_LINK_PREVIEWED", "The patient's questions link was fetched without being shown (a mail scanner or preview)"),
+            Map.entry("PATIENT_ANSWERS_RECORDED", "The patient answered the visit's questions"),
+            Map.entry("FOLLOW_UP_OUTCOME_AMENDED", "Corrected a follow-up outcome"),
+            Map.entry("FOLLOW_UP_OUTCOME_REVIEWED", "Reviewed the patient's own answers"),
+            Map.entry("FOLLOW_UP_OUTCOME_VERSIONS_READ", "Read a follow-up outcome's earlier versions"),
             Map.entry("AUDIT_TRAIL_READ", "Read this audit trail"));
 
     private static final Map<String, String> ROLES = Map.of(
             "front-desk", "Front desk",
             "proceduralist", "Proceduralist",
             "coordinator", "Coordinator",
-            "clinic-admin", "Clinic admin");
+            "clinic-admin", "Clinic admin",
+            "patient", "The patient (through their link)",
+            "service", "The system");
 
     private AuditActions() {
     }

@@ -115,7 +115,8 @@ class PatientAnswerPageTests {
 
     @Test
     void a_good_link_greets_the_patient_by_first_name_and_asks_every_question_with_a_label_and_no_script() throws Exception {
-        ResultActions opened = mvc.perform(get("/answer").param("token", TOKEN).header("X-Request-Id", "page-42"))
+        ResultActions opened = mvc.perform(get("/answer").param("token", TOKEN).header("X-Request-Id", "page-42")
+                        .header("Sec-Fetch-Mode", "navigate"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("text/html;charset=UTF-8"))
                 .andExpect(header().string("Cache-Control", "no-store"))
@@ -153,10 +154,23 @@ class PatientAnswerPageTests {
         Received open = FOLLOWUPS.received().get(0);
         assertThat(FOLLOWUPS.received()).hasSize(1);
         assertThat(open.method() + " " + open.path()).isEqualTo("POST " + FollowupServiceStandIn.OPEN);
-        assertThat(json.readTree(open.body())).isEqualTo(json.readTree("{\"token\":\"" + TOKEN + "\"}"));
+        assertThat(json.readTree(open.body()))
+                .isEqualTo(json.readTree("{\"token\":\"" + TOKEN + "\",\"viewed\":true}"));
         assertThat(open.header("Authorization")).isNull();
         assertThat(open.header("X-Request-Id")).isEqualTo("page-42");
         assertThat(open.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void a_fetch_that_is_no_persons_navigation_opens_the_page_without_counting_as_opened() throws Exception {
+        mvc.perform(get("/answer").param("token", TOKEN)).andExpect(status().isOk()); // a mail scanner: no Sec-Fetch
+        mvc.perform(get("/answer").param("token", TOKEN).header("Sec-Fetch-Mode", "no-cors"))
+                .andExpect(status().isOk()); // a preview fetched as a resource
+        mvc.perform(get("/answer").param("token", TOKEN).header("Sec-Fetch-Mode", "navigate"))
+                .andExpect(status().isOk()); // the patient
+
+        assertThat(FOLLOWUPS.received()).extracting(call -> json.readTree(call.body()).get("viewed").asBoolean())
+                .containsExactly(false, false, true);
     }
 
     @Test
